@@ -1,0 +1,66 @@
+"""Exact, readable text for prices, changes, percentages and volumes.
+
+Everything works on ``Decimal`` so the digits shown are the exchange's digits: a price
+is padded to the contract's tick precision but never rounded below what was sent.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Final
+
+MINUS: Final = "\u2212"  # a real minus sign: same width as "+" in tabular fonts
+_UNITS: Final = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(10) ** 3, "K"))
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def format_price(value: Decimal, decimals: int | None = None) -> str:
+    """``Decimal("97123.4")``, 2 → ``97,123.40``. Never drops digits the exchange sent."""
+    if decimals is not None and _places(value) < decimals:
+        value = value.quantize(Decimal(1).scaleb(-decimals))
+    return f"{value:,f}"
+
+
+def _signed(text: str, negative: bool, zero: bool) -> str:
+    if zero:
+        return text
+    return f"{MINUS}{text}" if negative else f"+{text}"
+
+
+def format_change(value: Decimal, decimals: int | None = None) -> str:
+    """A signed price difference: ``+1,234.50`` / ``−0.0012`` / ``0.00``."""
+    return _signed(format_price(abs(value), decimals), value < 0, value == 0)
+
+
+def format_percent(value: Decimal | None, places: int = 2) -> str:
+    """``Decimal("2.3149")`` → ``+2.31 %``; None (open was zero) → ``—``."""
+    if value is None:
+        return "—"
+    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    return _signed(f"{abs(rounded):,f} %", rounded < 0, rounded == 0)
+
+
+def abbreviate(value: Decimal, places: int = 2) -> str:
+    """``Decimal("1234567890.5")`` → ``1.23 B``; below a thousand the number itself."""
+    magnitude = abs(value)
+    for size, unit in _UNITS:
+        if magnitude >= size:
+            scaled = (value / size).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+            return f"{scaled:f} {unit}"
+    return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN):,f}"
+
+
+def format_exact(value: Decimal) -> str:
+    """The full number with thousands separators, for tooltips: ``1,234,567,890.5``."""
+    return f"{value:,f}"
+
+
+def arrow(value: Decimal | None) -> str:
+    """▲ for up, ▼ for down, ■ for flat or unknown."""
+    if value is None or value == 0:
+        return "■"
+    return "▲" if value > 0 else "▼"

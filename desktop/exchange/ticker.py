@@ -1,0 +1,160 @@
+"""The 24h rolling mini ticker and the frames that carry it.
+
+Numbers arrive as decimal strings and stay exact: every price and volume is a
+``Decimal`` built from the exchange's own string, so what is shown is what was sent.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final
+
+# A frame larger than this is not a mini ticker frame (a full-market array of ~800
+# symbols is about 130 kB); refusing it early keeps a hostile frame from costing much.
+MAX_FRAME_BYTES: Final = 4 * 1024 * 1024
+
+_PRICE_FIELDS: Final = ("c", "o", "h", "l", "v", "q")
+
+
+class FrameError(ValueError):
+    """A frame that is not a valid mini ticker event or control reply."""
+
+
+@dataclass(frozen=True, slots=True)
+class MiniTicker:
+    """One ``24hrMiniTicker`` event for one symbol."""
+
+    symbol: str
+    event_time: int  # exchange time, ms since the epoch ("E")
+    close: Decimal  # last price ("c")
+    open: Decimal  # price 24 h ago ("o")
+    high: Decimal
+    low: Decimal
+    base_volume: Decimal
+    quote_volume: Decimal
+
+    @property
+    def change(self) -> Decimal:
+        """24h change in quote currency, ``c - o``, exact."""
+        return self.close - self.open
+
+    @property
+    def change_percent(self) -> Decimal | None:
+        """24h change in percent, ``(c - o) / o * 100``; None when the open is zero."""
+        if self.open == 0:
+            return None
+        return (self.close - self.open) * 100 / self.open
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A reply to a SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS request."""
+
+    id: int | str | None
+    result: Any  # None for (un)subscribe, a list of stream names for LIST_SUBSCRIPTIONS
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorReply:
+    """An error answer: ``{"code": .., "msg": .., "id": ..}``."""
+
+    id: int | str | None
+    code: int | None
+    msg: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tickers:
+    """Mini ticker events carried by one frame (one for a symbol stream, many for ``@arr``)."""
+
+    stream: str | None  # the combined stream's name, None on a raw stream
+    events: tuple[MiniTicker, ...]
+
+
+Frame = Tickers | Reply | ErrorReply
+
+
+def _decimal(payload: dict[str, Any], key: str) -> Decimal:
+    value = payload.get(key)
+    if not isinstance(value, str) or not value or len(value) > 64:
+        raise FrameError(f"field {key!r} is not a decimal string: {value!r:.80}")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise FrameError(f"field {key!r} is not a number: {value!r:.80}") from None
+    if not number.is_finite():
+        raise FrameError(f"field {key!r} is not finite: {value!r:.80}")
+    return number
+
+
+def parse_event(payload: Any) -> MiniTicker:
+    """Build a ``MiniTicker`` from one decoded event; raise ``FrameError`` if it is not one.
+
+    Unknown extra fields are ignored (the live server adds some).
+    """
+    if not isinstance(payload, dict):
+        raise FrameError(f"event is not an object: {type(payload).__name__}")
+    if payload.get("e") != "24hrMiniTicker":
+        raise FrameError(f"not a mini ticker event: e={payload.get('e')!r:.40}")
+    symbol = payload.get("s")
+    if not isinstance(symbol, str) or not symbol or len(symbol) > 64:
+        raise FrameError(f"bad symbol: {symbol!r:.80}")
+    event_time = payload.get("E")
+    if not isinstance(event_time, int) or isinstance(event_time, bool) or event_time < 0:
+        raise FrameError(f"bad event time: {event_time!r:.40}")
+    c, o, h, low, v, q = (_decimal(payload, k) for k in _PRICE_FIELDS)
+    return MiniTicker(symbol, event_time, c, o, h, low, v, q)
+
+
+def _events(data: Any) -> tuple[MiniTicker, ...]:
+    if isinstance(data, list):
+        return tuple(parse_event(item) for item in data)
+    return (parse_event(data),)
+
+
+def parse_frame(raw: str | bytes) -> Frame:
+    """Decode one websocket text frame from a raw or combined market stream.
+
+    Accepts a raw event, an array of events (``!miniTicker@arr``), the combined
+    wrapper ``{"stream": name, "data": payload}``, a request reply and an error reply.
+    Raises ``FrameError`` for anything else; never any other exception.
+    """
+    if len(raw) > MAX_FRAME_BYTES:
+        raise FrameError(f"frame too large: {len(raw)} bytes")
+    try:
+        decoded = json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError
+        raise FrameError(f"not JSON: {exc}") from None
+    if isinstance(decoded, list):
+        return Tickers(None, _events(decoded))
+    if not isinstance(decoded, dict):
+        raise FrameError(f"frame is not an object: {type(decoded).__name__}")
+    if "stream" in decoded and "data" in decoded:
+        stream = decoded["stream"]
+        if not isinstance(stream, str):
+            raise FrameError(f"bad stream name: {stream!r:.80}")
+        return Tickers(stream, _events(decoded["data"]))
+    if "e" in decoded:
+        return Tickers(None, (parse_event(decoded),))
+    if "code" in decoded or "msg" in decoded or "error" in decoded:
+        # Binance answers request errors as {"code","msg","id"}; some gateways nest
+        # them as {"error": {"code","msg"}, "id"}.
+        body = decoded.get("error") if isinstance(decoded.get("error"), dict) else decoded
+        code = body.get("code")
+        return ErrorReply(
+            _request_id(decoded),
+            code if isinstance(code, int) and not isinstance(code, bool) else None,
+            str(body.get("msg", ""))[:500],
+        )
+    if "id" in decoded and "result" in decoded:
+        return Reply(_request_id(decoded), decoded["result"])
+    raise FrameError(f"unknown frame with keys {sorted(decoded)[:8]}")
+
+
+def _request_id(decoded: dict[str, Any]) -> int | str | None:
+    ident = decoded.get("id")
+    if isinstance(ident, bool) or not isinstance(ident, int | str | None):
+        return None
+    return ident

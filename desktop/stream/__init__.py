@@ -1,0 +1,1 @@
+"""The asyncio stream client: subscriptions, sharding, reconnects, health. Imports no Qt."""

@@ -1,0 +1,152 @@
+"""The frame parser: exact decimals, every frame shape, and nothing escapes but FrameError."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.exchange.ticker import (
+    ErrorReply,
+    FrameError,
+    MiniTicker,
+    Reply,
+    Tickers,
+    parse_frame,
+)
+
+EVENT = {
+    "e": "24hrMiniTicker",
+    "E": 1764072000123,
+    "s": "BTCUSDT",
+    "c": "97123.40",
+    "o": "95000.00",
+    "h": "98000.10",
+    "l": "94000.00",
+    "v": "12345.678",
+    "q": "1198765432.10",
+}
+
+
+def test_raw_event_keeps_the_exchanges_exact_digits() -> None:
+    frame = parse_frame(json.dumps(EVENT))
+    assert isinstance(frame, Tickers) and frame.stream is None
+    (tick,) = frame.events
+    assert str(tick.close) == "97123.40"  # trailing zero kept: Decimal, not float
+    assert str(tick.quote_volume) == "1198765432.10"
+    assert tick.change == Decimal("2123.40")
+    assert tick.change_percent is not None
+    assert round(tick.change_percent, 4) == Decimal("2.2352")
+
+
+def test_combined_wrapper_names_the_stream() -> None:
+    frame = parse_frame(json.dumps({"stream": "btcusdt@miniTicker", "data": EVENT}))
+    assert isinstance(frame, Tickers)
+    assert frame.stream == "btcusdt@miniTicker"
+    assert frame.events[0].symbol == "BTCUSDT"
+
+
+def test_all_market_array_yields_every_event() -> None:
+    other = dict(EVENT, s="币安人生USDT", c="0.1234", o="0.1200")
+    frame = parse_frame(json.dumps({"stream": "!miniTicker@arr", "data": [EVENT, other]}))
+    assert isinstance(frame, Tickers)
+    assert [t.symbol for t in frame.events] == ["BTCUSDT", "币安人生USDT"]
+
+
+def test_unknown_extra_fields_are_ignored() -> None:
+    frame = parse_frame(json.dumps(dict(EVENT, x="new field", n=5)))
+    assert isinstance(frame, Tickers)
+
+
+def test_replies_and_errors_are_recognised() -> None:
+    assert parse_frame('{"result":null,"id":7}') == Reply(7, None)
+    assert parse_frame('{"result":["btcusdt@miniTicker"],"id":8}') == Reply(8, ["btcusdt@miniTicker"])
+    assert parse_frame('{"code":2,"msg":"Invalid request","id":9}') == ErrorReply(9, 2, "Invalid request")
+
+
+def test_zero_open_has_no_percentage() -> None:
+    tick = MiniTicker("X", 1, Decimal(1), Decimal(0), Decimal(1), Decimal(0), Decimal(0), Decimal(0))
+    assert tick.change_percent is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "not json",
+        b"\xff\xfe\x00",
+        "[1, 2]",
+        "42",
+        '"text"',
+        "null",
+        json.dumps(dict(EVENT, c="abc")),
+        json.dumps(dict(EVENT, c=97123.4)),  # a number, not a decimal string
+        json.dumps(dict(EVENT, c="NaN")),
+        json.dumps(dict(EVENT, c="Infinity")),
+        json.dumps(dict(EVENT, E="1")),
+        json.dumps(dict(EVENT, E=True)),
+        json.dumps(dict(EVENT, s=None)),
+        json.dumps({k: v for k, v in EVENT.items() if k != "q"}),
+        json.dumps(dict(EVENT, e="24hrTicker")),
+        json.dumps({"stream": 5, "data": EVENT}),
+        json.dumps({"stream": "x", "data": [EVENT, "junk"]}),
+        json.dumps({"hello": "world"}),
+        "[" * 100_000,
+        " " * (5 * 1024 * 1024),
+    ],
+    ids=lambda raw: repr(raw)[:30],
+)
+def test_malformed_frames_raise_only_frame_error(raw: str | bytes) -> None:
+    with pytest.raises(FrameError):
+        parse_frame(raw)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=6),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_never_raise_anything_but_frame_error(raw: bytes) -> None:
+    try:
+        parse_frame(raw)
+    except FrameError:
+        pass
+
+
+@settings(max_examples=400)
+@given(json_values)
+def test_arbitrary_json_never_raises_anything_but_frame_error(value: object) -> None:
+    try:
+        parse_frame(json.dumps(value))
+    except FrameError:
+        pass
+
+
+decimal_strings = st.decimals(allow_nan=False, allow_infinity=False, places=8, min_value=0, max_value=10**9).map(
+    lambda d: format(d, "f")
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.fixed_dictionaries(
+        {k: decimal_strings for k in "cohlvq"}
+        | {"E": st.integers(0, 2**53), "s": st.from_regex(r"[A-Z0-9_]{1,20}", fullmatch=True)}
+    ),
+    st.dictionaries(st.text(min_size=2, max_size=6), st.integers(), max_size=3),
+)
+def test_every_valid_event_round_trips_exactly(fields: dict[str, object], extra: dict[str, int]) -> None:
+    payload = {**extra, **fields, "e": "24hrMiniTicker"}
+    frame = parse_frame(json.dumps({"stream": "x@miniTicker", "data": payload}))
+    assert isinstance(frame, Tickers)
+    (tick,) = frame.events
+    assert format(tick.close, "f") == fields["c"]
+    assert format(tick.base_volume, "f") == fields["v"]
+    assert tick.event_time == fields["E"]
+    assert tick.symbol == fields["s"]
