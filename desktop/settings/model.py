@@ -1,0 +1,344 @@
+"""What the settings file holds, and how a JSON object becomes valid settings.
+
+Reading is forgiving field by field: a bad value resets that one field (or drops that
+one watchlist entry) and is reported in plain words, so a hand edit gone wrong never
+costs the user the rest of their settings. Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+import math
+from base64 import b64decode
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from typing import Any, Final
+
+from desktop.exchange.endpoints import EndpointError, check_url
+from desktop.exchange.symbols import SymbolError, normalize_symbol
+
+CURRENT_VERSION: Final = 1
+DEFAULT_WATCHLIST: Final[list[str]] = ["BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT"]
+DEFAULT_PINS: Final[list[str]] = ["BTCUSDT"]
+DEFAULT_ROTATION_INTERVAL: Final = 4.0
+MIN_ROTATION_INTERVAL: Final = 1.0
+MAX_ROTATION_INTERVAL: Final = 60.0
+# Column indexes are opaque to the settings; this only catches nonsense.
+MAX_SORT_COLUMN: Final = 999
+# How many rejected entries a message lists before saying "and N more".
+_MAX_LISTED: Final = 8
+
+
+@dataclass
+class Settings:
+    """Everything MiniTicker remembers between runs.
+
+    ``header_state`` and ``window_geometry`` are base64 of Qt's ``saveState()`` /
+    ``saveGeometry()``; they are opaque here. ``extra`` holds keys written by a newer
+    MiniTicker, kept so that running an older one does not lose them.
+    """
+
+    version: int = CURRENT_VERSION
+    watchlist: list[str] = field(default_factory=lambda: list(DEFAULT_WATCHLIST))
+    pins: list[str] = field(default_factory=lambda: list(DEFAULT_PINS))
+    header_state: str | None = None
+    sort_column: int | None = None
+    sort_descending: bool = False
+    window_geometry: str | None = None
+    ws_url: str | None = None
+    rest_url: str | None = None
+    testnet: bool = False
+    rotation_interval: float = DEFAULT_ROTATION_INTERVAL
+    tray_notice_shown: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+KNOWN_KEYS: Final = frozenset(f.name for f in fields(Settings)) - {"extra"}
+
+# Field names as a person reads them in a message.
+_LABELS: Final = {
+    "version": "file version",
+    "watchlist": "watchlist",
+    "pins": "pinned symbols",
+    "header_state": "table columns",
+    "sort_column": "sort column",
+    "sort_descending": "sort order",
+    "window_geometry": "window size and position",
+    "ws_url": "websocket URL",
+    "rest_url": "REST URL",
+    "testnet": "testnet switch",
+    "rotation_interval": "tray rotation interval",
+    "tray_notice_shown": "tray notice",
+    "extra": "settings from a newer MiniTicker",
+}
+
+
+def clean_symbol(text: str) -> str:
+    """``normalize_symbol``, but only for names that stay the same when normalised again.
+
+    Upper-casing can produce characters a symbol never has (``ǰ`` becomes ``J`` plus a
+    combining caron); such a name would be refused the next time it is read.
+    """
+    symbol = normalize_symbol(text)
+    if normalize_symbol(symbol) != symbol:
+        raise SymbolError(f"“{symbol[:20]}” changes each time it is upper-cased.")
+    return symbol
+
+
+def is_valid_symbol(text: object) -> bool:
+    """True for a string that is already a clean symbol name."""
+    if not isinstance(text, str):
+        return False
+    try:
+        return clean_symbol(text) == text
+    except SymbolError:
+        return False
+
+
+def settings_to_json(settings: Settings) -> dict[str, Any]:
+    """The JSON object written to disk; known fields win over same-named extra keys."""
+    data: dict[str, Any] = dict(settings.extra)
+    for f in fields(Settings):
+        if f.name != "extra":
+            value = getattr(settings, f.name)
+            data[f.name] = list(value) if isinstance(value, list) else value
+    return data
+
+
+def settings_from_json(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+    """Valid settings from a decoded JSON object, plus plain-words notes on what was reset.
+
+    Never raises for any JSON object: every field is checked on its own.
+    """
+    reader = _Reader(data)
+    return reader.settings(), reader.messages()
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._reset: list[str] = []  # "label (why)"
+        self._notes: list[str] = []  # whole sentences
+
+    def settings(self) -> Settings:
+        watchlist = self._watchlist()
+        return Settings(
+            version=self._value("version", CURRENT_VERSION, _version),
+            watchlist=watchlist,
+            pins=self._pins(watchlist),
+            header_state=self._value("header_state", None, _optional(_base64)),
+            sort_column=self._value("sort_column", None, _optional(_sort_column)),
+            sort_descending=self._value("sort_descending", False, _bool),
+            window_geometry=self._value("window_geometry", None, _optional(_base64)),
+            ws_url=self._value("ws_url", None, _optional(_url("wss", "ws"))),
+            rest_url=self._value("rest_url", None, _optional(_url("https", "http"))),
+            testnet=self._value("testnet", False, _bool),
+            rotation_interval=self._rotation_interval(),
+            tray_notice_shown=self._value("tray_notice_shown", False, _bool),
+            extra=self._extra(),
+        )
+
+    def messages(self) -> list[str]:
+        out = list(self._notes)
+        if self._reset:
+            out.append(
+                "Some settings could not be used and were reset to their defaults: "
+                + "; ".join(self._reset)
+                + "."
+            )
+        return [printable(message) for message in out]
+
+    def _value(self, key: str, default: Any, check: Callable[[Any], Any]) -> Any:
+        if key not in self._data:
+            return default
+        try:
+            return check(self._data[key])
+        except ValueError as exc:
+            self._reset.append(f"{_LABELS[key]} ({exc})")
+            return default
+
+    def _symbols(self, key: str) -> tuple[list[str], list[str]] | None:
+        """Clean, de-duplicated symbols of a list field, and why each bad entry was refused."""
+        raw = self._data[key]
+        if not isinstance(raw, list):
+            self._reset.append(f"{_LABELS[key]} (expected a list of symbols, found {_kind(raw)})")
+            return None
+        good: list[str] = []
+        seen: set[str] = set()
+        bad: list[str] = []
+        for item in raw:
+            if not isinstance(item, str):
+                bad.append(f"{_short(item)} is not text")
+                continue
+            try:
+                symbol = clean_symbol(item)
+            except SymbolError as exc:
+                bad.append(str(exc).rstrip("."))
+                continue
+            if symbol not in seen:
+                seen.add(symbol)
+                good.append(symbol)
+        return good, bad
+
+    def _watchlist(self) -> list[str]:
+        if "watchlist" not in self._data:
+            return list(DEFAULT_WATCHLIST)
+        found = self._symbols("watchlist")
+        if found is None:
+            return list(DEFAULT_WATCHLIST)
+        good, bad = found
+        if bad:
+            self._notes.append(
+                "These watchlist entries are not valid symbols and were removed: "
+                + _listing(bad)
+                + "."
+            )
+        if bad and not good:
+            self._notes.append("No valid symbol was left, so the default watchlist is shown.")
+            return list(DEFAULT_WATCHLIST)
+        return good
+
+    def _pins(self, watchlist: list[str]) -> list[str]:
+        if "pins" not in self._data:
+            return [s for s in DEFAULT_PINS if s in watchlist]
+        found = self._symbols("pins")
+        if found is None:
+            return [s for s in DEFAULT_PINS if s in watchlist]
+        good, bad = found
+        if bad:
+            self._notes.append(
+                "These pins are not valid symbols and were removed: " + _listing(bad) + "."
+            )
+        missing = [s for s in good if s not in watchlist]
+        if missing:
+            self._notes.append(
+                "These pins are not in the watchlist and were unpinned: " + _listing(missing) + "."
+            )
+        return [s for s in good if s in watchlist]
+
+    def _rotation_interval(self) -> float:
+        value = self._value("rotation_interval", DEFAULT_ROTATION_INTERVAL, _finite_number)
+        clamped = min(max(value, MIN_ROTATION_INTERVAL), MAX_ROTATION_INTERVAL)
+        if clamped != value:
+            self._notes.append(
+                f"The tray rotation interval of {value:g} s was changed to {clamped:g} s "
+                f"(it must be {MIN_ROTATION_INTERVAL:g}–{MAX_ROTATION_INTERVAL:g} s)."
+            )
+        return float(clamped)
+
+    def _extra(self) -> dict[str, Any]:
+        extra = {k: v for k, v in self._data.items() if k not in KNOWN_KEYS}
+        try:
+            # Whatever was read must be writable again, or every later save would fail.
+            json.dumps(extra, allow_nan=False)
+        except (ValueError, RecursionError) as exc:
+            self._reset.append(f"{_LABELS['extra']} ({_first_line(exc)})")
+            return {}
+        return extra
+
+
+def _version(value: Any) -> int:
+    if _is_int(value) and value >= 1:
+        return int(value)
+    raise ValueError(f"expected a positive whole number, found {_short(value)}")
+
+
+def _sort_column(value: Any) -> int:
+    if _is_int(value) and 0 <= value <= MAX_SORT_COLUMN:
+        return int(value)
+    raise ValueError(f"expected a column number 0–{MAX_SORT_COLUMN}, found {_short(value)}")
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, found {_short(value)}")
+
+
+def _base64(value: Any) -> str:
+    if isinstance(value, str):
+        try:
+            b64decode(value.encode("ascii"), validate=True)
+        except (UnicodeEncodeError, binascii.Error):
+            pass
+        else:
+            return value
+    raise ValueError("the saved layout was damaged")
+
+
+def _finite_number(value: Any) -> float:
+    if _is_int(value) or isinstance(value, float):
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if math.isfinite(number):
+            return number
+    raise ValueError(f"expected a number of seconds, found {_short(value)}")
+
+
+def _url(secure: str, insecure: str) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"expected a URL, found {_short(value)}")
+        try:
+            # Whether an insecure URL may be used is decided at start-up (--allow-insecure);
+            # here only URLs that could never work are refused.
+            check_url(value, secure=secure, insecure=insecure, allow_insecure=True)
+        except EndpointError as exc:
+            raise ValueError(str(exc).rstrip(".")) from None
+        return value
+
+    return check
+
+
+def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def optional(value: Any) -> Any:
+        return None if value is None else check(value)
+
+    return optional
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "an object"
+    return "a list"
+
+
+def _short(value: Any) -> str:
+    """A value as it looks in the file, cut short and safe to show."""
+    if isinstance(value, list | dict):
+        return _kind(value)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an integer too long to print
+        return "a very long number"
+    return printable(text if len(text) <= 30 else text[:29] + "…")
+
+
+def printable(text: str) -> str:
+    """Text safe to put in a message: control characters and lone surrogates become "?"."""
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def _listing(items: list[str]) -> str:
+    shown = "; ".join(items[:_MAX_LISTED])
+    more = len(items) - _MAX_LISTED
+    return f"{shown}; and {more} more" if more > 0 else shown
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0]
