@@ -2,3 +2,8 @@
 
 Used by ``--demo`` and by every test. Imports no Qt.
 """
+
+from desktop.simexchange.server import SimExchange
+from desktop.simexchange.stats import RestHit, SimRequest, SimStats
+
+__all__ = ["RestHit", "SimExchange", "SimRequest", "SimStats"]

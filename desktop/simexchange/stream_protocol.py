@@ -1,0 +1,146 @@
+"""Stream names, handshake paths and live-subscription requests, judged as Binance does.
+
+Pure functions: the websocket server calls them and turns their verdicts into frames
+and HTTP statuses. Error codes are Binance's: 0 unknown property, 1 invalid value type,
+2 invalid request, 3 invalid JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import unquote, urlsplit
+
+from desktop.exchange.symbols import ALL_MARKET_STREAM, MINI_TICKER
+
+MARKET_PREFIX: Final = "/market"
+RAW_PATH: Final = f"{MARKET_PREFIX}/ws"
+COMBINED_PATH: Final = f"{MARKET_PREFIX}/stream"
+
+SUBSCRIBE: Final = "SUBSCRIBE"
+UNSUBSCRIBE: Final = "UNSUBSCRIBE"
+LIST_SUBSCRIPTIONS: Final = "LIST_SUBSCRIPTIONS"
+SET_PROPERTY: Final = "SET_PROPERTY"
+GET_PROPERTY: Final = "GET_PROPERTY"
+METHODS: Final = (SUBSCRIBE, UNSUBSCRIBE, LIST_SUBSCRIPTIONS, SET_PROPERTY, GET_PROPERTY)
+
+UNKNOWN_PROPERTY: Final = 0
+INVALID_VALUE_TYPE: Final = 1
+INVALID_REQUEST: Final = 2
+INVALID_JSON: Final = 3
+
+
+class RequestError(Exception):
+    """A request the server answers with ``{"code", "msg", "id"}``."""
+
+    def __init__(self, code: int, msg: str, request_id: Any = None) -> None:
+        super().__init__(msg)
+        self.code = code
+        self.msg = msg
+        self.request_id = request_id
+
+    def reply(self) -> dict[str, Any]:
+        return {"code": self.code, "msg": self.msg, "id": self.request_id}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a handshake asked to go: raw or combined, and any streams in the URL."""
+
+    combined: bool
+    streams: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """A well-formed request; ``params`` are checked per method by the server."""
+
+    method: str
+    params: list[Any]
+    id: int | None
+
+
+def stream_problem(name: Any) -> str | None:
+    """Why ``name`` is not a stream this exchange serves, or None if it is one.
+
+    Symbol parts must be lower case; ``@miniTicker`` keeps its capital T. A well-formed
+    name of an unlisted symbol is fine (it simply never carries data).
+    """
+    if not isinstance(name, str):
+        return f"stream name must be a string, not {type(name).__name__}"
+    if name == ALL_MARKET_STREAM:
+        return None
+    head, sep, kind = name.partition("@")
+    if not sep or not head:
+        return f"invalid stream name {name[:60]!r}"
+    if kind != MINI_TICKER:
+        return f"unsupported stream {name[:60]!r} (this exchange serves @{MINI_TICKER})"
+    if head != head.lower():
+        return f"stream names must be lower case: {name[:60]!r}"
+    if len(head) > 40 or not all(ch.isalnum() or ch == "_" for ch in head):
+        return f"invalid symbol in stream name {name[:60]!r}"
+    return None
+
+
+def parse_target(path: str) -> Target | None:
+    """Route a handshake request path; None when nothing lives there (404).
+
+    Raises ``ValueError`` (→ 400) when the path names a malformed stream.
+    """
+    parts = urlsplit(path)
+    route = unquote(parts.path, errors="strict").rstrip("/") or "/"
+    if route == RAW_PATH:
+        return Target(False, ())
+    if route.startswith(RAW_PATH + "/"):
+        streams = tuple(s for s in route[len(RAW_PATH) + 1 :].split("/") if s)
+        return Target(False, _checked(streams))
+    if route == COMBINED_PATH:
+        streams = ()
+        for field in parts.query.split("&"):
+            key, _, value = field.partition("=")
+            if key == "streams":
+                streams = tuple(s for s in unquote(value, errors="strict").split("/") if s)
+        return Target(True, _checked(streams))
+    return None
+
+
+def _checked(streams: tuple[str, ...]) -> tuple[str, ...]:
+    for name in streams:
+        problem = stream_problem(name)
+        if problem:
+            raise ValueError(problem)
+    return tuple(dict.fromkeys(streams))
+
+
+def parse_request(text: str) -> Request:
+    """Decode one client text frame into a ``Request`` or raise ``RequestError``."""
+    try:
+        decoded = json.loads(text)
+    except ValueError as exc:
+        raise RequestError(INVALID_JSON, f"Invalid JSON: {exc}") from None
+    if not isinstance(decoded, dict):
+        raise RequestError(INVALID_REQUEST, "Invalid request: expected a JSON object")
+    request_id = decoded.get("id")
+    if request_id is not None and (
+        isinstance(request_id, bool) or not isinstance(request_id, int) or request_id < 0
+    ):
+        raise RequestError(
+            INVALID_REQUEST, "Invalid request: request ID must be an unsigned integer"
+        )
+    if "method" not in decoded:
+        raise RequestError(INVALID_REQUEST, "Invalid request: missing field `method`", request_id)
+    method = decoded["method"]
+    if method not in METHODS:
+        raise RequestError(
+            INVALID_REQUEST,
+            f"Invalid request: unknown variant {str(method)[:40]!r}, expected one of "
+            + ", ".join(METHODS),
+            request_id,
+        )
+    params = decoded.get("params", [])
+    if params is None:
+        params = []
+    if not isinstance(params, list):
+        raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected an array", request_id)
+    return Request(method, params, request_id)

@@ -1,0 +1,519 @@
+"""The simulated exchange's websocket side: market streams under ``/market``.
+
+``SimConnection`` is a websockets ``ServerConnection`` that sees every incoming frame,
+so the 10 messages/s rule can count pings and pongs as Binance does, and that can play
+dead (stop reading and stop writing) on demand. ``StreamServer`` routes handshakes,
+answers live-subscription requests and pushes market data at the configured cadence.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import logging
+import math
+from collections import deque
+from collections.abc import Coroutine, Iterable
+from typing import Any, Final, cast
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+from websockets.frames import Frame, Opcode
+from websockets.http11 import Request as HttpRequest
+from websockets.http11 import Response
+from websockets.protocol import Event, State
+
+from desktop.exchange.symbols import ALL_MARKET_STREAM
+from desktop.simexchange.market import Market, SymbolState
+from desktop.simexchange.stats import SimRequest, SimStats
+from desktop.simexchange.stream_protocol import (
+    GET_PROPERTY,
+    INVALID_REQUEST,
+    INVALID_VALUE_TYPE,
+    LIST_SUBSCRIPTIONS,
+    SET_PROPERTY,
+    SUBSCRIBE,
+    UNKNOWN_PROPERTY,
+    UNSUBSCRIBE,
+    Request,
+    RequestError,
+    parse_request,
+    parse_target,
+    stream_problem,
+)
+
+log = logging.getLogger(__name__)
+
+RATE_CLOSE_CODE: Final = 1008
+RATE_CLOSE_REASON: Final = "too many messages"
+AGE_CLOSE_CODE: Final = 1001
+AGE_CLOSE_REASON: Final = "connection reached its maximum age"
+_COUNTED_OPCODES: Final = frozenset(
+    {Opcode.TEXT, Opcode.BINARY, Opcode.CONT, Opcode.PING, Opcode.PONG}
+)
+_MIN_PERIOD: Final = 0.001  # a zero cadence must not spin the loop
+_WRITE_BUFFER_LIMIT: Final = 8 * 1024 * 1024  # a client this far behind misses data
+_INCOMING_HISTORY: Final = 2000  # message times kept per connection
+_CONNECTIONS_REMEMBERED: Final = 200  # connections whose message times are kept
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class SimConnection(ServerConnection):
+    """A server connection the simulated exchange can count, throttle and starve.
+
+    ``owner`` is set on a per-server subclass (see ``StreamServer.start``) so that every
+    TCP connection is known from the moment it is accepted, handshake included.
+    """
+
+    owner: StreamServer | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.conn_id = 0
+        self.combined = False
+        self.streams: set[str] = set()
+        self.opened_at = 0.0
+        self.half_dead = False
+        self.kicked = False  # closing for breaking the message rate rule
+        self.recent: deque[float] = deque()
+        self.age_timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        # Flow control must not undo a deliberate pause_reading() while half dead.
+        self.recv_messages.resume = self._resume_reading
+        if self.owner is not None:
+            self.owner.attach(self)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        super().connection_lost(exc)
+        if self.owner is not None:
+            self.owner.detach(self)
+
+    def _resume_reading(self) -> None:
+        if not self.half_dead:
+            self.transport.resume_reading()
+
+    def process_event(self, event: Event) -> None:
+        if (
+            self.request is not None
+            and self.owner is not None
+            and isinstance(event, Frame)
+            and event.opcode in _COUNTED_OPCODES
+        ):
+            self.owner.count_incoming(self)
+        super().process_event(event)
+
+    def send_data(self) -> None:
+        if self.half_dead:
+            self.protocol.data_to_send()  # into the void: a dead peer sends nothing
+            return
+        super().send_data()
+
+
+class StreamServer:
+    """Websocket market streams over a ``Market``; settings are plain attributes."""
+
+    def __init__(
+        self,
+        market: Market,
+        stats: SimStats,
+        *,
+        cadence: float,
+        arr_interval: float,
+        ping_interval: float | None,
+        ping_timeout: float | None,
+        max_streams_per_connection: int,
+        max_incoming_per_second: int,
+        max_connection_age: float,
+    ) -> None:
+        self.market = market
+        self.stats = stats
+        self.cadence = cadence
+        self.arr_interval = arr_interval
+        self.ping_interval = ping_interval
+        self.ping_timeout = ping_timeout
+        self.max_streams_per_connection = max_streams_per_connection
+        self.max_incoming_per_second = max_incoming_per_second
+        self._max_connection_age = max_connection_age
+        self.silent = False
+        self._refusals: list[int] = []
+        self._subscribe_failures: list[tuple[int, str]] = []
+        self._ids = itertools.count(1)
+        self._conns: dict[int, SimConnection] = {}  # open, by id
+        self._attached: set[SimConnection] = set()  # every TCP connection, handshaking too
+        self._half_dead = False
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._server: Server | None = None
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    async def start(self, host: str, port: int) -> int:
+        self._server = await serve(
+            self._handler,
+            host,
+            port,
+            process_request=self._process_request,
+            create_connection=cast(
+                type[SimConnection], type("SimConnection", (SimConnection,), {"owner": self})
+            ),
+            ping_interval=self.ping_interval,
+            ping_timeout=self.ping_timeout,
+            close_timeout=2.0,
+            compression=None,
+        )
+        self._spawn(self._run_market())
+        self._spawn(self._run_all_market())
+        return int(self._server.sockets[0].getsockname()[1])
+
+    async def stop(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        for conn in list(self._attached):
+            if conn.half_dead:
+                conn.transport.abort()  # it would never finish a handshake of either kind
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+            self._server = None
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("simulated exchange task failed", exc_info=task.exception())
+
+    @property
+    def connections(self) -> list[SimConnection]:
+        return list(self._conns.values())
+
+    # --- faults --------------------------------------------------------------------------
+
+    def refuse_handshakes(self, n: int, status: int) -> None:
+        self._refusals.extend([status] * n)
+
+    def fail_subscribe(self, n: int, code: int, msg: str) -> None:
+        self._subscribe_failures.extend([(code, msg)] * n)
+
+    def attach(self, conn: SimConnection) -> None:
+        self._attached.add(conn)
+        self.stats.tcp_connections_open = len(self._attached)
+        if self._half_dead:
+            self._play_dead(conn, True)
+
+    def detach(self, conn: SimConnection) -> None:
+        self._attached.discard(conn)
+        self.stats.tcp_connections_open = len(self._attached)
+
+    def drop_all(self) -> None:
+        for conn in list(self._attached):
+            conn.transport.abort()
+
+    async def close_all(self, code: int, reason: str) -> None:
+        conns = self.connections
+        if conns:
+            await asyncio.gather(*(c.close(code, reason) for c in conns), return_exceptions=True)
+
+    def set_half_dead(self, on: bool) -> None:
+        self._half_dead = on
+        for conn in list(self._attached):
+            self._play_dead(conn, on)
+
+    @staticmethod
+    def _play_dead(conn: SimConnection, on: bool) -> None:
+        conn.half_dead = on
+        if on:
+            conn.transport.pause_reading()
+        elif not conn.recv_messages.paused:
+            conn.transport.resume_reading()
+
+    async def send_raw(self, frames: Iterable[str | bytes]) -> None:
+        batch = list(frames)
+        for conn in self.connections:
+            if conn.half_dead:
+                continue
+            for frame in batch:
+                try:
+                    await conn.send(frame)
+                except ConnectionClosed:
+                    break
+                self.stats.frames_sent += 1
+
+    @property
+    def max_connection_age(self) -> float:
+        return self._max_connection_age
+
+    @max_connection_age.setter
+    def max_connection_age(self, seconds: float) -> None:
+        self._max_connection_age = seconds
+        for conn in self.connections:
+            self._schedule_expiry(conn)
+
+    def _schedule_expiry(self, conn: SimConnection) -> None:
+        if conn.age_timer is not None:
+            conn.age_timer.cancel()
+            conn.age_timer = None
+        if math.isfinite(self._max_connection_age):
+            loop = asyncio.get_running_loop()
+            when = conn.opened_at + self._max_connection_age
+            conn.age_timer = loop.call_at(when, self._expire, conn)
+
+    def _expire(self, conn: SimConnection) -> None:
+        conn.age_timer = None
+        if conn.conn_id in self._conns:
+            log.info("connection %d reached its maximum age; closing", conn.conn_id)
+            self._spawn(conn.close(AGE_CLOSE_CODE, AGE_CLOSE_REASON))
+
+    # --- handshake and connection ---------------------------------------------------------
+
+    def _process_request(self, conn: ServerConnection, request: HttpRequest) -> Response | None:
+        assert isinstance(conn, SimConnection)
+        if self._refusals:
+            status = self._refusals.pop(0)
+            self.stats.handshakes_refused += 1
+            log.info("refusing a handshake with HTTP %d (injected fault)", status)
+            return conn.respond(status, "Service unavailable (simulated)\n")
+        try:
+            target = parse_target(request.path)
+        except ValueError as exc:
+            self.stats.handshakes_rejected += 1
+            return conn.respond(400, f"{exc}\n")
+        if target is None:
+            self.stats.handshakes_rejected += 1
+            return conn.respond(404, "Not Found\n")
+        if len(target.streams) > self.max_streams_per_connection:
+            self.stats.handshakes_rejected += 1
+            return conn.respond(
+                400, f"too many streams: at most {self.max_streams_per_connection}\n"
+            )
+        conn.conn_id = next(self._ids)
+        conn.combined = target.combined
+        conn.streams = set(target.streams)
+        history = self.stats.incoming_times
+        history[conn.conn_id] = deque(maxlen=_INCOMING_HISTORY)
+        while len(history) > _CONNECTIONS_REMEMBERED:
+            del history[next(iter(history))]
+        return None
+
+    async def _handler(self, connection: ServerConnection) -> None:
+        conn = connection
+        assert isinstance(conn, SimConnection)
+        self._register(conn)
+        try:
+            async for message in conn:
+                if conn.kicked or conn.half_dead:
+                    continue
+                await self._on_message(conn, message)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._unregister(conn)
+
+    def _register(self, conn: SimConnection) -> None:
+        conn.opened_at = asyncio.get_running_loop().time()
+        self._conns[conn.conn_id] = conn
+        self.stats.connections_opened += 1
+        self.stats.subscriptions[conn.conn_id] = conn.streams
+        self._schedule_expiry(conn)
+        log.info(
+            "connection %d opened (%s, %d streams)",
+            conn.conn_id,
+            "combined" if conn.combined else "raw",
+            len(conn.streams),
+        )
+
+    def _unregister(self, conn: SimConnection) -> None:
+        if conn.age_timer is not None:
+            conn.age_timer.cancel()
+            conn.age_timer = None
+        self._conns.pop(conn.conn_id, None)
+        self.stats.subscriptions.pop(conn.conn_id, None)
+        self.stats.connections_closed += 1
+        log.info("connection %d closed", conn.conn_id)
+
+    def count_incoming(self, conn: SimConnection) -> None:
+        """Record one client→server frame; close the connection past the rate limit."""
+        now = asyncio.get_running_loop().time()
+        window = conn.recent
+        window.append(now)
+        while window and window[0] <= now - 1.0:
+            window.popleft()
+        history = self.stats.incoming_times.get(conn.conn_id)
+        if history is not None:
+            history.append(now)
+        count = len(window)
+        self.stats.max_incoming_in_any_second = max(self.stats.max_incoming_in_any_second, count)
+        if count > self.max_incoming_per_second and not conn.kicked:
+            conn.kicked = True
+            self.stats.rate_violations += 1
+            log.warning(
+                "connection %d sent %d messages within 1 s (limit %d); closing",
+                conn.conn_id,
+                count,
+                self.max_incoming_per_second,
+            )
+            self._spawn(conn.close(RATE_CLOSE_CODE, RATE_CLOSE_REASON))
+
+    # --- requests ------------------------------------------------------------------------
+
+    async def _on_message(self, conn: SimConnection, message: str | bytes) -> None:
+        now = asyncio.get_running_loop().time()
+        if isinstance(message, bytes):
+            self.stats.requests.append(SimRequest(conn.conn_id, None, None, None, now))
+            await self._send(conn, RequestError(3, "Invalid JSON: binary frame").reply())
+            return
+        self._record(conn, message, now)
+        try:
+            request = parse_request(message)
+            reply = self._answer(conn, request)
+        except RequestError as err:
+            reply = err.reply()
+        await self._send(conn, reply)
+
+    def _record(self, conn: SimConnection, message: str, now: float) -> None:
+        try:
+            decoded = json.loads(message)
+        except ValueError:
+            decoded = None
+        if isinstance(decoded, dict):
+            entry = SimRequest(
+                conn.conn_id, decoded.get("method"), decoded.get("params"), decoded.get("id"), now
+            )
+        else:
+            entry = SimRequest(conn.conn_id, None, None, None, now)
+        self.stats.requests.append(entry)
+
+    def _answer(self, conn: SimConnection, request: Request) -> dict[str, Any]:
+        rid = request.id
+        if request.method == SUBSCRIBE:
+            if self._subscribe_failures:
+                code, msg = self._subscribe_failures.pop(0)
+                return {"code": code, "msg": msg, "id": rid}
+            names = self._stream_params(request)
+            added = [n for n in dict.fromkeys(names) if n not in conn.streams]
+            if len(conn.streams) + len(added) > self.max_streams_per_connection:
+                raise RequestError(
+                    INVALID_REQUEST,
+                    "Invalid request: too many streams; a connection may subscribe to at most "
+                    f"{self.max_streams_per_connection}",
+                    rid,
+                )
+            conn.streams.update(added)
+            return {"result": None, "id": rid}
+        if request.method == UNSUBSCRIBE:
+            for name in self._stream_params(request):
+                conn.streams.discard(name)
+            return {"result": None, "id": rid}
+        if request.method == LIST_SUBSCRIPTIONS:
+            return {"result": sorted(conn.streams), "id": rid}
+        if request.method == SET_PROPERTY:
+            if len(request.params) != 2:
+                raise RequestError(INVALID_REQUEST, "Invalid request: expected 2 parameters", rid)
+            name, value = request.params
+            self._check_property(name, rid)
+            if not isinstance(value, bool):
+                raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected Boolean", rid)
+            conn.combined = value
+            return {"result": None, "id": rid}
+        if request.method == GET_PROPERTY:
+            if len(request.params) != 1:
+                raise RequestError(INVALID_REQUEST, "Invalid request: expected 1 parameter", rid)
+            self._check_property(request.params[0], rid)
+            return {"result": conn.combined, "id": rid}
+        raise RequestError(INVALID_REQUEST, "Invalid request", rid)  # pragma: no cover
+
+    @staticmethod
+    def _stream_params(request: Request) -> list[str]:
+        names: list[str] = []
+        for name in request.params:
+            problem = stream_problem(name)
+            if problem:
+                raise RequestError(INVALID_REQUEST, f"Invalid request: {problem}", request.id)
+            names.append(name)
+        return names
+
+    @staticmethod
+    def _check_property(name: Any, rid: int | None) -> None:
+        if not isinstance(name, str):
+            raise RequestError(
+                INVALID_REQUEST, "Invalid request: property name must be a string", rid
+            )
+        if name != "combined":
+            raise RequestError(UNKNOWN_PROPERTY, "Unknown property", rid)
+
+    async def _send(self, conn: SimConnection, payload: dict[str, Any]) -> None:
+        if conn.half_dead:
+            return
+        await conn.send(_dumps(payload))
+        self.stats.frames_sent += 1
+
+    # --- market data ---------------------------------------------------------------------
+
+    async def _run_market(self) -> None:
+        while True:
+            await asyncio.sleep(max(self.cadence, _MIN_PERIOD))
+            moved = self.market.tick()
+            self.stats.market_ticks += 1
+            if not self.silent:
+                self._deliver_symbols(moved)
+
+    async def _run_all_market(self) -> None:
+        while True:
+            await asyncio.sleep(max(self.arr_interval, _MIN_PERIOD))
+            self.stats.all_market_ticks += 1
+            if self.silent:
+                continue
+            states = self.market.trading_states()
+            if states:
+                self._deliver_all_market(states)
+
+    def _deliver_symbols(self, moved: list[SymbolState]) -> None:
+        by_stream = {state.stream: state for state in moved}
+        raw: dict[str, str] = {}
+        for conn in self.connections:
+            for stream in conn.streams:
+                state = by_stream.get(stream)
+                if state is None:
+                    continue
+                text = raw.get(stream)
+                if text is None:
+                    text = raw[stream] = _dumps(state.event())
+                if conn.combined:
+                    text = f'{{"stream":{_dumps(stream)},"data":{text}}}'
+                if self._push(conn, text):
+                    self.stats.events_sent += 1
+
+    def _deliver_all_market(self, states: list[SymbolState]) -> None:
+        events = _dumps([state.event() for state in states])
+        combined = f'{{"stream":{_dumps(ALL_MARKET_STREAM)},"data":{events}}}'
+        for conn in self.connections:
+            if ALL_MARKET_STREAM in conn.streams and self._push(
+                conn, combined if conn.combined else events
+            ):
+                self.stats.events_sent += len(states)
+
+    def _push(self, conn: SimConnection, text: str) -> bool:
+        """Write one frame without waiting (like ``websockets.broadcast``)."""
+        if conn.half_dead or conn.kicked or conn.protocol.state is not State.OPEN:
+            return False
+        if conn.transport.get_write_buffer_size() > _WRITE_BUFFER_LIMIT:
+            log.debug("connection %d is not reading; skipping a frame", conn.conn_id)
+            return False
+        try:
+            conn.protocol.send_text(text.encode())
+            conn.send_data()
+        except Exception as exc:  # a write on a dying transport; the handler will notice
+            log.debug("connection %d: write failed: %s", conn.conn_id, exc)
+            return False
+        self.stats.frames_sent += 1
+        return True
