@@ -1,0 +1,373 @@
+"""The stream client: live mini tickers for a changing set of symbols.
+
+``StreamClient`` turns "these symbols, please" into subscriptions spread over as few
+websockets as the per-connection limit allows, keeps them alive through failures and the
+exchange's 24-hour limit, and hands every new event to its listeners exactly once and in
+order per symbol. It is all asyncio and imports no Qt; the Qt layer adapts it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from desktop.exchange.endpoints import Endpoints
+from desktop.exchange.symbols import (
+    ALL_MARKET_STREAM,
+    SymbolError,
+    normalize_symbol,
+    stream_name,
+)
+from desktop.exchange.ticker import FrameError, MiniTicker, Tickers
+from desktop.stream.config import StreamConfig
+from desktop.stream.connection import Connection
+from desktop.stream.sharding import ShardMap
+from desktop.stream.status import SEVERITY, ClientStatus, ConnState, StreamStats
+
+logger = logging.getLogger(__name__)
+
+TickerListener = Callable[[Sequence[MiniTicker], float], None]
+StatusListener = Callable[[ClientStatus], None]
+ErrorListener = Callable[[str], None]
+
+MALFORMED_LOGGED_IN_FULL = 5
+LISTENER_ERRORS_LOGGED_IN_FULL = 3
+MALFORMED_SUMMARY_EVERY = 60.0  # seconds
+LAG_SMOOTHING = 0.2  # weight of the newest sample
+STATUS_PERIOD = 1.0  # seconds between rate / lag announcements
+
+
+class StreamClient:
+    """Mini ticker events for the wanted symbols (and optionally the whole market).
+
+    Listeners, all called on the event loop's thread, synchronously (an exception in a
+    listener is logged and does not stop the client):
+
+    - ticker listeners ``fn(events, received)``: the new events of one frame (never an
+      event older than or equal to one already delivered for its symbol) and the frame's
+      ``time.time()`` of arrival;
+    - status listeners ``fn(status)``: on every state change, and at most about once a
+      second when only the message rate or lag changed;
+    - error listeners ``fn(text)``: problems worth showing that are not state changes,
+      such as the exchange refusing a subscription. ``text`` is a sentence for people.
+
+    ``set_symbols`` / ``add_symbols`` / ``remove_symbols`` / ``set_all_market`` never
+    block; the connections apply the change in paced, batched requests without
+    reconnecting. Symbols are exchange symbols (``BTCUSDT``, ``BTCUSDT_261225``,
+    ``币安人生USDT``); they are upper-cased.
+    """
+
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        *,
+        max_streams_per_connection: int = 200,
+        max_requests_per_second: float = 4.0,
+        ping_interval: float = 10.0,
+        ping_timeout: float = 10.0,
+        data_timeout: float = 15.0,
+        max_connection_age: float = 23.5 * 3600,
+        backoff_initial: float = 0.5,
+        backoff_max: float = 30.0,
+        stable_after: float = 30.0,
+        batch_size: int = 100,
+        open_timeout: float = 10.0,
+    ) -> None:
+        self._endpoints = endpoints
+        self._config = StreamConfig(
+            max_streams_per_connection=max_streams_per_connection,
+            max_requests_per_second=max_requests_per_second,
+            ping_interval=ping_interval,
+            ping_timeout=ping_timeout,
+            data_timeout=data_timeout,
+            max_connection_age=max_connection_age,
+            backoff_initial=backoff_initial,
+            backoff_max=backoff_max,
+            stable_after=stable_after,
+            batch_size=batch_size,
+            open_timeout=open_timeout,
+            # A half-dead peer never answers our close frame either: waiting longer than
+            # a ping timeout for it only delays the reconnect.
+            close_timeout=min(2.0, ping_timeout),
+        )
+        self._symbols: set[str] = set()
+        self._all_market = False
+        self._wanted_streams: set[str] = set()
+        self._shards = ShardMap(max_streams_per_connection)
+        self._connections: dict[int, Connection] = {}
+        self._retiring: set[asyncio.Task[None]] = set()
+        self._monitor: asyncio.Task[None] | None = None
+        self._running = False
+        self._ticker_listeners: list[TickerListener] = []
+        self._status_listeners: list[StatusListener] = []
+        self._error_listeners: list[ErrorListener] = []
+        self._last_event: dict[str, int] = {}
+        self._last_update: dict[str, float] = {}
+        self._rate = 0.0
+        self._lag: float | None = None
+        self._status = ClientStatus()
+        self._announced = self._status
+        self._malformed_unlogged = 0
+        self._malformed_summary_at = 0.0
+        self._listener_failures: dict[Callable[..., None], int] = {}
+        self.stats_counters = StreamStats()
+
+    # -- listeners -------------------------------------------------------------------
+
+    def add_ticker_listener(self, fn: TickerListener) -> None:
+        self._ticker_listeners.append(fn)
+
+    def add_status_listener(self, fn: StatusListener) -> None:
+        self._status_listeners.append(fn)
+
+    def add_error_listener(self, fn: ErrorListener) -> None:
+        self._error_listeners.append(fn)
+
+    # -- what is wanted --------------------------------------------------------------
+
+    @property
+    def symbols(self) -> frozenset[str]:
+        """The wanted symbols (whether or not their subscription is confirmed yet)."""
+        return frozenset(self._symbols)
+
+    @property
+    def all_market(self) -> bool:
+        return self._all_market
+
+    def set_symbols(self, symbols: Iterable[str]) -> None:
+        wanted = self._clean(symbols)
+        self._change(add=wanted - self._symbols, remove=self._symbols - wanted)
+
+    def add_symbols(self, symbols: Iterable[str]) -> None:
+        self._change(add=self._clean(symbols) - self._symbols, remove=set())
+
+    def remove_symbols(self, symbols: Iterable[str]) -> None:
+        self._change(add=set(), remove=self._clean(symbols) & self._symbols)
+
+    def _clean(self, symbols: Iterable[str]) -> set[str]:
+        """Normalised symbols; one that cannot be a contract name is reported and skipped.
+
+        A bad name must not reach the exchange: in the URL it fails the whole handshake.
+        """
+        if isinstance(symbols, str):
+            raise TypeError("pass an iterable of symbols, not one string")
+        cleaned = set()
+        for symbol in symbols:
+            try:
+                cleaned.add(normalize_symbol(symbol))
+            except SymbolError as exc:
+                self.report_problem(f"Ignored a symbol: {exc}")
+        return cleaned
+
+    def set_all_market(self, enabled: bool) -> None:
+        """Also subscribe ``!miniTicker@arr``: every symbol's changes, once a second."""
+        if enabled == self._all_market:
+            return
+        self._all_market = enabled
+        streams = {ALL_MARKET_STREAM}
+        self._apply(add=streams if enabled else set(), remove=set() if enabled else streams)
+
+    def _change(self, *, add: set[str], remove: set[str]) -> None:
+        if not add and not remove:
+            return
+        self._symbols = (self._symbols | add) - remove
+        self._apply(add={stream_name(s) for s in add}, remove={stream_name(s) for s in remove})
+
+    def _apply(self, *, add: set[str], remove: set[str]) -> None:
+        self._wanted_streams = (self._wanted_streams | add) - remove
+        for shard, streams in self._shards.release(remove).items():
+            self._connections[shard].remove(streams)
+        for shard, streams in self._shards.assign(add).items():
+            connection = self._connections.get(shard)
+            if connection is None:
+                connection = self._connections[shard] = Connection(
+                    shard, self, self._endpoints, self._config
+                )
+                if self._running:
+                    connection.start()
+            connection.add(streams)
+        for shard in self._shards.drop_empty():
+            self._retire(self._connections.pop(shard))
+        self._refresh_status()
+
+    def _retire(self, connection: Connection) -> None:
+        task = connection.task
+        if task is not None and not task.done():
+            task.cancel()
+            self._retiring.add(task)
+            task.add_done_callback(self._retiring.discard)
+
+    # -- running ---------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Open the connections; returns at once (they run as tasks until ``stop``)."""
+        if self._running:
+            return
+        self._running = True
+        for connection in self._connections.values():
+            connection.start()
+        self._monitor = asyncio.get_running_loop().create_task(
+            self._watch_rates(), name="stream client status"
+        )
+        self._refresh_status()
+
+    async def stop(self) -> None:
+        """Close every connection and wait for every task; safe to call again."""
+        self._running = False
+        tasks = [c.task for c in self._connections.values() if c.task is not None]
+        tasks += self._retiring
+        if self._monitor is not None:
+            tasks.append(self._monitor)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for connection in self._connections.values():
+            connection.task = None
+        self._retiring.clear()
+        self._monitor = None
+        self._rate = 0.0
+        self._refresh_status()
+
+    # -- what is known ---------------------------------------------------------------
+
+    @property
+    def status(self) -> ClientStatus:
+        return self._status
+
+    @property
+    def stats(self) -> StreamStats:
+        """A copy of the counters."""
+        return replace(self.stats_counters)
+
+    def last_update(self, symbol: str) -> float | None:
+        """``time.time()`` when the newest event for ``symbol`` arrived, if any did."""
+        return self._last_update.get(symbol)
+
+    @property
+    def connections(self) -> list[Connection]:
+        """The shards' connections, for diagnostics and tests."""
+        return [self._connections[s] for s in sorted(self._connections)]
+
+    # -- ConnectionHost --------------------------------------------------------------
+
+    def deliver(self, frame: Tickers, received: float) -> None:
+        stats = self.stats_counters
+        stats.events += len(frame.events)
+        if not frame.events:
+            return
+        sample = received * 1000.0 - max(event.event_time for event in frame.events)
+        self._lag = (
+            sample if self._lag is None else self._lag + LAG_SMOOTHING * (sample - self._lag)
+        )
+        if frame.stream == ALL_MARKET_STREAM:
+            if not self._all_market:
+                return
+        elif frame.stream is not None and frame.stream not in self._wanted_streams:
+            return  # still arriving after an unsubscribe
+        fresh: list[MiniTicker] = []
+        last_event = self._last_event
+        for event in frame.events:
+            last = last_event.get(event.symbol)
+            if last is not None and event.event_time <= last:
+                stats.duplicates += 1
+                continue
+            last_event[event.symbol] = event.event_time
+            self._last_update[event.symbol] = received
+            fresh.append(event)
+        if not fresh:
+            return
+        stats.delivered += len(fresh)
+        events = tuple(fresh)
+        for fn in self._ticker_listeners:
+            try:
+                fn(events, received)
+            except Exception:
+                self._listener_failed(fn)
+
+    def malformed(self, raw: str | bytes, error: FrameError) -> None:
+        self.stats_counters.malformed += 1
+        count = self.stats_counters.malformed
+        now = time.monotonic()
+        if count <= MALFORMED_LOGGED_IN_FULL:
+            logger.warning("ignored a malformed frame (%s): %.200r", error, raw)
+            self._malformed_summary_at = now
+            return
+        self._malformed_unlogged += 1
+        if now - self._malformed_summary_at >= MALFORMED_SUMMARY_EVERY:
+            logger.warning(
+                "ignored %d more malformed frames (%d in all); latest: %s",
+                self._malformed_unlogged,
+                count,
+                error,
+            )
+            self._malformed_unlogged = 0
+            self._malformed_summary_at = now
+
+    def report_problem(self, text: str) -> None:
+        logger.warning("%s", text)
+        for fn in self._error_listeners:
+            try:
+                fn(text)
+            except Exception:
+                self._listener_failed(fn)
+
+    def connection_changed(self, connection: Connection) -> None:
+        self._refresh_status()
+
+    # -- status ----------------------------------------------------------------------
+
+    async def _watch_rates(self) -> None:
+        frames, then = self.stats_counters.frames, time.monotonic()
+        while True:
+            await asyncio.sleep(STATUS_PERIOD)
+            now = time.monotonic()
+            self._rate = (self.stats_counters.frames - frames) / max(now - then, 1e-3)
+            frames, then = self.stats_counters.frames, now
+            self._refresh_status(periodic=True)
+
+    def _compute_status(self) -> ClientStatus:
+        connections = list(self._connections.values())
+        if not self._running:
+            return ClientStatus(ConnState.OFFLINE, lag_ms=self._lag)
+        sockets = sum(c.open_sockets for c in connections)
+        streams = sum(c.acked_streams for c in connections)
+        if not connections:
+            return ClientStatus(ConnState.LIVE, messages_per_second=self._rate, lag_ms=self._lag)
+        worst = max(connections, key=lambda c: (SEVERITY[c.state], c.attempt))
+        return ClientStatus(
+            worst.state,
+            worst.attempt,
+            worst.retry_at,
+            worst.last_error,
+            sockets,
+            streams,
+            round(self._rate, 1),
+            None if self._lag is None else round(self._lag, 1),
+        )
+
+    def _refresh_status(self, *, periodic: bool = False) -> None:
+        status = self._status = self._compute_status()
+        if status == self._announced:
+            return
+        if not periodic and status.same_state(self._announced):
+            return
+        self._announced = status
+        for fn in self._status_listeners:
+            try:
+                fn(status)
+            except Exception:
+                self._listener_failed(fn)
+
+    def _listener_failed(self, fn: Callable[..., None]) -> None:
+        """Log a listener's exception: in full the first few times, then now and then.
+
+        A listener that fails on every frame must not flood the log at hundreds a second.
+        """
+        count = self._listener_failures[fn] = self._listener_failures.get(fn, 0) + 1
+        if count <= LISTENER_ERRORS_LOGGED_IN_FULL:
+            logger.exception("listener %r failed", fn)
+        elif count % 1000 == 0:
+            logger.error("listener %r has failed %d times", fn, count)

@@ -1,0 +1,370 @@
+"""One shard of the stream client: its streams, and the websocket that serves them.
+
+A ``Connection`` outlives its websockets. It reconnects after failures (exponential
+backoff with full jitter, reset only once a connection has proved stable), replaces its
+websocket before the exchange's 24-hour limit without a gap (the successor is open and
+delivering before the old one closes), and keeps its health state for the status bar.
+
+Why not ``async for ws in websockets.asyncio.client.connect(...)``: that loop resets its
+backoff on every successful open, so a server that accepts and then drops us at once
+would be hammered; it cannot tell the UI "next try in N s"; and it retries only failed
+*opens*, while we also need to reconnect after a connection went silent or stopped
+answering pings. We still use websockets' keepalive and its ``process_exception``
+classification of transient versus fatal errors (see ``errors.explain``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import time
+from typing import Protocol, cast
+
+from websockets.asyncio.client import ClientConnection, connect
+
+from desktop.exchange.endpoints import Endpoints
+from desktop.exchange.ticker import MAX_FRAME_BYTES, ErrorReply, FrameError, Tickers
+from desktop.stream.backoff import Backoff
+from desktop.stream.config import StreamConfig
+from desktop.stream.errors import Failure, explain
+from desktop.stream.pacing import Pacer
+from desktop.stream.session import MeteredConnection, Session
+from desktop.stream.status import ConnState, StreamStats
+
+logger = logging.getLogger(__name__)
+
+
+class ConnectionHost(Protocol):
+    """What a connection needs from the client that owns it."""
+
+    stats_counters: StreamStats
+
+    def deliver(self, frame: Tickers, received: float) -> None: ...
+    def malformed(self, raw: str | bytes, error: FrameError) -> None: ...
+    def report_problem(self, text: str) -> None: ...
+    def connection_changed(self, connection: Connection) -> None: ...
+
+
+class Connection:
+    """The streams of one shard and the websocket(s) serving them.
+
+    State for the status bar: ``state``, ``attempt``, ``retry_at`` (monotonic),
+    ``last_error`` (plain words); ``last_recovery`` is how long the last outage lasted.
+    """
+
+    def __init__(
+        self, ident: int, host: ConnectionHost, endpoints: Endpoints, config: StreamConfig
+    ) -> None:
+        self.ident = ident
+        self.label = f"connection {ident}"
+        self.host = host
+        self.endpoints = endpoints
+        self.config = config
+        self.desired: set[str] = set()
+        self.delivered_ever: set[str] = set()
+        self.state = ConnState.CONNECTING
+        self.attempt = 0
+        self.retry_at: float | None = None
+        self.last_error: str | None = None
+        self.last_recovery: float | None = None
+        self.current: Session | None = None
+        self.successor: Session | None = None
+        self.task: asyncio.Task[None] | None = None
+        self._backoff = Backoff(config.backoff_initial, config.backoff_max)
+        self._refusals = Backoff(config.backoff_initial, config.backoff_max)
+        self._silent_strikes = 0
+        self._down_since: float | None = None
+
+    # -- what the client calls -------------------------------------------------------
+
+    def add(self, streams: set[str]) -> None:
+        self.desired |= streams
+        self._wake()
+
+    def remove(self, streams: set[str]) -> None:
+        self.desired -= streams
+        self.delivered_ever -= streams
+        self._wake()
+
+    def start(self) -> None:
+        self.state = ConnState.CONNECTING
+        self.attempt, self.retry_at, self.last_error = 0, None, None
+        self._backoff.reset()
+        self._down_since = None
+        self.task = asyncio.get_running_loop().create_task(self._run(), name=self.label)
+        self.task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[None]) -> None:
+        if task.cancelled() or task.exception() is None:
+            return
+        # A bug, not a network problem: say so instead of going quietly stale.
+        logger.error("%s: stopped by an internal error", self.label, exc_info=task.exception())
+        self.state, self.retry_at = ConnState.OFFLINE, None
+        self.last_error = f"internal error in the stream client ({task.exception()!r:.100})"
+        self._changed()
+
+    @property
+    def open_sockets(self) -> int:
+        return sum(1 for s in (self.current, self.successor) if s is not None and s.is_open)
+
+    @property
+    def acked_streams(self) -> int:
+        return len(self.current.acked) if self.current is not None else 0
+
+    def _wake(self) -> None:
+        for session in (self.current, self.successor):
+            if session is not None:
+                session.wake()
+
+    def _changed(self) -> None:
+        self.host.connection_changed(self)
+
+    # -- the connection's life -------------------------------------------------------
+
+    async def _run(self) -> None:
+        try:
+            while True:
+                if self.state is ConnState.CONNECTING or self.retry_at is not None:
+                    self.retry_at = None
+                    self._changed()
+                try:
+                    session = await self._connect()
+                except Exception as exc:
+                    await self._pause(self._explain(exc))
+                    continue
+                failure, lived = await self._serve(session)
+                if lived >= self.config.stable_after:
+                    self._backoff.reset()
+                await self._pause(failure)
+        finally:
+            await self._close_sessions()
+            self.retry_at = None
+
+    async def _connect(self) -> Session:
+        config = self.config
+        url_streams = self._url_streams(sorted(self.desired))
+        pacer = Pacer(config.max_requests_per_second)
+        factory = functools.partial(MeteredConnection, on_control_sent=pacer.note_unpaced)
+        ws = await connect(
+            self.endpoints.combined_ws_url(url_streams),
+            open_timeout=config.open_timeout,
+            ping_interval=config.ping_interval,
+            ping_timeout=config.ping_timeout,
+            close_timeout=config.close_timeout,
+            max_size=MAX_FRAME_BYTES,
+            create_connection=cast("type[ClientConnection]", factory),
+        )
+        session = Session(
+            self, ws, config=config, pacer=pacer, url_streams=url_streams, label=self.label
+        )
+        session.start()
+        return session
+
+    def _url_streams(self, streams: list[str]) -> list[str]:
+        """The streams that fit in the URL; non-ASCII names always go by SUBSCRIBE."""
+        chosen: list[str] = []
+        length = len(self.endpoints.combined_ws_url(["x"])) - 1
+        for stream in streams:
+            if not stream.isascii():
+                continue
+            length += len(stream) + (1 if chosen else 0)
+            if length > self.config.max_url_length:
+                break
+            chosen.append(stream)
+        return chosen
+
+    async def _serve(self, session: Session) -> tuple[Failure, float]:
+        """Run until the websocket fails; replace it when it gets old. Returns why it ended."""
+        config = self.config
+        self.current = session
+        if self._down_since is not None:
+            self.last_recovery = time.monotonic() - self._down_since
+            self.host.stats_counters.reconnects += 1
+            logger.info(
+                "%s: live again %.2f s after it went down (attempt %d)",
+                self.label,
+                self.last_recovery,
+                self._backoff.attempt,
+            )
+            self._down_since = None
+        self.state, self.retry_at = ConnState.LIVE, None
+        self._changed()
+        rotate_at = session.opened_at + config.max_connection_age
+        stable_at: float | None = session.opened_at + config.stable_after
+        task = session.task
+        assert task is not None
+        while True:
+            deadline = min(rotate_at, stable_at) if stable_at is not None else rotate_at
+            await asyncio.wait({task}, timeout=max(0.0, deadline - time.monotonic()))
+            if task.done():
+                break
+            now = time.monotonic()
+            if stable_at is not None and now >= stable_at:
+                stable_at = None
+                if self._backoff.attempt or self.last_error:
+                    logger.info(
+                        "%s: stable for %g s, backoff reset", self.label, config.stable_after
+                    )
+                self._backoff.reset()
+                self.attempt, self.last_error = 0, None
+                self._changed()
+            if now >= rotate_at:
+                session, rotate_at = await self._rotate(session)
+                assert session.task is not None
+                task = session.task
+        self.current = None
+        failure = self._outcome(task)
+        lived = time.monotonic() - session.opened_at
+        await session.close()
+        return failure, lived
+
+    async def _rotate(self, old: Session) -> tuple[Session, float]:
+        """Open a successor, wait until it delivers, then close ``old``; keep ``old`` on failure."""
+        config = self.config
+        retry_at = time.monotonic() + min(config.backoff_max, config.max_connection_age / 4)
+        started = time.monotonic()
+        logger.info("%s: replacing the websocket before the exchange's age limit", self.label)
+        try:
+            new = await self._connect()
+        except Exception as exc:
+            logger.warning(
+                "%s: could not open a successor: %s", self.label, self._explain(exc).text
+            )
+            return old, retry_at
+        assert new.task is not None and old.task is not None
+        self.successor = new
+        self._changed()
+        ready = asyncio.create_task(new.ready.wait())
+        try:
+            done, _ = await asyncio.wait(
+                {ready, new.task, old.task},
+                timeout=config.open_timeout + config.data_timeout,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+        finally:
+            ready.cancel()
+            self.successor = None
+        if new.task in done or not done:
+            why = self._outcome(new.task).text if new.task.done() else "it never delivered"
+            logger.warning("%s: successor failed (%s); keeping the old one", self.label, why)
+            await new.close()
+            self._changed()
+            return old, retry_at
+        self.current = new
+        self._changed()
+        await old.close()
+        self.host.stats_counters.rotations += 1
+        logger.info("%s: replaced in %.2f s", self.label, time.monotonic() - started)
+        return new, new.opened_at + config.max_connection_age
+
+    async def _pause(self, failure: Failure) -> None:
+        """Record a failure and wait before the next try."""
+        now = time.monotonic()
+        if self._down_since is None:
+            self._down_since = now
+        delay = self._backoff.next_delay()
+        if failure.retryable:
+            self.state = ConnState.RECONNECTING
+        else:
+            self.state = ConnState.OFFLINE
+            delay = (
+                failure.retry_after if failure.retry_after is not None else self.config.backoff_max
+            )
+        self.attempt = self._backoff.attempt
+        self.retry_at = now + delay
+        self.last_error = failure.text
+        logger.warning(
+            "%s: %s; next try in %.2f s (attempt %d)", self.label, failure.text, delay, self.attempt
+        )
+        self._changed()
+        await asyncio.sleep(delay)
+
+    def _outcome(self, task: asyncio.Task[Failure]) -> Failure:
+        if task.cancelled():
+            return Failure("the connection was closed by the client")
+        exc = task.exception()
+        if exc is not None:
+            logger.error("%s: session failed", self.label, exc_info=exc)
+            return Failure(f"internal error in the stream client ({exc!r:.100})")
+        return task.result()
+
+    def _explain(self, exc: Exception) -> Failure:
+        return explain(exc, open_timeout=self.config.open_timeout, ping_wait=self.config.ping_wait)
+
+    async def _close_sessions(self) -> None:
+        sessions = [s for s in (self.successor, self.current) if s is not None]
+        self.current = self.successor = None
+        for session in sessions:
+            await session.close()
+
+    # -- SessionHost -----------------------------------------------------------------
+
+    def on_frame(self) -> None:
+        self.host.stats_counters.frames += 1
+
+    def on_tickers(self, session: Session, frame: Tickers, received: float) -> None:
+        self._silent_strikes = 0
+        if frame.stream is not None and frame.stream in self.desired:
+            self.delivered_ever.add(frame.stream)
+        self.host.deliver(frame, received)
+
+    def on_malformed(self, raw: str | bytes, error: FrameError) -> None:
+        self.host.malformed(raw, error)
+
+    def on_request_sent(self) -> None:
+        self.host.stats_counters.requests_sent += 1
+
+    def on_acked(self, session: Session, subscribed: bool) -> None:
+        if subscribed:
+            self._refusals.reset()
+        if session is self.current:
+            self._changed()
+
+    def on_refused(self, session: Session, streams: tuple[str, ...], reply: ErrorReply) -> float:
+        self.host.stats_counters.refused += 1
+        delay = max(self.config.backoff_initial, self._refusals.next_delay())
+        what = "subscribe to" if set(streams) & self.desired else "unsubscribe from"
+        said = reply.msg or "no reason given"
+        if reply.code is not None:
+            said += f", code {reply.code}"
+        self.host.report_problem(
+            f"The exchange refused to {what} {_streams_words(streams)} ({said}); "
+            f"trying again in {max(1, round(delay))} s."
+        )
+        return delay
+
+    def on_problem(self, text: str) -> None:
+        self.host.report_problem(text[:1].upper() + text[1:] + ".")
+
+    def on_silence(self, session: Session, streams: set[str]) -> bool:
+        """Streams that delivered before have gone quiet: reconnect, or accept the quiet.
+
+        The first time, assume the connection is at fault and reconnect. If the fresh
+        connection brings nothing either, the streams are probably quiet for a reason
+        (a contract that stopped trading): stop judging by them until they deliver again,
+        instead of reconnecting forever.
+        """
+        if self._silent_strikes == 0 or session.delivered:
+            self._silent_strikes += 1
+            return True
+        self._silent_strikes = 0
+        self.delivered_ever -= streams
+        self.host.report_problem(
+            f"No market data for {_streams_words(tuple(sorted(streams)))} for "
+            f"{self.config.data_timeout:g} s, even after reconnecting; "
+            "the contracts may have stopped trading."
+        )
+        return False
+
+
+def _streams_words(streams: tuple[str, ...]) -> str:
+    names = [
+        s.partition("@")[0].upper() if not s.startswith("!") else "the all-market ticker"
+        for s in streams
+    ]
+    if len(names) == 1:
+        return names[0]
+    if len(names) <= 3:
+        return ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{', '.join(names[:3])} and {len(names) - 3} more"
