@@ -1,0 +1,178 @@
+"""The words and numbers the tray ticker shows: tooltip lines, menu rows, the icon's number.
+
+Pure text over the quote book, so the tray, the fallback strip and the tests all read
+the same strings; nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Final, Protocol
+
+from desktop.exchange.contracts import ContractCatalog
+from desktop.exchange.display import arrow, format_percent, format_price
+from desktop.qt.quotes import Quote
+
+DEMO_LINE: Final = "DEMO — simulated prices"
+NO_PINS_HINT: Final = "Pin a symbol (Ctrl+P) to show it here"
+CONNECTING: Final = "Connecting…"
+
+#: Connection states (``ClientStatus.state``) in which prices still arrive.
+LIVE: Final = "live"
+
+
+class QuoteSource(Protocol):
+    """What the text needs of a ``QuoteBook``."""
+
+    def quote(self, symbol: str) -> Quote | None: ...
+    def is_stale(self, symbol: str, now: float | None = None) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolRow:
+    """One pinned symbol as shown: the strings, the 24h sign and whether it is current."""
+
+    symbol: str
+    price: str  # "97,123.4" at tick precision, "" before the first quote
+    change: str  # "▲ +2.31 %", "" before the first quote
+    sign: int  # +1 / -1 / 0 of the 24h change (0 also when unknown)
+    stale: bool
+    note: str  # "" when live; otherwise why the numbers are not current
+
+    def line(self) -> str:
+        """``BTCUSDT  97,123.4  ▲ +2.31 %``, plus the note when there is one."""
+        parts = [self.symbol]
+        if self.price:
+            parts += [self.price, self.change]
+        if self.note:
+            parts.append(self.note)
+        return "  ".join(parts)
+
+
+def state_name(status: Any) -> str | None:
+    """``"live"``/``"reconnecting"``/… of a ``ClientStatus``; None before the first one."""
+    if status is None:
+        return None
+    state = getattr(status, "state", None)
+    return str(getattr(state, "value", state))
+
+
+def describe_status(status: Any) -> str:
+    """The connection state line: ``status.describe()``, or "Connecting…" before any."""
+    if status is None:
+        return CONNECTING
+    return str(status.describe())
+
+
+def is_connected(status: Any) -> bool:
+    """False while connecting, reconnecting or offline; True when live or not yet known.
+
+    "Not yet known" counts as connected so a book fed without a client (demo, tests)
+    is judged by the staleness of its quotes alone.
+    """
+    name = state_name(status)
+    return name is None or name == LIVE
+
+
+def format_age(seconds: float) -> str:
+    """``9 s`` / ``3 min`` / ``2 h``: how long ago, at the precision a glance needs."""
+    whole = max(0, int(seconds))
+    if whole < 120:
+        return f"{whole} s"
+    if whole < 2 * 3600:
+        return f"{whole // 60} min"
+    return f"{whole // 3600} h"
+
+
+def price_decimals(catalog: ContractCatalog | None, symbol: str) -> int | None:
+    contract = catalog.get(symbol) if catalog is not None else None
+    return contract.price_decimals if contract is not None else None
+
+
+def symbol_row(
+    symbol: str, book: QuoteSource, catalog: ContractCatalog | None, now: float
+) -> SymbolRow:
+    """Everything shown about one symbol, with a note when its numbers are not current."""
+    quote = book.quote(symbol)
+    if quote is None:
+        return SymbolRow(symbol, "", "", 0, True, "waiting for the first price")
+    ticker = quote.ticker
+    percent = ticker.change_percent
+    sign = 0 if percent is None or percent == 0 else (1 if percent > 0 else -1)
+    stale = book.is_stale(symbol, now)
+    if not stale:
+        note = ""
+    elif quote.from_snapshot:
+        note = "snapshot, not live yet"
+    else:
+        note = f"stale (no update for {format_age(now - quote.received)})"
+    return SymbolRow(
+        symbol,
+        format_price(ticker.close, price_decimals(catalog, symbol)),
+        f"{arrow(percent)} {format_percent(percent)}",
+        sign,
+        stale,
+        note,
+    )
+
+
+def tooltip_lines(
+    symbols: Sequence[str],
+    book: QuoteSource,
+    catalog: ContractCatalog | None,
+    *,
+    status: Any,
+    demo: bool,
+    now: float,
+) -> list[str]:
+    """The tray tooltip: [demo line], one line per pinned symbol, the connection state.
+
+    With no pins the symbol lines are replaced by the hint that tells how to add one.
+    """
+    lines = [DEMO_LINE] if demo else []
+    if symbols:
+        lines += [symbol_row(s, book, catalog, now).line() for s in symbols]
+    else:
+        lines.append(NO_PINS_HINT)
+    lines.append(describe_status(status))
+    return lines
+
+
+def fit_lines(lines: Sequence[str], limit: int | None) -> str:
+    """Join ``lines`` into at most ``limit`` characters, keeping the first and last line.
+
+    Windows keeps only the first 127 characters of a tray tooltip; dropping middle rows
+    (with "+N more") keeps the demo warning and the connection state, which matter most.
+    """
+    text = "\n".join(lines)
+    if limit is None or len(text) <= limit or len(lines) < 3:
+        return text[:limit] if limit is not None else text
+    head, middle, tail = lines[0], list(lines[1:-1]), lines[-1]
+    while middle:
+        more = len(lines) - 2 - len(middle)
+        kept = [head, *middle, f"+{more} more"] if more else [head, *middle]
+        candidate = "\n".join([*kept, tail])
+        if len(candidate) <= limit:
+            return candidate
+        middle.pop()
+    return "\n".join([head, f"+{len(lines) - 2} more", tail])[:limit]
+
+
+def compact_percent(value: Decimal | None) -> str:
+    """The icon's number: |change| in 1–3 significant digits, ``2.3`` / ``12`` / ``145``.
+
+    Below 9.95 one decimal, up to 999 whole numbers, beyond that thousands (``1k``,
+    capped at ``99k``); the sign is the icon's colour and arrow, the exact value is in the
+    tooltip. None (the open was zero) is a dash.
+    """
+    if value is None:
+        return "—"
+    size = abs(value)
+    if size < Decimal("9.95"):
+        return f"{size.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP):f}"
+    if size < Decimal("999.5"):
+        return f"{size.quantize(Decimal(1), rounding=ROUND_HALF_UP):f}"
+    thousands = min(Decimal(99), (size / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return f"{thousands:f}k"

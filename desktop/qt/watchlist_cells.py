@@ -1,0 +1,135 @@
+"""Texts of the watchlist table's cells, built once per quote rather than once per paint.
+
+Pure formatting on top of ``desktop.exchange.display``: exact exchange digits padded to
+the contract's tick, volumes abbreviated with the exact figure for tooltips.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Final
+
+from desktop.exchange.contracts import Contract
+from desktop.exchange.display import (
+    abbreviate,
+    format_change,
+    format_exact,
+    format_percent,
+    format_price,
+)
+from desktop.qt.quotes import Quote
+
+DASH: Final = "—"
+WAITING: Final = "waiting for first price"
+
+
+class Column(IntEnum):
+    """Columns of the watchlist table, in order (``WatchlistModel`` re-exports this)."""
+
+    SYMBOL = 0
+    LAST = 1
+    CHANGE = 2
+    CHANGE_PERCENT = 3
+    HIGH = 4
+    LOW = 5
+    BASE_VOLUME = 6
+    QUOTE_VOLUME = 7
+    UPDATED = 8
+
+
+_COLUMNS: Final = len(Column)
+
+
+def format_age(seconds: float) -> str:
+    """``9.4`` → ``9 s``; ``130`` → ``2 min``; ``7300`` → ``2 h``."""
+    seconds = max(0.0, seconds)
+    if seconds < 120:
+        return f"{int(seconds)} s"
+    if seconds < 7200:
+        return f"{int(seconds // 60)} min"
+    return f"{int(seconds // 3600)} h"
+
+
+def clock_text(epoch_seconds: float, millis: bool = False) -> str:
+    moment = datetime.fromtimestamp(epoch_seconds)
+    return moment.strftime("%H:%M:%S.%f")[:-3] if millis else moment.strftime("%H:%M:%S")
+
+
+@dataclass(frozen=True, slots=True)
+class Cells:
+    """Per-row texts, built once per quote change rather than once per paint."""
+
+    display: tuple[str, ...]
+    tooltip: tuple[str, ...]
+    sort: tuple[float | str | None, ...]
+    exact: tuple[str | None, ...]
+    sign: int  # sign of the 24h change, for the change columns' colour
+
+
+def waiting_cells(symbol: str) -> Cells:
+    return Cells(
+        display=(symbol,) + (DASH,) * (_COLUMNS - 1),
+        tooltip=("",) + (WAITING,) * (_COLUMNS - 1),
+        sort=(symbol,) + (None,) * (_COLUMNS - 1),
+        exact=(symbol,) + (None,) * (_COLUMNS - 1),
+        sign=0,
+    )
+
+
+def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
+    t = quote.ticker
+    decimals = contract.price_decimals if contract is not None else None
+    base = contract.base_asset if contract is not None else ""
+    quote_asset = contract.quote_asset if contract is not None else ""
+    change = t.change
+    percent = t.change_percent
+    opened = f"Price 24 h ago: {format_price(t.open, decimals)} {quote_asset}".rstrip()
+    return Cells(
+        display=(
+            symbol,
+            format_price(t.close, decimals),
+            format_change(change, decimals),
+            format_percent(percent),
+            format_price(t.high, decimals),
+            format_price(t.low, decimals),
+            abbreviate(t.base_volume),
+            abbreviate(t.quote_volume),
+            clock_text(quote.received),
+        ),
+        tooltip=(
+            "",
+            f"Last price {format_exact(t.close)} {quote_asset}".rstrip(),
+            opened,
+            opened,
+            f"24h high {format_exact(t.high)} {quote_asset}".rstrip(),
+            f"24h low {format_exact(t.low)} {quote_asset}".rstrip(),
+            f"24h volume {format_exact(t.base_volume)} {base}".rstrip(),
+            f"24h volume {format_exact(t.quote_volume)} {quote_asset}".rstrip(),
+            "",  # built when asked: it says how long ago
+        ),
+        sort=(
+            symbol,
+            float(t.close),
+            float(change),
+            float(percent) if percent is not None else None,
+            float(t.high),
+            float(t.low),
+            float(t.base_volume),
+            float(t.quote_volume),
+            quote.received,
+        ),
+        exact=(
+            symbol,
+            f"{t.close:f}",
+            f"{change:f}",
+            f"{percent:f}" if percent is not None else None,
+            f"{t.high:f}",
+            f"{t.low:f}",
+            f"{t.base_volume:f}",
+            f"{t.quote_volume:f}",
+            str(t.event_time),
+        ),
+        sign=(change > 0) - (change < 0),
+    )

@@ -1,0 +1,569 @@
+"""The watchlist as a table: one row per watched symbol, columns from its latest mini ticker.
+
+A thin adapter between ``Watchlist`` + ``QuoteBook`` and Qt views. Row changes follow
+``Watchlist.symbolsChanged`` as inserts, removals and moves (never a reset), quote
+changes arrive as the book's coalesced ``quotesChanged`` and leave as one
+``dataChanged`` per contiguous block of rows.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from enum import IntEnum
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont
+
+from desktop.qt.colors import Colors, tabular_font
+from desktop.qt.quotes import QuoteBook
+from desktop.qt.watchlist import Watchlist
+from desktop.qt.watchlist_cells import (
+    DASH,
+    WAITING,
+    Cells,
+    Column,
+    build_cells,
+    clock_text,
+    format_age,
+    waiting_cells,
+)
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: MIME type of dragged watchlist rows: the symbols, one per line.
+MIME_SYMBOLS: Final = "application/x-miniticker-symbols"
+
+
+class Role(IntEnum):
+    """Custom data roles of ``WatchlistModel``."""
+
+    SortRole = int(Qt.ItemDataRole.UserRole)  # float / str / None: what views sort by
+    SymbolRole = SortRole + 1  # str: the row's symbol (any column)
+    StaleRole = SortRole + 2  # bool: no push for more than three cadences
+    DirectionRole = SortRole + 3  # int: last tick +1 up, −1 down, 0 none
+    FlashRole = SortRole + 4  # float: 0..1 intensity of the Last cell's tick flash
+    ExactRole = SortRole + 5  # str | None: the exchange's own digits for the cell
+    KnownRole = SortRole + 6  # bool: the catalog lists the symbol as trading (or is empty)
+    PinnedRole = SortRole + 7  # bool: pinned to the tray
+
+
+HEADERS: Final[dict[Column, tuple[str, str]]] = {
+    Column.SYMBOL: ("Symbol", "Contract symbol; bold = pinned to the tray"),
+    Column.LAST: ("Last", "Last price"),
+    Column.CHANGE: ("24h Change", "Change against the price 24 hours ago"),
+    Column.CHANGE_PERCENT: ("24h Change %", "Change against the price 24 hours ago, in percent"),
+    Column.HIGH: ("24h High", "Highest price of the last 24 hours"),
+    Column.LOW: ("24h Low", "Lowest price of the last 24 hours"),
+    Column.BASE_VOLUME: ("Volume", "24h volume in the base asset"),
+    Column.QUOTE_VOLUME: ("Volume (quote)", "24h volume in the quote asset (turnover)"),
+    Column.UPDATED: ("Updated", "Local time of the last update"),
+}
+_COLUMNS: Final = len(Column)
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT: Final = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND: Final = int(Qt.ItemDataRole.BackgroundRole)
+_LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT: Final = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ROW_FLAGS: Final = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemNeverHasChildren
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
+
+
+def contiguous_blocks(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """``[5, 1, 2, 3, 7]`` → ``[(1, 3), (5, 5), (7, 7)]``: runs of adjacent rows, inclusive."""
+    blocks: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if blocks and blocks[-1][1] == row - 1:
+            blocks[-1] = (blocks[-1][0], row)
+        else:
+            blocks.append((row, row))
+    return blocks
+
+
+class WatchlistModel(QAbstractTableModel):
+    """Rows of ``Watchlist.symbols()``, cells from ``QuoteBook`` quotes.
+
+    Besides the usual roles it serves ``Role`` values (numeric sort keys, stale flag,
+    tick direction, flash intensity, exact digits). Two timers keep the look honest:
+    a 1 s check that re-greys rows whose stream went quiet (``dataChanged`` only for
+    rows whose stale state flipped), and a ~30 fps fade of the Last cell after an up
+    or down tick that runs only while some flash is visible.
+
+    Rows can be reordered by drag and drop; a drop becomes ``Watchlist.set_order``.
+
+    Signals: only ``QAbstractItemModel``'s.
+    """
+
+    def __init__(
+        self,
+        watchlist: Watchlist,
+        book: QuoteBook,
+        *,
+        clock: Callable[[], float] = time.time,
+        flash_seconds: float = 1.0,
+        flash_interval_ms: int = 33,
+        stale_check_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._watchlist = watchlist
+        self._book = book
+        self._clock = clock
+        self._flash_seconds = flash_seconds
+        self._flash_enabled = True
+        self._colors = Colors()
+        plain = tabular_font()
+        self._fonts: dict[tuple[bool, bool], QFont] = {}
+        for bold in (False, True):
+            for italic in (False, True):
+                font = QFont(plain)
+                font.setBold(bold)
+                font.setItalic(italic)
+                self._fonts[bold, italic] = font
+
+        self._symbols: list[str] = []
+        self._row: dict[str, int] = {}
+        self._cells: dict[str, Cells] = {}
+        self._stale: dict[str, bool] = {}
+        self._seen_tick: dict[str, float] = {}
+        self._flash: dict[str, tuple[int, float]] = {}  # symbol → (direction, start)
+        self._pinned: set[str] = set(watchlist.pins())
+
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setInterval(stale_check_ms)
+        self._stale_timer.timeout.connect(self.check_stale)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(flash_interval_ms)
+        self._flash_timer.timeout.connect(self._animate_flash)
+
+        self._set_symbols_initial(watchlist.symbols())
+        watchlist.symbolsChanged.connect(self._on_symbols_changed)
+        watchlist.pinsChanged.connect(self._on_pins_changed)
+        book.quotesChanged.connect(self._on_quotes_changed)
+
+    # -- public helpers ------------------------------------------------------------
+
+    @property
+    def watchlist(self) -> Watchlist:
+        return self._watchlist
+
+    def symbols(self) -> list[str]:
+        return list(self._symbols)
+
+    def symbol_at(self, row: int) -> str | None:
+        return self._symbols[row] if 0 <= row < len(self._symbols) else None
+
+    def row_of(self, symbol: str) -> int:
+        """Row of ``symbol``, or −1."""
+        return self._row.get(symbol, -1)
+
+    def flash_active(self) -> bool:
+        """True while the fade timer runs (some Last cell is still flashing)."""
+        return self._flash_timer.isActive()
+
+    def set_flash_enabled(self, enabled: bool) -> None:
+        """Turn tick flashes on or off (e.g. for people who prefer reduced motion)."""
+        self._flash_enabled = enabled
+        if not enabled and self._flash:
+            rows = [self._row[s] for s in self._flash if s in self._row]
+            self._flash.clear()
+            self._flash_timer.stop()
+            self._emit_blocks(rows, Column.LAST, Column.LAST)
+
+    def refresh(self) -> None:
+        """Re-render every row, e.g. after the contract catalog was (re)loaded."""
+        self._cells.clear()
+        if self._symbols:
+            self._emit_blocks(range(len(self._symbols)))
+
+    # -- Qt model API -------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._symbols)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else _COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
+            return None
+        if role == _DISPLAY:
+            return HEADERS[Column(section)][0]
+        if role == _TOOLTIP:
+            return HEADERS[Column(section)][1]
+        if role == _ALIGN:
+            return _LEFT if section == Column.SYMBOL else _RIGHT
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return _ROW_FLAGS
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row = index.row()
+        col = index.column()
+        if not index.isValid() or row >= len(self._symbols) or col >= _COLUMNS:
+            return None
+        symbol = self._symbols[row]
+        if role == _DISPLAY:
+            return self._cells_of(symbol).display[col]
+        if role == _ALIGN:
+            return _LEFT if col == Column.SYMBOL else _RIGHT
+        if role == _FONT:
+            bold = col == Column.SYMBOL and symbol in self._pinned
+            return self._fonts[bold, self._stale.get(symbol, False)]
+        if role == _FOREGROUND:
+            return self._foreground(symbol, col)
+        if role == _BACKGROUND:
+            if col == Column.LAST and symbol in self._flash:
+                direction, _ = self._flash[symbol]
+                return self._colors.flash(direction, self._flash_intensity(symbol))
+            return None
+        if role == _TOOLTIP:
+            return self._tooltip(symbol, col)
+        if role < Role.SortRole:
+            return None
+        if role == Role.SortRole:
+            return self._cells_of(symbol).sort[col]
+        if role == Role.SymbolRole:
+            return symbol
+        if role == Role.StaleRole:
+            return self._stale.get(symbol, False)
+        if role == Role.DirectionRole:
+            quote = self._book.quote(symbol)
+            return quote.direction if quote is not None else 0
+        if role == Role.FlashRole:
+            return self._flash_intensity(symbol)
+        if role == Role.ExactRole:
+            return self._cells_of(symbol).exact[col]
+        if role == Role.KnownRole:
+            return self._known(symbol)[0]
+        if role == Role.PinnedRole:
+            return symbol in self._pinned
+        return None
+
+    # -- drag and drop: reorder the manual order --------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_SYMBOLS]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        text = "\n".join(self._symbols[r] for r in rows if r < len(self._symbols))
+        mime = QMimeData()
+        mime.setData(MIME_SYMBOLS, text.encode("utf-8"))
+        mime.setText(text)  # dropping rows into a text editor gives the symbols
+        return mime
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_SYMBOLS):
+            return False
+        raw = bytes(data.data(MIME_SYMBOLS).data()).decode("utf-8", "replace")
+        moving = [s for s in dict.fromkeys(raw.split("\n")) if s in self._row]
+        if not moving:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._symbols)
+        row = max(0, min(row, len(self._symbols)))
+        moved = set(moving)
+        before = [s for s in self._symbols[:row] if s not in moved]
+        after = [s for s in self._symbols[row:] if s not in moved]
+        self._watchlist.set_order(before + moving + after)
+        # Qt removes the dragged rows after a successful MoveAction drop unless the
+        # model refuses removeRows — which this model does (QAbstractItemModel's default).
+        return True
+
+    # -- rows following the watchlist ----------------------------------------------
+
+    def _set_symbols_initial(self, symbols: list[str]) -> None:
+        self._symbols = list(symbols)
+        self._reindex()
+        now = self._clock()
+        for symbol in self._symbols:
+            self._track(symbol, now)
+        self._update_stale_timer()
+
+    def _track(self, symbol: str, now: float) -> None:
+        quote = self._book.quote(symbol)
+        self._seen_tick[symbol] = quote.ticked_at if quote is not None else 0.0
+        self._stale[symbol] = self._compute_stale(symbol, now)
+
+    def _forget(self, symbol: str) -> None:
+        self._cells.pop(symbol, None)
+        self._stale.pop(symbol, None)
+        self._seen_tick.pop(symbol, None)
+        self._flash.pop(symbol, None)
+
+    def _reindex(self) -> None:
+        self._row = {s: i for i, s in enumerate(self._symbols)}
+
+    def _on_symbols_changed(self, symbols: list[str]) -> None:
+        new = list(dict.fromkeys(symbols))
+        new_set = set(new)
+        # 1. removals, as contiguous blocks from the bottom up
+        gone = [i for i, s in enumerate(self._symbols) if s not in new_set]
+        for first, last in reversed(contiguous_blocks(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for symbol in self._symbols[first : last + 1]:
+                self._forget(symbol)
+            del self._symbols[first : last + 1]
+            self.endRemoveRows()
+        # 2. moves among the survivors
+        kept = set(self._symbols)
+        self._reorder([s for s in new if s in kept])
+        # 3. insertions, as contiguous blocks
+        now = self._clock()
+        i = 0
+        while i < len(new):
+            if i < len(self._symbols) and self._symbols[i] == new[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(new) and new[j] not in kept:
+                j += 1
+            if j == i:  # cannot happen after _reorder; never leave the view inconsistent
+                log.error("watchlist diff went wrong; resetting the model")
+                self._reset(new)
+                return
+            self.beginInsertRows(QModelIndex(), i, j - 1)
+            self._symbols[i:i] = new[i:j]
+            for symbol in new[i:j]:
+                self._track(symbol, now)
+            self._reindex()
+            self.endInsertRows()
+            i = j
+        self._reindex()
+        self._pinned &= new_set
+        self._update_stale_timer()
+
+    def _reset(self, symbols: list[str]) -> None:
+        self.beginResetModel()
+        for symbol in self._symbols:
+            self._forget(symbol)
+        self._set_symbols_initial(symbols)
+        self.endResetModel()
+
+    def _reorder(self, target: list[str]) -> None:
+        """Bring ``self._symbols`` into ``target`` order: a single row move when one row
+        moved (what a drag does), else one layout change that keeps persistent indexes."""
+        current = self._symbols
+        if current == target:
+            return
+        first = next(i for i, (a, b) in enumerate(zip(current, target, strict=True)) if a != b)
+        last = len(current) - 1
+        while current[last] == target[last]:
+            last -= 1
+        if target[first : last + 1] == [*current[first + 1 : last + 1], current[first]]:
+            source, destination = first, last + 1  # row ``first`` moved down
+        elif target[first : last + 1] == [current[last], *current[first:last]]:
+            source, destination = last, first  # row ``last`` moved up
+        else:
+            self._relayout(target)
+            return
+        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination)
+        self._symbols[:] = target
+        self._reindex()
+        self.endMoveRows()
+
+    def _relayout(self, target: list[str]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        new_row = {s: i for i, s in enumerate(target)}
+        old = self.persistentIndexList()
+        new = [self.createIndex(new_row[self._symbols[p.row()]], p.column()) for p in old]
+        self._symbols[:] = target
+        self._reindex()
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _on_pins_changed(self, pins: list[str]) -> None:
+        new = set(pins)
+        flipped = [self._row[s] for s in new ^ self._pinned if s in self._row]
+        self._pinned = new
+        self._emit_blocks(flipped, Column.SYMBOL, Column.SYMBOL)
+
+    # -- quotes, staleness and flashes ---------------------------------------------
+
+    def _on_quotes_changed(self, symbols: list[str]) -> None:
+        now = self._clock()
+        rows: list[int] = []
+        flashing = False
+        for symbol in symbols:
+            row = self._row.get(symbol)
+            if row is None:
+                continue
+            rows.append(row)
+            self._cells.pop(symbol, None)
+            self._stale[symbol] = self._compute_stale(symbol, now)
+            quote = self._book.quote(symbol)
+            if quote is None:
+                continue
+            if quote.ticked_at != self._seen_tick.get(symbol):
+                self._seen_tick[symbol] = quote.ticked_at
+                if self._flash_enabled and quote.direction:
+                    self._flash[symbol] = (quote.direction, now)
+                    flashing = True
+        self._emit_blocks(rows)
+        if flashing and not self._flash_timer.isActive():
+            self._flash_timer.start()
+
+    def check_stale(self) -> None:
+        """Re-evaluate staleness; ``dataChanged`` only for rows whose state flipped."""
+        now = self._clock()
+        flipped: list[int] = []
+        for row, symbol in enumerate(self._symbols):
+            stale = self._compute_stale(symbol, now)
+            if stale != self._stale.get(symbol):
+                self._stale[symbol] = stale
+                flipped.append(row)
+        self._emit_blocks(flipped)
+
+    def _compute_stale(self, symbol: str, now: float) -> bool:
+        return self._book.quote(symbol) is not None and self._book.is_stale(symbol, now)
+
+    def _update_stale_timer(self) -> None:
+        if self._symbols and not self._stale_timer.isActive():
+            self._stale_timer.start()
+        elif not self._symbols:
+            self._stale_timer.stop()
+
+    def _flash_intensity(self, symbol: str) -> float:
+        entry = self._flash.get(symbol)
+        if entry is None or self._flash_seconds <= 0:
+            return 0.0
+        return max(0.0, 1.0 - (self._clock() - entry[1]) / self._flash_seconds)
+
+    def _animate_flash(self) -> None:
+        now = self._clock()
+        rows: list[int] = []
+        for symbol, (_, start) in list(self._flash.items()):
+            row = self._row.get(symbol)
+            if row is not None:
+                rows.append(row)
+            if row is None or now - start >= self._flash_seconds:
+                del self._flash[symbol]
+        if not self._flash:
+            self._flash_timer.stop()
+        roles = [_BACKGROUND, int(Role.FlashRole)]
+        self._emit_blocks(rows, Column.LAST, Column.LAST, roles)
+
+    def _emit_blocks(
+        self,
+        rows: Iterable[int],
+        first_column: int = 0,
+        last_column: int = _COLUMNS - 1,
+        roles: list[int] | None = None,
+    ) -> None:
+        for first, last in contiguous_blocks(rows):
+            top_left = self.index(first, first_column)
+            bottom_right = self.index(last, last_column)
+            if roles is None:
+                self.dataChanged.emit(top_left, bottom_right)
+            else:
+                self.dataChanged.emit(top_left, bottom_right, roles)
+
+    # -- presentation ---------------------------------------------------------------
+
+    def _cells_of(self, symbol: str) -> Cells:
+        cells = self._cells.get(symbol)
+        if cells is None:
+            quote = self._book.quote(symbol)
+            if quote is None:
+                cells = waiting_cells(symbol)
+            else:
+                cells = build_cells(symbol, quote, self._watchlist.catalog.get(symbol))
+            self._cells[symbol] = cells
+        return cells
+
+    def _known(self, symbol: str) -> tuple[bool, str]:
+        """(usable, why not): the catalog lists ``symbol`` as trading, or is not loaded."""
+        catalog = self._watchlist.catalog
+        if not len(catalog):
+            return True, ""
+        contract = catalog.get(symbol)
+        if contract is None:
+            return False, f"Binance USD-M futures does not list {symbol}."
+        if not contract.is_trading:
+            return False, f"{symbol} is not trading: {contract.status}."
+        return True, ""
+
+    def _foreground(self, symbol: str, col: int) -> Any:
+        swatch = self._colors.swatch()
+        if self._stale.get(symbol, False) or not self._known(symbol)[0]:
+            return swatch.muted
+        cells = self._cells_of(symbol)
+        if col != Column.SYMBOL and cells.display[col] == DASH:
+            return swatch.muted
+        if col in (Column.CHANGE, Column.CHANGE_PERCENT) and cells.sign:
+            return swatch.up if cells.sign > 0 else swatch.down
+        return None
+
+    def _tooltip(self, symbol: str, col: int) -> str | None:
+        lines: list[str] = []
+        known, why = self._known(symbol)
+        if not known:
+            lines.append(why)
+        quote = self._book.quote(symbol)
+        now = self._clock()
+        if quote is not None and self._stale.get(symbol, False):
+            if quote.from_snapshot:
+                lines.append(
+                    f"snapshot from {clock_text(quote.received)} — waiting for the live stream"
+                )
+            else:
+                lines.append(f"stale — no update for {format_age(now - quote.received)}")
+        if col == Column.SYMBOL:
+            lines.append(self._symbol_tooltip(symbol))
+        elif quote is None:
+            lines.append(WAITING)
+        elif col == Column.UPDATED:
+            lines.append(f"Updated {format_age(now - quote.received)} ago")
+            lines.append(f"Exchange time {clock_text(quote.ticker.event_time / 1000, millis=True)}")
+        else:
+            lines.append(self._cells_of(symbol).tooltip[col])
+        text = "\n".join(line for line in lines if line)
+        return text or None
+
+    def _symbol_tooltip(self, symbol: str) -> str:
+        contract = self._watchlist.catalog.get(symbol)
+        lines = [symbol]
+        if contract is not None:
+            kind = contract.contract_type.replace("_", " ").lower()
+            lines.append(f"{contract.base_asset} / {contract.quote_asset} · {kind}")
+        if symbol in self._pinned:
+            lines.append("Pinned to the tray")
+        return "\n".join(lines)

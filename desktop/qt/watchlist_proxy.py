@@ -1,0 +1,92 @@
+"""Sorting and the symbol filter for the watchlist table."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+
+from PySide6.QtCore import (
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.qt.watchlist_model import Column, Role, WatchlistModel
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+_DRAG_DROP = Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+
+
+def normalize_filter_text(text: str) -> str:
+    """What a person typed into a filter box, as the text to look for (NFC, trimmed)."""
+    return unicodedata.normalize("NFC", text.strip())
+
+
+class WatchlistProxy(QSortFilterProxyModel):
+    """Sorts by ``Role.SortRole`` (numbers, never display strings) and filters by symbol.
+
+    ``sortColumn() == -1`` is the manual order: the watchlist's own order, which is
+    the only one drag and drop may change, so rows are draggable only then.
+    """
+
+    def __init__(self, source: WatchlistModel | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(Role.SortRole)
+        self.setFilterRole(Role.SymbolRole)
+        self.setFilterKeyColumn(Column.SYMBOL)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+        self._filter_text = ""
+        if source is not None:
+            self.setSourceModel(source)
+
+    def set_filter_text(self, text: str) -> None:
+        """Show only symbols containing ``text`` (any case, any script)."""
+        self._filter_text = normalize_filter_text(text)
+        self.setFilterFixedString(self._filter_text)
+
+    def filter_text(self) -> str:
+        return self._filter_text
+
+    def is_manual_order(self) -> bool:
+        return self.sortColumn() < 0
+
+    def clear_sort(self) -> None:
+        """Back to the watchlist's manual order."""
+        self.sort(-1, Qt.SortOrder.AscendingOrder)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.sortColumn() >= 0:
+            flags &= ~_DRAG_DROP
+        return flags
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if self.sortColumn() >= 0:
+            return False
+        return super().canDropMimeData(data, action, row, column, parent)
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if self.sortColumn() >= 0:
+            return False
+        return super().dropMimeData(data, action, row, column, parent)

@@ -1,0 +1,213 @@
+"""A small always-on-top strip with the pinned symbols: the tray ticker where no tray is.
+
+GNOME without the AppIndicator extension, some tiling window managers and headless
+sessions have no system tray; there the strip shows what the tray icon would, so the
+mini ticker never silently disappears.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+from typing import Final
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.qt.colors import tabular_font
+from desktop.qt.ticker_text import DEMO_LINE, SymbolRow
+
+log = logging.getLogger(__name__)
+
+BACKGROUND: Final = "#1c1e22"
+TEXT: Final = "#e6e8eb"
+UP: Final = "#5bd98a"  # the watchlist's dark-palette colours (desktop.qt.colors)
+DOWN: Final = "#ff7b72"
+FLAT: Final = "#a0a4ab"
+GREYED: Final = "#7d8289"
+DEMO: Final = "#ffb300"
+BANNER_MS: Final = 10_000
+SCREEN_MARGIN: Final = 12
+
+
+class MiniStrip(QWidget):
+    """One row: ``[DEMO] BTCUSDT 97,123.4 ▲ +2.31 %  ETHUSDT …  Live``.
+
+    It only shows what it is given and reports what the user does; the tray ticker owns
+    the content and the menu. It remembers nothing (the app may persist ``pos()``).
+
+    Signals:
+        doubleClicked(): the user double-clicked the strip (show the main window).
+    """
+
+    doubleClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            parent,
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
+        )
+        self.setObjectName("MiniStrip")
+        self.setWindowTitle("MiniTicker")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        # Qt.Tool windows hide when the app is inactive on macOS; a ticker must not.
+        self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(
+            f"#MiniStrip {{ background: {BACKGROUND}; border: 1px solid #3a3d42; }}"
+            f"QLabel {{ color: {TEXT}; }}"
+        )
+        self._menu: QMenu | None = None
+        self._press: QPoint | None = None  # global press position minus window position
+        self._plain = ""
+
+        self._demo = QLabel("DEMO")
+        self._demo.setToolTip(DEMO_LINE)
+        self._demo.setStyleSheet(
+            f"background: {DEMO}; color: #000; font-weight: bold; padding: 0 4px;"
+        )
+        self._demo.hide()
+        self._rows = QLabel()
+        self._rows.setTextFormat(Qt.TextFormat.RichText)
+        self._rows.setFont(tabular_font())  # same-width digits: the strip does not jitter
+        self._state = QLabel()
+        self._banner = QLabel()
+        self._banner.setWordWrap(True)
+        self._banner.hide()
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.timeout.connect(self._banner.hide)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        row.addWidget(self._demo)
+        row.addWidget(self._rows)
+        row.addWidget(self._state)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 3, 8, 3)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self._banner)
+        # The window follows its content's size, so it never clips a longer price.
+        column.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+
+    # -- content ---------------------------------------------------------------------
+
+    def set_content(
+        self,
+        rows: Sequence[SymbolRow],
+        state_text: str,
+        *,
+        connected: bool,
+        demo: bool,
+        hint: str = "",
+    ) -> None:
+        """Show ``rows`` (or ``hint`` when there are none) and the connection state.
+
+        Rows are greyed when stale or when not ``connected``.
+        """
+        parts_html: list[str] = []
+        parts_plain: list[str] = []
+        for r in rows:
+            greyed = r.stale or not connected
+            color = GREYED if greyed else UP if r.sign > 0 else DOWN if r.sign < 0 else FLAT
+            name_color = GREYED if greyed else TEXT
+            # Offline, the state label already says why every row is grey.
+            note = r.note if connected else ""
+            shown = " ".join(p for p in (r.price, r.change, note) if p)
+            parts_html.append(
+                f'<span style="color:{name_color}"><b>{html.escape(r.symbol)}</b> '
+                f"{html.escape(r.price)}</span> "
+                f'<span style="color:{color}">{html.escape(r.change)}</span>'
+                + (f' <span style="color:{GREYED}">{html.escape(note)}</span>' if note else "")
+            )
+            parts_plain.append(f"{r.symbol} {shown}")
+        if not rows and hint:
+            parts_html.append(f'<span style="color:{GREYED}">{html.escape(hint)}</span>')
+            parts_plain.append(hint)
+        self._rows.setText("&nbsp;&nbsp;&nbsp;".join(parts_html))
+        self._state.setText(state_text)
+        self._state.setStyleSheet(f"color: {GREYED if connected else DEMO};")
+        self._demo.setVisible(demo)
+        plain = "   ".join(parts_plain)
+        self._plain = "  ".join(p for p in ("DEMO" if demo else "", plain, state_text) if p)
+
+    def text(self) -> str:
+        """What the strip shows, as plain text (for tests and screen readers)."""
+        return self._plain
+
+    def set_context_menu(self, menu: QMenu | None) -> None:
+        self._menu = menu
+
+    def show_banner(self, title: str, text: str, msecs: int = BANNER_MS) -> None:
+        """A one-off message under the row, hidden again after ``msecs``."""
+        self._banner.setText(f"<b>{html.escape(title)}</b> {html.escape(text)}")
+        self._banner.show()
+        self._banner_timer.start(msecs)
+
+    def banner_text(self) -> str:
+        return self._banner.text() if self._banner.isVisible() else ""
+
+    def move_to_corner(self) -> None:
+        """Top-right corner of the primary screen's work area, clear of panels."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        self.adjustSize()
+        self.move(area.right() - self.width() - SCREEN_MARGIN, area.top() + SCREEN_MARGIN)
+
+    # -- mouse -----------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.globalPosition().toPoint() - self.pos()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is None or not event.buttons() & Qt.MouseButton.LeftButton:
+            super().mouseMoveEvent(event)
+            return
+        target = event.globalPosition().toPoint() - self._press
+        if (target - self.pos()).manhattanLength() < QApplication.startDragDistance():
+            return
+        # Wayland forbids clients to place windows; ask the compositor to move it. Where
+        # that is not supported (offscreen, some X11 WMs) move it ourselves.
+        handle = self.windowHandle()
+        if handle is not None and handle.startSystemMove():
+            self._press = None
+        else:
+            self.move(target)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = None
+            self.doubleClicked.emit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._menu is not None:
+            self._menu.popup(event.globalPos())
+            event.accept()

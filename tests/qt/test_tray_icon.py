@@ -1,0 +1,162 @@
+"""The runtime-drawn tray icon: every size and pixel ratio; colours say up/down/stale/offline."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage
+
+from desktop.qt.tray_icon import (
+    DEMO_COLOR,
+    DOWN_COLOR,
+    FLAT_COLOR,
+    ICON_SIZES,
+    IDLE_COLOR,
+    OFFLINE_COLOR,
+    OFFLINE_INK,
+    PIXEL_RATIOS,
+    STALE_COLOR,
+    UP_COLOR,
+    IconState,
+    make_icon,
+    make_idle_icon,
+    render_idle_icon,
+    render_tray_icon,
+)
+
+pytestmark = pytest.mark.usefixtures("qapp")  # QFont and QPixmap need a QGuiApplication
+
+ALL_SIZES = [(size, ratio) for size in ICON_SIZES for ratio in PIXEL_RATIOS]
+WHITE = QColor("#ffffff").rgb()
+
+
+def rgb(image: QImage, x: int, y: int) -> int:
+    return image.pixelColor(x, y).rgb()
+
+
+def tile_pixel(image: QImage) -> int:
+    """A pixel of the tile clear of arrow, digits, demo corner and rounded corners."""
+    w, h = image.width(), image.height()
+    return rgb(image, max(2, w // 8), max(1, h // 10))
+
+
+def ink_in_row(image: QImage, y: int, ink: int = WHITE) -> int:
+    return sum(rgb(image, x, y) == ink for x in range(image.width()))
+
+
+@pytest.mark.parametrize(("size", "ratio"), ALL_SIZES)
+def test_icon_renders_at_every_tray_size_and_pixel_ratio(size: int, ratio: float) -> None:
+    image = render_tray_icon(Decimal("2.31"), size_px=size, device_pixel_ratio=ratio)
+    assert (image.width(), image.height()) == (round(size * ratio), round(size * ratio))
+    assert image.devicePixelRatio() == ratio
+    assert image.pixelColor(0, 0).alpha() < 255  # rounded tile: the corner shows the tray
+    assert tile_pixel(image) == UP_COLOR.rgb()
+    light = sum(
+        image.pixelColor(x, y).lightness() > 200
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+    assert light >= image.width() * image.height() // 8  # arrow and digits, not a blank tile
+
+
+@pytest.mark.parametrize(("size", "ratio"), ALL_SIZES)
+def test_tile_colour_says_up_down_flat_stale_and_offline(size: int, ratio: float) -> None:
+    def colour(change: str | None, state: IconState = "live") -> int:
+        value = None if change is None else Decimal(change)
+        image = render_tray_icon(value, state, size_px=size, device_pixel_ratio=ratio)
+        return tile_pixel(image)
+
+    seen = {
+        "up": colour("2.31"),
+        "down": colour("-12.7"),
+        "flat": colour("0"),
+        "unknown": colour(None),
+        "stale": colour("2.31", "stale"),
+        "offline": colour("-12.7", "offline"),
+    }
+    assert seen == {
+        "up": UP_COLOR.rgb(),
+        "down": DOWN_COLOR.rgb(),
+        "flat": FLAT_COLOR.rgb(),
+        "unknown": FLAT_COLOR.rgb(),
+        "stale": STALE_COLOR.rgb(),
+        "offline": OFFLINE_COLOR.rgb(),
+    }
+    up, down = QColor(seen["up"]), QColor(seen["down"])
+    assert up.green() > up.red() and down.red() > down.green()
+    for grey in (QColor(seen["stale"]), QColor(seen["offline"])):
+        assert (
+            max(grey.red(), grey.green(), grey.blue()) - min(grey.red(), grey.green(), grey.blue())
+            < 16
+        )
+
+
+def test_sixteen_pixel_arrow_points_the_way_the_price_went() -> None:
+    up = render_tray_icon(Decimal("2.31"), size_px=16)
+    down = render_tray_icon(Decimal("-2.31"), size_px=16)
+    # The 4-row arrow sits in rows 1–4: 1 px at its tip, 7 px at its base.
+    assert [ink_in_row(up, y) for y in range(1, 5)] == [1, 3, 5, 7]
+    assert [ink_in_row(down, y) for y in range(1, 5)] == [7, 5, 3, 1]
+
+
+def test_sixteen_pixel_digits_are_drawn_pixel_for_pixel() -> None:
+    image = render_tray_icon(Decimal("2.31"), size_px=16)
+    # "2.3" in the bold 5-wide font, 9 rows from row 6; first row of "2" is ".###."
+    assert [rgb(image, x, 6) == WHITE for x in range(1, 6)] == [False, True, True, True, False]
+    # the decimal point: a 2×2 dot on the two bottom rows, after "2" and a gap
+    assert all(rgb(image, x, y) == WHITE for x in (7, 8) for y in (13, 14))
+    assert rgb(image, 7, 12) != WHITE
+
+
+def test_three_digits_still_fit_sixteen_pixels() -> None:
+    image = render_tray_icon(Decimal("145"), size_px=16)
+    digit_rows = range(6, 15)
+    columns = {x for x in range(16) for y in digit_rows if rgb(image, x, y) == WHITE}
+    assert min(columns) >= 1 and max(columns) <= 14  # inside the tile, clear of the edge
+    assert len(columns) >= 11  # three glyphs, not one squeezed blob
+
+
+def test_different_numbers_draw_different_icons() -> None:
+    images = {text: render_tray_icon(Decimal(text), size_px=16) for text in ("2.31", "12.7", "0.4")}
+    assert len({bytes(image.constBits()) for image in images.values()}) == 3
+
+
+def test_offline_ink_is_dimmed_so_old_numbers_do_not_look_live() -> None:
+    for size in (16, 24, 48):
+        image = render_tray_icon(Decimal("3.4"), "offline", size_px=size)
+        counts = [ink_in_row(image, y, OFFLINE_INK.rgb()) for y in range(size)]
+        assert sum(counts) > 0
+        assert sum(ink_in_row(image, y) for y in range(size)) == 0  # no pure white anywhere
+
+
+@pytest.mark.parametrize("size", ICON_SIZES)
+def test_demo_icon_carries_an_amber_corner(size: int) -> None:
+    image = render_tray_icon(Decimal("2.31"), demo=True, size_px=size)
+    plain = render_tray_icon(Decimal("2.31"), size_px=size)
+    corner = [(x, y) for x in range(size * 3 // 4, size) for y in range(size // 4)]
+    assert any(rgb(image, x, y) == DEMO_COLOR.rgb() for x, y in corner)
+    assert not any(rgb(plain, x, y) == DEMO_COLOR.rgb() for x, y in corner)
+
+
+def test_idle_icon_is_neutral_and_has_no_number() -> None:
+    for size, ratio in ALL_SIZES:
+        image = render_idle_icon(size_px=size, device_pixel_ratio=ratio)
+        assert tile_pixel(image) == IDLE_COLOR.rgb()
+
+
+@pytest.mark.parametrize(("size", "ratio"), ALL_SIZES)
+def test_qicon_hands_out_the_drawn_pixmap_unscaled(size: int, ratio: float) -> None:
+    icon = make_icon(Decimal("-12.7"), "stale")
+    pixmap = icon.pixmap(QSize(size, size), ratio)
+    assert pixmap.width() == round(size * ratio)
+    expected = render_tray_icon(Decimal("-12.7"), "stale", size_px=size, device_pixel_ratio=ratio)
+    got = pixmap.toImage().convertToFormat(expected.format())
+    assert bytes(got.constBits()) == bytes(expected.constBits())
+
+
+def test_idle_qicon_has_every_size() -> None:
+    icon = make_idle_icon()
+    for size, ratio in ALL_SIZES:
+        assert icon.pixmap(QSize(size, size), ratio).width() == round(size * ratio)
