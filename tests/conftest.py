@@ -6,3 +6,53 @@ import os
 
 # Tests never need a screen; a developer's DISPLAY must not make them open windows.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+import asyncio  # noqa: E402
+from collections.abc import Awaitable, Callable, Iterator  # noqa: E402
+from typing import Any, TypeVar  # noqa: E402
+
+import pytest  # noqa: E402
+
+T = TypeVar("T")
+
+
+class QtLoop:
+    """One qasync event loop driven by Qt's, for tests that need both asyncio and widgets."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+
+    def run(self, coro: Awaitable[T], timeout: float = 60.0) -> T:
+        """Run ``coro`` to completion on the Qt-driven loop (a hard cap, never a sleep)."""
+        return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+
+@pytest.fixture
+def qt_loop(qapp: Any) -> Iterator[QtLoop]:
+    import qasync
+
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    try:
+        yield QtLoop(loop)
+    finally:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        asyncio.set_event_loop(None)
+        loop.close()
+        assert not pending, f"test leaked tasks: {pending}"
+
+
+async def wait_for(predicate: Callable[[], bool], timeout: float = 10.0, what: str = "") -> None:
+    """Poll ``predicate`` on the running loop until true; fail with ``what`` after ``timeout``."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for {what or predicate}")
+        await asyncio.sleep(0.01)

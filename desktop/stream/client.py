@@ -9,6 +9,7 @@ order per symbol. It is all asyncio and imports no Qt; the Qt layer adapts it.
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -38,6 +39,7 @@ LISTENER_ERRORS_LOGGED_IN_FULL = 3
 MALFORMED_SUMMARY_EVERY = 60.0  # seconds
 LAG_SMOOTHING = 0.2  # weight of the newest sample
 STATUS_PERIOD = 1.0  # seconds between rate / lag announcements
+RATE_WINDOW = 6.0  # seconds the message rate is averaged over (three cadences)
 
 
 class StreamClient:
@@ -320,12 +322,17 @@ class StreamClient:
     # -- status ----------------------------------------------------------------------
 
     async def _watch_rates(self) -> None:
-        frames, then = self.stats_counters.frames, time.monotonic()
+        # The rate is averaged over RATE_WINDOW seconds: the exchange pushes every 2 s,
+        # so a 1 s window would flicker between the real rate doubled and zero.
+        samples = collections.deque([(time.monotonic(), self.stats_counters.frames)])
         while True:
             await asyncio.sleep(STATUS_PERIOD)
             now = time.monotonic()
+            samples.append((now, self.stats_counters.frames))
+            while len(samples) > 2 and now - samples[1][0] >= RATE_WINDOW:
+                samples.popleft()
+            then, frames = samples[0]
             self._rate = (self.stats_counters.frames - frames) / max(now - then, 1e-3)
-            frames, then = self.stats_counters.frames, now
             self._refresh_status(periodic=True)
 
     def _compute_status(self) -> ClientStatus:

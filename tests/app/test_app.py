@@ -1,0 +1,119 @@
+"""The whole app, wired by the composition root, against the simulated exchange."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from desktop.app import Parts, build, serve
+from desktop.options import Options
+from desktop.qt.watchlist_model import Column
+from desktop.simexchange.server import SimExchange
+from desktop.stream.client import StreamClient
+from tests.conftest import QtLoop, wait_for
+
+
+def fast_client(exchange: SimExchange) -> StreamClient:
+    return StreamClient(
+        exchange.endpoints,
+        ping_interval=1.0,
+        ping_timeout=1.0,
+        data_timeout=2.0,
+        backoff_initial=0.05,
+        backoff_max=0.5,
+        stable_after=1.0,
+    )
+
+
+def options_for(exchange: SimExchange, config_dir: Path, **extra: object) -> Options:
+    return Options(
+        endpoints=exchange.endpoints,
+        endpoints_explicit=True,
+        config_dir=config_dir,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def last_text(parts: Parts, symbol: str) -> str:
+    model = parts.window.model
+    return str(model.index(model.row_of(symbol), Column.LAST).data() or "")
+
+
+async def start(
+    exchange: SimExchange, config_dir: Path, app: object, **extra: object
+) -> tuple[Parts, asyncio.Task[None]]:
+    parts = await build(
+        options_for(exchange, config_dir, **extra), app, client=fast_client(exchange)
+    )  # type: ignore[arg-type]
+    task = asyncio.create_task(serve(parts))
+    return parts, task
+
+
+def test_first_run_streams_the_default_watchlist_and_saves_on_quit(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=1) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            await wait_for(
+                lambda: all(
+                    last_text(parts, s) not in ("", "—") for s in parts.watchlist.symbols()
+                ),
+                what="a price in every default row",
+            )
+            assert parts.watchlist.symbols() == [
+                "BTCUSDT",
+                "ETHUSDT",
+                "BNBUSDT",
+                "SOLUSDT",
+                "XRPUSDT",
+            ]
+            assert parts.watchlist.pins() == ["BTCUSDT"]
+            await wait_for(lambda: parts.window.statusBar().findChildren(object) is not None)
+            parts.quit_event.set()
+            await task
+        saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+        assert saved["watchlist"][:5] == ["BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT"]
+        assert saved["window_geometry"]
+
+    qt_loop.run(scenario())
+
+
+def test_adding_in_the_window_subscribes_and_removing_unsubscribes(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=2) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            await wait_for(lambda: parts.client.status.streams == 5, what="5 streams acknowledged")
+            # the contract list arrives over REST, then the picker can add from it
+            await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")
+            added, problems = parts.watchlist.add(["币安人生usdt", "btcusdt_261225", "NOPEUSDT"])
+            assert added == ["币安人生USDT", "BTCUSDT_261225"]
+            assert problems and "NOPEUSDT" in problems[0]
+            await wait_for(
+                lambda: (
+                    "币安人生usdt@miniTicker" in exchange.stats.subscribed_streams()
+                    and "btcusdt_261225@miniTicker" in exchange.stats.subscribed_streams()
+                ),
+                what="SUBSCRIBE at the server",
+            )
+            await wait_for(
+                lambda: last_text(parts, "币安人生USDT") not in ("", "—"),
+                what="a price in the new row",
+            )
+            assert exchange.stats.requests_with("SUBSCRIBE")
+            parts.watchlist.remove(["ETHUSDT"])
+            await wait_for(
+                lambda: "ethusdt@miniTicker" not in exchange.stats.subscribed_streams(),
+                what="UNSUBSCRIBE",
+            )
+            assert exchange.stats.requests_with("UNSUBSCRIBE")
+            assert exchange.stats.connections_opened == 1  # no reconnect for any of it
+            parts.quit_event.set()
+            await task
+        saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+        assert "币安人生USDT" in saved["watchlist"] and "ETHUSDT" not in saved["watchlist"]
+
+    qt_loop.run(scenario())
