@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TypeVar
+
+import pytest
 
 # Tests never need a screen; a developer's DISPLAY must not make them open windows.
+# (Set at import time, before pytest-qt creates the QApplication.)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-import asyncio  # noqa: E402
-from collections.abc import Awaitable, Callable, Iterator  # noqa: E402
-from typing import Any, TypeVar  # noqa: E402
-
-import pytest  # noqa: E402
 
 T = TypeVar("T")
 

@@ -121,7 +121,9 @@ def parse_exchange_info(document: Any) -> list[Contract]:
             if skipped <= 3:
                 log.warning("skipping a contract entry: %s", exc)
     if skipped:
-        log.warning("skipped %d malformed contract entries of %d", skipped, skipped + len(contracts))
+        log.warning(
+            "skipped %d malformed contract entries of %d", skipped, skipped + len(contracts)
+        )
     return contracts
 
 
@@ -156,7 +158,5 @@ class ContractCatalog:
         if contract is None:
             raise UnknownSymbolError(f"Binance USD-M futures has no contract called {symbol}.")
         if not contract.is_trading:
-            raise NotTradingError(
-                f"{symbol} is listed but not trading (status {contract.status})."
-            )
+            raise NotTradingError(f"{symbol} is listed but not trading (status {contract.status}).")
         return symbol

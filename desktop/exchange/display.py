@@ -10,7 +10,12 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Final
 
 MINUS: Final = "\u2212"  # a real minus sign: same width as "+" in tabular fonts
-_UNITS: Final = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"), (Decimal(10) ** 3, "K"))
+_UNITS: Final = (
+    (Decimal(10) ** 12, "T"),
+    (Decimal(10) ** 9, "B"),
+    (Decimal(10) ** 6, "M"),
+    (Decimal(10) ** 3, "K"),
+)
 
 
 def _places(value: Decimal) -> int:

@@ -59,11 +59,15 @@ def check_url(url: str, *, secure: str, insecure: str, allow_insecure: bool = Fa
     """
     parts = urlsplit(url.strip())
     if parts.scheme not in (secure, insecure):
-        raise EndpointError(f"“{url}” must start with {secure}:// (or {insecure}:// for a local test server).")
+        raise EndpointError(
+            f"“{url}” must start with {secure}:// (or {insecure}:// for a local test server)."
+        )
     if not parts.hostname:
         raise EndpointError(f"“{url}” has no host name.")
     if parts.username or parts.password:
-        raise EndpointError("MiniTicker needs no credentials; remove the user name/password from the URL.")
+        raise EndpointError(
+            "MiniTicker needs no credentials; remove the user name/password from the URL."
+        )
     if parts.query or parts.fragment:
         raise EndpointError(f"“{url}” must be a base URL, without ?query or #fragment.")
     if parts.scheme == insecure and not (allow_insecure or is_local_host(parts.hostname)):
@@ -85,7 +89,11 @@ def make_endpoints(
     preset = TESTNET if testnet else LIVE
     if ws_url is None and rest_url is None:
         return preset
-    ws = check_url(ws_url, secure="wss", insecure="ws", allow_insecure=allow_insecure) if ws_url else preset.ws_base
+    ws = (
+        check_url(ws_url, secure="wss", insecure="ws", allow_insecure=allow_insecure)
+        if ws_url
+        else preset.ws_base
+    )
     rest = (
         check_url(rest_url, secure="https", insecure="http", allow_insecure=allow_insecure)
         if rest_url

@@ -141,7 +141,8 @@ def parse_frame(raw: str | bytes) -> Frame:
     if "code" in decoded or "msg" in decoded or "error" in decoded:
         # Binance answers request errors as {"code","msg","id"}; some gateways nest
         # them as {"error": {"code","msg"}, "id"}.
-        body = decoded.get("error") if isinstance(decoded.get("error"), dict) else decoded
+        nested = decoded.get("error")
+        body: dict[str, Any] = nested if isinstance(nested, dict) else decoded
         code = body.get("code")
         return ErrorReply(
             _request_id(decoded),

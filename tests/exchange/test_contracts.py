@@ -47,7 +47,14 @@ DOC = {
 
 def test_exchange_info_loads_unknown_enums_and_skips_junk() -> None:
     contracts = {c.symbol: c for c in parse_exchange_info(DOC)}
-    assert set(contracts) == {"BTCUSDT", "BTCUSDT_261225", "XAUUSDT", "币安人生USDT", "OLDUSDT", "NEWUSDT"}
+    assert set(contracts) == {
+        "BTCUSDT",
+        "BTCUSDT_261225",
+        "XAUUSDT",
+        "币安人生USDT",
+        "OLDUSDT",
+        "NEWUSDT",
+    }
     assert contracts["NEWUSDT"].contract_type == "SOMETHING_NEW_2027"
     assert contracts["NEWUSDT"].kind == "other"
     assert contracts["XAUUSDT"].kind == "tradfi"

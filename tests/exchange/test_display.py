@@ -50,10 +50,18 @@ def test_volumes_abbreviate_and_exact_figure_stays_available() -> None:
 
 
 def test_arrows() -> None:
-    assert (arrow(Decimal(1)), arrow(Decimal(-1)), arrow(Decimal(0)), arrow(None)) == ("▲", "▼", "■", "■")
+    assert (arrow(Decimal(1)), arrow(Decimal(-1)), arrow(Decimal(0)), arrow(None)) == (
+        "▲",
+        "▼",
+        "■",
+        "■",
+    )
 
 
-@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=10**12, places=8), st.integers(0, 8))
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=10**12, places=8),
+    st.integers(0, 8),
+)
 def test_formatted_price_parses_back_to_the_same_value(value: Decimal, decimals: int) -> None:
     text = format_price(value, decimals)
     assert Decimal(text.replace(",", "")) == value

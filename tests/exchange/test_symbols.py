@@ -30,7 +30,17 @@ def test_typed_symbols_are_normalised(typed: str, symbol: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "   ", "BTC USDT", "../etc/passwd", "BTC\x00USDT", "BTC\nUSDT", "A" * 10_000, "btc-usdt", "btc@usdt"],
+    [
+        "",
+        "   ",
+        "BTC USDT",
+        "../etc/passwd",
+        "BTC\x00USDT",
+        "BTC\nUSDT",
+        "A" * 10_000,
+        "btc-usdt",
+        "btc@usdt",
+    ],
     ids=lambda t: repr(t)[:20],
 )
 def test_impossible_symbols_get_a_plain_message(typed: str) -> None:
