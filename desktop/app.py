@@ -18,6 +18,7 @@ from types import TracebackType
 
 import qasync
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
@@ -30,6 +31,7 @@ from desktop.qt.contracts_model import ContractsModel
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.settings_saver import SettingsSaver
 from desktop.qt.watchlist import Watchlist
+from desktop.resources import resource_path
 from desktop.settings.model import Settings
 from desktop.settings.store import SettingsStore
 from desktop.simexchange.server import SimExchange
@@ -330,4 +332,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)  # closing the window hides it to the tray
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
+    icon_file = resource_path("miniticker.svg")
+    app.setWindowIcon(QIcon(str(icon_file)) if icon_file else QIcon.fromTheme("miniticker"))
     return int(qasync.run(run(options, app)))

@@ -47,6 +47,7 @@ async def start(
         options_for(exchange, config_dir, **extra), app, client=fast_client(exchange)
     )  # type: ignore[arg-type]
     task = asyncio.create_task(serve(parts))
+    await wait_for(lambda: parts.window.isVisible(), what="serve() to show the window")
     return parts, task
 
 
@@ -115,5 +116,85 @@ def test_adding_in_the_window_subscribes_and_removing_unsubscribes(
             await task
         saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
         assert "币安人生USDT" in saved["watchlist"] and "ETHUSDT" not in saved["watchlist"]
+
+    qt_loop.run(scenario())
+
+
+def test_pins_drive_the_tray_stand_in_tooltip_and_menu(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=3) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            tray = parts.tray
+            assert not tray.uses_system_tray()  # offscreen: the strip stands in
+            strip = tray.strip()
+            assert strip is not None and strip.isVisible()
+            await wait_for(
+                lambda: (
+                    "BTCUSDT" in tray.tooltip() and ("▲" in tray.tooltip() or "▼" in tray.tooltip())
+                ),
+                what="a price line for the pinned BTCUSDT",
+            )
+            assert "ETHUSDT" not in tray.tooltip()
+            parts.watchlist.set_pinned("ETHUSDT", True)
+            await wait_for(
+                lambda: "ETHUSDT" in tray.tooltip() and "ETHUSDT" in strip.text(),
+                what="ETHUSDT pinned",
+            )
+            assert any("ETHUSDT" in action.text() for action in tray.menu().actions())
+            parts.watchlist.set_pinned("BTCUSDT", False)
+            await wait_for(lambda: "BTCUSDT" not in tray.tooltip(), what="BTCUSDT unpinned")
+            assert not any("BTCUSDT" in action.text() for action in tray.menu().actions())
+            parts.quit_event.set()
+            await task
+        saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+        assert saved["pins"] == ["ETHUSDT"]
+
+    qt_loop.run(scenario())
+
+
+def test_a_corrupt_settings_file_is_kept_aside_and_the_user_is_told(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    (tmp_path / "settings.json").write_bytes(b'{"watchlist": ["BTCUSDT", "ETH')
+
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=4) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            banner = parts.window.banner
+            assert banner.isVisibleTo(parts.window)
+            assert "could not be read" in banner.label.text()
+            assert parts.watchlist.symbols() == [
+                "BTCUSDT",
+                "ETHUSDT",
+                "BNBUSDT",
+                "SOLUSDT",
+                "XRPUSDT",
+            ]
+            parts.quit_event.set()
+            await task
+
+    qt_loop.run(scenario())
+    backups = list(tmp_path.glob("settings.json.corrupt-*"))
+    assert len(backups) == 1
+    assert backups[0].read_bytes() == b'{"watchlist": ["BTCUSDT", "ETH'
+
+
+def test_a_session_symbol_list_is_not_saved_over_the_users_watchlist(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=5) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp, symbols=("XAUUSDT", "1000PEPEUSDT"))
+            assert parts.watchlist.symbols() == ["XAUUSDT", "1000PEPEUSDT"]
+            assert parts.watchlist.pins() == ["XAUUSDT"]
+            await wait_for(
+                lambda: last_text(parts, "XAUUSDT") not in ("", "—"), what="TradFi price"
+            )
+            parts.quit_event.set()
+            await task
+        saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+        assert saved["watchlist"] == ["BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT"]
 
     qt_loop.run(scenario())
