@@ -108,6 +108,9 @@ async def build(
     ``client`` replaces the stream client (tests pass one with short timeouts, bound to
     their own simulated exchange).
     """
+    # Quitting is ours to decide (Quit, signals, closing the window without a tray): Qt
+    # stopping its loop on the last close would leave no loop to shut down on.
+    app.setQuitOnLastWindowClosed(False)
     store = SettingsStore(options.config_dir)
     loaded = store.load()
     settings = loaded.settings
@@ -205,8 +208,11 @@ def _wire(parts: Parts, app: QApplication) -> None:
             tray.notify("MiniTicker", TRAY_NOTICE)
             saver.schedule()
 
-    window.hide_on_close = True  # the tray or its strip stand-in always exists
+    # With a tray, closing the window only hides it. Without one the strip is a companion
+    # of the window, not a place to live in: closing the window quits.
+    window.hide_on_close = tray.uses_system_tray()
     window.hiddenToTray.connect(hidden_to_tray)
+    window.closeRequested.connect(parts.quit_event.set)
     window.quitRequested.connect(parts.quit_event.set)
     tray.quitRequested.connect(parts.quit_event.set)
     tray.showWindowRequested.connect(show_window)
@@ -330,7 +336,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setDesktopFileName("miniticker")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setQuitOnLastWindowClosed(False)  # closing the window hides it to the tray
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     icon_file = resource_path("miniticker.svg")
     app.setWindowIcon(QIcon(str(icon_file)) if icon_file else QIcon.fromTheme("miniticker"))

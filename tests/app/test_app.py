@@ -198,3 +198,19 @@ def test_a_session_symbol_list_is_not_saved_over_the_users_watchlist(
         assert saved["watchlist"] == ["BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT"]
 
     qt_loop.run(scenario())
+
+
+def test_closing_the_window_without_a_tray_quits_cleanly(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=6) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            assert not parts.tray.uses_system_tray()  # offscreen has no tray
+            parts.window.close()
+            await task  # serve() returns: shutdown ran
+            assert parts.client.status.state == "offline"
+            assert exchange.stats.connections_open == 0
+        assert (tmp_path / "settings.json").exists()
+
+    qt_loop.run(scenario())
