@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from types import TracebackType
 
 import qasync
@@ -22,23 +23,30 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
+from desktop.exchange.alert_engine import AlertFired
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.endpoints import EndpointError, Endpoints, make_endpoints
 from desktop.exchange.metadata import MetadataStore
 from desktop.exchange.rest import RestClient, RestError
 from desktop.options import Options, parse_options
+from desktop.qt.alerts import AlertCenter
 from desktop.qt.contracts_model import ContractsModel
+from desktop.qt.history import PriceHistory
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.settings_saver import SettingsSaver
 from desktop.qt.watchlist import Watchlist
+from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
-from desktop.settings.model import Settings
+from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
 from desktop.settings.store import SettingsStore
 from desktop.simexchange.server import SimExchange
 from desktop.stream.client import StreamClient
+from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
 from desktop.ui.main_window import MainWindow
+from desktop.ui.movers import MoversDock
 from desktop.ui.symbol_picker import SymbolPicker
 from desktop.ui.tray import TrayTicker
+from desktop.ui.watchlist_tabs import WatchlistTabs
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +71,13 @@ class Parts:
     saver: SettingsSaver
     contracts: ContractsModel
     endpoints: Endpoints
+    watchlists: Watchlists  # every named list; ``watchlist`` is the one shown
+    history: PriceHistory
+    movers: MoversDock
     exchange: SimExchange | None = None
     quit_event: asyncio.Event = field(default_factory=asyncio.Event)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    alerts: AlertCenter | None = None  # set by ``_wire_alerts``
 
 
 def _endpoints(options: Options, settings: Settings) -> tuple[Endpoints, str | None]:
@@ -100,6 +112,17 @@ def _initial_lists(options: Options, settings: Settings) -> tuple[list[str], lis
     return symbols, [p for p in pins if p in symbols]
 
 
+def _initial_watchlists(
+    options: Options, settings: Settings
+) -> tuple[list[tuple[str, list[str]]], list[str], int]:
+    """(named lists, pins, shown list): the saved lists, or one list for ``--symbols``."""
+    symbols, pins = _initial_lists(options, settings)
+    if options.symbols is not None or not settings.watchlists:
+        return [(DEFAULT_WATCHLIST_NAME, symbols)], pins, 0
+    lists = [(w.name, list(w.symbols)) for w in settings.watchlists]
+    return lists, pins, settings.current_watchlist
+
+
 async def build(
     options: Options, app: QApplication, *, client: StreamClient | None = None
 ) -> Parts:
@@ -130,15 +153,23 @@ async def build(
     if client is None:
         client = StreamClient(endpoints)
     book = QuoteBook(client, cadence=options.demo_cadence if options.demo else 2.0)
-    symbols, pins = _initial_lists(options, settings)
-    watchlist = Watchlist(symbols, pins)
+    lists, pins, shown = _initial_watchlists(options, settings)
+    watchlists = Watchlists(lists, pins, shown)
+    watchlist = watchlists.current
+    history = PriceHistory(book)
     contracts = ContractsModel(book=book, watchlist=watchlist)
     picker = SymbolPicker(contracts, watchlist)
     window = MainWindow(watchlist, book, demo=options.demo, picker=picker)
     picker.setParent(window, picker.windowFlags())
     window.restore_state(settings.window_geometry, settings.header_state)
+    window.model.set_history(history)
+    window.add_above_table(WatchlistTabs(watchlists, window))
+    movers = MoversDock(book, watchlist, parent=window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, movers)
+    movers.hide()  # until asked for: the all-market stream runs only while it shows
+    window.view_menu.addAction(movers.toggleViewAction())
     tray = TrayTicker(
-        book, watchlist, demo=options.demo, rotation_interval=settings.rotation_interval
+        book, watchlists, demo=options.demo, rotation_interval=settings.rotation_interval
     )
 
     parts_holder: list[Parts] = []
@@ -153,7 +184,13 @@ async def build(
             rotation_interval=parts.tray.rotation_interval(),
         )
         if options.symbols is None:  # a --symbols list is for this run only
-            current = replace(current, watchlist=watchlist.symbols(), pins=watchlist.pins())
+            current = replace(
+                current,
+                watchlist=watchlists.all_symbols(),
+                pins=watchlists.pins(),
+                watchlists=[NamedWatchlist(n, tuple(s)) for n, s in watchlists.lists()],
+                current_watchlist=watchlists.current_index(),
+            )
         return current
 
     saver = SettingsSaver(store, snapshot)
@@ -169,20 +206,32 @@ async def build(
         saver,
         contracts,
         endpoints,
+        watchlists,
+        history,
+        movers,
         exchange,
     )
     parts_holder.append(parts)
     _wire(parts, app)
+    parts.alerts = _wire_alerts(parts)
     for text in problems:
         window.show_message(text, "warning")
     return parts
 
 
 def _wire(parts: Parts, app: QApplication) -> None:
-    window, tray, watchlist, saver = parts.window, parts.tray, parts.watchlist, parts.saver
-    watchlist.symbolsChanged.connect(parts.client.set_symbols)
-    watchlist.symbolsChanged.connect(saver.schedule)
-    watchlist.pinsChanged.connect(saver.schedule)
+    window, tray, watchlists, saver = parts.window, parts.tray, parts.watchlists, parts.saver
+    # Every list's symbols, once each: a symbol on two lists is one subscription.
+    watchlists.symbolsChanged.connect(parts.client.set_symbols)
+    watchlists.symbolsChanged.connect(parts.history.set_symbols)
+    watchlists.changed.connect(saver.schedule)
+    # The whole market streams only while the movers are on screen.
+    parts.movers.panel.activeChanged.connect(parts.client.set_all_market)
+    parts.movers.panel.symbolAdded.connect(
+        lambda symbol: window.show_message(
+            f"Added {symbol} to “{watchlists.name(watchlists.current_index())}”.", "info"
+        )
+    )
     saver.saveFailed.connect(lambda text: window.show_message(text, "error"))
     parts.book.errorRaised.connect(lambda text: window.show_message(text, "warning"))
 
@@ -221,6 +270,73 @@ def _wire(parts: Parts, app: QApplication) -> None:
     app.aboutToQuit.connect(saver.flush)
 
 
+def _wire_alerts(parts: Parts) -> AlertCenter:
+    """Price alerts: judged on every pushed event, told in the tray (or strip) and the
+    status bar, with an optional beep, edited from the window and tray, saved with the
+    settings. (A beep is all there is: QtMultimedia is not part of PySide6-Essentials.)"""
+    window, tray, saver, book = parts.window, parts.tray, parts.saver, parts.book
+    center = AlertCenter(parts.settings.alerts, cadence=book.cadence, parent=window)
+    center.attach(parts.client)
+    dialogs: list[AlertsDialog] = []
+
+    def decimals(symbol: str) -> int | None:
+        contract = parts.watchlist.catalog.get(symbol)
+        return contract.price_decimals if contract is not None else None
+
+    def price_of(symbol: str) -> Decimal | None:
+        quote = book.quote(symbol)
+        return quote.ticker.close if quote is not None else None
+
+    def symbols() -> list[str]:
+        shown = parts.watchlist.symbols()
+        return shown + sorted(set(parts.client.symbols) - set(shown))
+
+    def fired(alert: AlertFired) -> None:
+        places = decimals(alert.symbol)
+        tray.notify(alert.title(), alert.text(places))
+        tray.attention(alert.symbol)
+        window.show_message(alert.text(places), "info")
+        if parts.settings.alert_sound:
+            QApplication.beep()
+
+    def rules_changed() -> None:
+        parts.settings = replace(parts.settings, alerts=center.rules())
+        saver.schedule()
+        window.model.refresh_alerts()
+
+    def new_alert(symbol: str) -> None:
+        open_alert_editor(
+            center, symbols(), symbol=symbol, price_of=price_of, decimals=decimals, parent=window
+        )
+
+    def set_sound(on: bool) -> None:
+        parts.settings = replace(parts.settings, alert_sound=on)
+        saver.schedule()
+
+    def show_alerts() -> None:
+        if not dialogs:
+            dialog = AlertsDialog(
+                center,
+                symbols,
+                price_of=price_of,
+                decimals=decimals,
+                sound=parts.settings.alert_sound,
+                parent=window,
+            )
+            dialog.soundToggled.connect(set_sound)
+            dialogs.append(dialog)
+        dialogs[0].open()
+        dialogs[0].raise_()
+
+    window.model.set_alert_levels(center.nearest_level)
+    center.alertFired.connect(fired)
+    center.rulesChanged.connect(rules_changed)
+    window.alertRequested.connect(new_alert)
+    window.alertsRequested.connect(show_alerts)
+    tray.alertRequested.connect(new_alert)
+    return center
+
+
 async def _load_metadata(parts: Parts, rest: RestClient) -> None:
     """Contract list (live, else cached) and a price snapshot; never blocks the loop."""
     store = MetadataStore(parts.options.cache_dir, rest)
@@ -244,7 +360,7 @@ async def _load_metadata(parts: Parts, rest: RestClient) -> None:
     except RestError as exc:
         log.info("no 24h snapshot: %s", exc)
         return
-    watched = set(parts.watchlist.symbols())
+    watched = set(parts.watchlists.all_symbols())
     parts.book.seed(
         (t for t in snapshot if t.symbol in watched or t.symbol in catalog), time.time()
     )
@@ -254,13 +370,14 @@ def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
     parts.watchlist.catalog = catalog
     parts.contracts.set_catalog(catalog)
     parts.tray.set_catalog(catalog)
+    parts.movers.panel.set_catalog(catalog)
     parts.window.model.refresh()
     picker = parts.window.picker
     if isinstance(picker, SymbolPicker):
         picker.set_source_text("" if source == "live" else source)
     if source != "live":
         parts.window.show_message(f"Offline: using the contract list {source}.", "info")
-    unknown = [s for s in parts.watchlist.symbols() if s not in catalog]
+    unknown = [s for s in parts.watchlists.all_symbols() if s not in catalog]
     if unknown:
         parts.window.show_message(
             "Binance does not list " + ", ".join(unknown) + " (any more). They stay in your "
@@ -290,7 +407,9 @@ async def serve(parts: Parts) -> None:
         parts.tray.show()
         parts.tray.set_window_visible(parts.window.isVisible())
         await parts.client.start()
-        parts.client.set_symbols(parts.watchlist.symbols())
+        parts.client.set_symbols(parts.watchlists.all_symbols())
+        parts.history.set_symbols(parts.watchlists.all_symbols())
+        parts.history.set_source(rest)  # candles for the sparklines, a task per symbol
         parts.tasks.append(asyncio.create_task(_load_metadata(parts, rest), name="metadata"))
         await parts.quit_event.wait()
         log.info("quitting")
@@ -310,6 +429,7 @@ async def shutdown(parts: Parts) -> None:
             await task
     parts.saver.flush()  # also disarms the aboutToQuit emergency save
     await parts.client.stop()
+    await parts.history.close()  # candle requests for sparklines
     if parts.exchange is not None:
         await parts.exchange.stop()
     parts.tray.close()

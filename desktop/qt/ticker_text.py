@@ -6,7 +6,7 @@ the same strings; nothing here touches a widget.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Final, Protocol
@@ -18,6 +18,7 @@ from desktop.qt.quotes import Quote
 DEMO_LINE: Final = "DEMO — simulated prices"
 NO_PINS_HINT: Final = "Pin a symbol (Ctrl+P) to show it here"
 CONNECTING: Final = "Connecting…"
+SINCE_LOOKED: Final = "since you looked"
 
 #: Connection states (``ClientStatus.state``) in which prices still arrive.
 LIVE: Final = "live"
@@ -40,12 +41,15 @@ class SymbolRow:
     sign: int  # +1 / -1 / 0 of the 24h change (0 also when unknown)
     stale: bool
     note: str  # "" when live; otherwise why the numbers are not current
+    since: str = ""  # "+0.40 %": change since the user last looked at the window, or ""
 
     def line(self) -> str:
-        """``BTCUSDT  97,123.4  ▲ +2.31 %``, plus the note when there is one."""
+        """``BTCUSDT  97,123.4  ▲ +2.31 %  (since you looked: +0.40 %)``, plus the note."""
         parts = [self.symbol]
         if self.price:
             parts += [self.price, self.change]
+        if self.since:
+            parts.append(f"({SINCE_LOOKED}: {self.since})")
         if self.note:
             parts.append(self.note)
         return "  ".join(parts)
@@ -91,10 +95,25 @@ def price_decimals(catalog: ContractCatalog | None, symbol: str) -> int | None:
     return contract.price_decimals if contract is not None else None
 
 
+def since_looked(close: Decimal, looked: Decimal | None) -> str:
+    """``+0.40 %``: ``close`` against the price the user last saw; "" when unknown."""
+    if looked is None or looked == 0:
+        return ""
+    return format_percent((close - looked) * 100 / looked)
+
+
 def symbol_row(
-    symbol: str, book: QuoteSource, catalog: ContractCatalog | None, now: float
+    symbol: str,
+    book: QuoteSource,
+    catalog: ContractCatalog | None,
+    now: float,
+    looked: Decimal | None = None,
 ) -> SymbolRow:
-    """Everything shown about one symbol, with a note when its numbers are not current."""
+    """Everything shown about one symbol, with a note when its numbers are not current.
+
+    ``looked`` is the price when the user last opened or closed the window; the row then
+    also says how far the price moved since.
+    """
     quote = book.quote(symbol)
     if quote is None:
         return SymbolRow(symbol, "", "", 0, True, "waiting for the first price")
@@ -115,6 +134,7 @@ def symbol_row(
         sign,
         stale,
         note,
+        since_looked(ticker.close, looked),
     )
 
 
@@ -126,14 +146,17 @@ def tooltip_lines(
     status: Any,
     demo: bool,
     now: float,
+    looked: Mapping[str, Decimal] | None = None,
 ) -> list[str]:
     """The tray tooltip: [demo line], one line per pinned symbol, the connection state.
 
     With no pins the symbol lines are replaced by the hint that tells how to add one.
+    ``looked``: the prices the user last saw in the window (see ``symbol_row``).
     """
     lines = [DEMO_LINE] if demo else []
+    seen = looked or {}
     if symbols:
-        lines += [symbol_row(s, book, catalog, now).line() for s in symbols]
+        lines += [symbol_row(s, book, catalog, now, seen.get(s)).line() for s in symbols]
     else:
         lines.append(NO_PINS_HINT)
     lines.append(describe_status(status))

@@ -95,6 +95,20 @@ class Watchlist(QObject):
             self._symbols = list(symbols)
             self.symbolsChanged.emit(self.symbols())
 
+    def replace(self, symbols: Iterable[str], pins: Iterable[str] = ()) -> None:
+        """Show another list: ``symbols`` as given (never validated away) and ``pins``
+        (those among them). Announces symbols, then pins, each only if it changed."""
+        new = list(dict.fromkeys(symbols))
+        new_pins = [p for p in dict.fromkeys(pins) if p in new]
+        symbols_changed = new != self._symbols
+        pins_changed = new_pins != self._pins
+        self._symbols = new
+        self._pins = new_pins
+        if symbols_changed:
+            self.symbolsChanged.emit(self.symbols())
+        if pins_changed:
+            self.pinsChanged.emit(self.pins())
+
     def set_pinned(self, symbol: str, pinned: bool) -> None:
         if pinned and symbol in self._symbols and symbol not in self._pins:
             self._pins.append(symbol)

@@ -37,6 +37,9 @@ class Column(IntEnum):
     BASE_VOLUME = 6
     QUOTE_VOLUME = 7
     UPDATED = 8
+    TREND = 9  # the last hour as a sparkline (painted by a delegate)
+    RANGE = 10  # where the last price sits in the 24h range (painted by a delegate)
+    ALERT = 11  # distance to the nearest price alert (served by the model from the rules)
 
 
 _COLUMNS: Final = len(Column)
@@ -66,11 +69,12 @@ class Cells:
     sort: tuple[float | str | None, ...]
     exact: tuple[str | None, ...]
     sign: int  # sign of the 24h change, for the change columns' colour
+    range_position: float | None = None  # last price between the 24h low (0) and high (1)
 
 
 def waiting_cells(symbol: str) -> Cells:
     return Cells(
-        display=(symbol,) + (DASH,) * (_COLUMNS - 1),
+        display=(symbol,) + (DASH,) * (Column.UPDATED) + ("",) * (_COLUMNS - 1 - Column.UPDATED),
         tooltip=("",) + (WAITING,) * (_COLUMNS - 1),
         sort=(symbol,) + (None,) * (_COLUMNS - 1),
         exact=(symbol,) + (None,) * (_COLUMNS - 1),
@@ -86,6 +90,16 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
     change = t.change
     percent = t.change_percent
     opened = f"Price 24 h ago: {format_price(t.open, decimals)} {quote_asset}".rstrip()
+    spread = t.high - t.low
+    position = float((t.close - t.low) / spread) if spread > 0 else None
+    if position is not None:
+        position = min(1.0, max(0.0, position))
+    where = f" — last at {position:.0%} of it" if position is not None else ""
+    in_range = (
+        f"24h range {format_price(t.low, decimals)} – {format_price(t.high, decimals)}"
+        f" {quote_asset}".rstrip()
+        + where
+    )
     return Cells(
         display=(
             symbol,
@@ -97,6 +111,9 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             abbreviate(t.base_volume),
             abbreviate(t.quote_volume),
             clock_text(quote.received),
+            "",  # painted: the sparkline
+            "",  # painted: the range glyph
+            "",  # from the alert rules, when asked
         ),
         tooltip=(
             "",
@@ -108,6 +125,9 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             f"24h volume {format_exact(t.base_volume)} {base}".rstrip(),
             f"24h volume {format_exact(t.quote_volume)} {quote_asset}".rstrip(),
             "",  # built when asked: it says how long ago
+            "",  # built when asked: from the price history
+            in_range,
+            "",  # from the alert rules, when asked
         ),
         sort=(
             symbol,
@@ -119,6 +139,9 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             float(t.base_volume),
             float(t.quote_volume),
             quote.received,
+            None,  # from the price history, when asked
+            position,
+            None,  # from the alert rules, when asked
         ),
         exact=(
             symbol,
@@ -130,6 +153,10 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             f"{t.base_volume:f}",
             f"{t.quote_volume:f}",
             str(t.event_time),
+            None,
+            None,
+            None,
         ),
         sign=(change > 0) - (change < 0),
+        range_position=position,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from enum import IntEnum
 from typing import Any, Final
 
@@ -25,7 +26,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
+from desktop.exchange.alert_engine import AlertLevel
+from desktop.exchange.alerts import describe_rule
+from desktop.exchange.display import format_percent, format_price
+from desktop.exchange.ticker import MiniTicker
 from desktop.qt.colors import Colors, tabular_font
+from desktop.qt.history import PriceHistory
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import (
@@ -58,6 +64,9 @@ class Role(IntEnum):
     ExactRole = SortRole + 5  # str | None: the exchange's own digits for the cell
     KnownRole = SortRole + 6  # bool: the catalog lists the symbol as trading (or is empty)
     PinnedRole = SortRole + 7  # bool: pinned to the tray
+    TrendRole = SortRole + 8  # history.Trend | None: the last hour, normalised for painting
+    RangeRole = SortRole + 9  # float | None: last price between the 24h low (0) and high (1)
+    BadgeRole = SortRole + 10  # int: +1 fresh new 24h high, −1 fresh new low, 0 none
 
 
 HEADERS: Final[dict[Column, tuple[str, str]]] = {
@@ -70,10 +79,20 @@ HEADERS: Final[dict[Column, tuple[str, str]]] = {
     Column.BASE_VOLUME: ("Volume", "24h volume in the base asset"),
     Column.QUOTE_VOLUME: ("Volume (quote)", "24h volume in the quote asset (turnover)"),
     Column.UPDATED: ("Updated", "Local time of the last update"),
+    Column.TREND: ("1h", "The last hour of prices, one point a minute"),
+    Column.RANGE: (
+        "24h Range",
+        "Where the last price sits between the 24h low and high;"
+        " ▲H / ▼L mark a new 24h high or low",
+    ),
+    Column.ALERT: ("To alert", "How far the price is from the nearest alert it would cross"),
 }
 _COLUMNS: Final = len(Column)
 _DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_ALERT_ROLES: Final = frozenset({_DISPLAY, _TOOLTIP, int(Role.SortRole), int(Role.ExactRole)})
+#: Where a symbol's nearest alert fires: ``(symbol, last price, 24h open) → level``.
+AlertLevels = Callable[[str, Decimal, Decimal], AlertLevel | None]
 _ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
 _FONT: Final = int(Qt.ItemDataRole.FontRole)
 _FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
@@ -122,6 +141,7 @@ class WatchlistModel(QAbstractTableModel):
         flash_seconds: float = 1.0,
         flash_interval_ms: int = 33,
         stale_check_ms: int = 1000,
+        history: PriceHistory | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -159,6 +179,11 @@ class WatchlistModel(QAbstractTableModel):
         watchlist.symbolsChanged.connect(self._on_symbols_changed)
         watchlist.pinsChanged.connect(self._on_pins_changed)
         book.quotesChanged.connect(self._on_quotes_changed)
+        self._history: PriceHistory | None = None
+        self._alert_levels: AlertLevels | None = None
+        self._level_cache: dict[str, tuple[MiniTicker, AlertLevel | None]] = {}
+        if history is not None:
+            self.set_history(history)
 
     # -- public helpers ------------------------------------------------------------
 
@@ -188,6 +213,72 @@ class WatchlistModel(QAbstractTableModel):
             self._flash.clear()
             self._flash_timer.stop()
             self._emit_blocks(rows, Column.LAST, Column.LAST)
+
+    def set_history(self, history: PriceHistory) -> None:
+        """Take sparklines and new-high/low badges from ``history``."""
+        if self._history is not None:
+            self._history.trendsChanged.disconnect(self._on_history_changed)
+            self._history.badgesChanged.disconnect(self._on_history_changed)
+        self._history = history
+        history.trendsChanged.connect(self._on_history_changed)
+        history.badgesChanged.connect(self._on_history_changed)
+        if self._symbols:
+            self._emit_blocks(range(len(self._symbols)), Column.TREND, Column.RANGE)
+
+    def _on_history_changed(self, symbols: list[str]) -> None:
+        rows = [self._row[s] for s in symbols if s in self._row]
+        self._emit_blocks(rows, Column.TREND, Column.RANGE)
+
+    def _trend_tooltip(self, symbol: str) -> str:
+        trend = self._history.trend(symbol) if self._history is not None else None
+        if trend is None:
+            return "The last hour appears here once prices arrive"
+        decimals = None
+        contract = self._watchlist.catalog.get(symbol)
+        if contract is not None:
+            decimals = contract.price_decimals
+        return (
+            f"Last hour {format_percent(trend.change_percent)}\n"
+            f"low {format_price(trend.low, decimals)} · high {format_price(trend.high, decimals)}"
+        )
+
+    def set_alert_levels(self, levels: AlertLevels | None) -> None:
+        """Fill the To alert column from ``levels`` (``AlertCenter.nearest_level``)."""
+        self._alert_levels = levels
+        self.refresh_alerts()
+
+    def refresh_alerts(self) -> None:
+        """The alert rules changed: re-read the To alert column of every row."""
+        self._level_cache.clear()
+        if self._symbols:
+            self._emit_blocks(range(len(self._symbols)), Column.ALERT, Column.ALERT)
+
+    def _alert_data(self, symbol: str, role: int) -> Any:
+        level = self._alert_level(symbol)
+        if level is None:
+            return "" if role == _DISPLAY else None
+        contract = self._watchlist.catalog.get(symbol)
+        decimals = contract.price_decimals if contract is not None else None
+        if role == _DISPLAY:
+            return level.text(decimals)
+        if role == _TOOLTIP:
+            rule = describe_rule(level.rule, decimals)
+            return f"Nearest alert: {symbol} {rule}\n{level.text(decimals)}"
+        if role == Role.SortRole:
+            return float(abs(level.percent))
+        return f"{level.target:f}"  # ExactRole
+
+    def _alert_level(self, symbol: str) -> AlertLevel | None:
+        """The nearest alert's level, worked out once per quote (not once per paint)."""
+        quote = self._book.quote(symbol)
+        if quote is None or self._alert_levels is None:
+            return None
+        cached = self._level_cache.get(symbol)
+        if cached is not None and cached[0] is quote.ticker:
+            return cached[1]
+        level = self._alert_levels(symbol, quote.ticker.close, quote.ticker.open)
+        self._level_cache[symbol] = (quote.ticker, level)
+        return level
 
     def refresh(self) -> None:
         """Re-render every row, e.g. after the contract catalog was (re)loaded."""
@@ -225,6 +316,8 @@ class WatchlistModel(QAbstractTableModel):
         if not index.isValid() or row >= len(self._symbols) or col >= _COLUMNS:
             return None
         symbol = self._symbols[row]
+        if col == Column.ALERT and role in _ALERT_ROLES:
+            return self._alert_data(symbol, role)
         if role == _DISPLAY:
             return self._cells_of(symbol).display[col]
         if role == _ALIGN:
@@ -244,6 +337,11 @@ class WatchlistModel(QAbstractTableModel):
         if role < Role.SortRole:
             return None
         if role == Role.SortRole:
+            if col == Column.TREND:
+                trend = self._history.trend(symbol) if self._history is not None else None
+                if trend is None or trend.change_percent is None:
+                    return None
+                return float(trend.change_percent)
             return self._cells_of(symbol).sort[col]
         if role == Role.SymbolRole:
             return symbol
@@ -260,6 +358,12 @@ class WatchlistModel(QAbstractTableModel):
             return self._known(symbol)[0]
         if role == Role.PinnedRole:
             return symbol in self._pinned
+        if role == Role.TrendRole:
+            return self._history.trend(symbol) if self._history is not None else None
+        if role == Role.RangeRole:
+            return self._cells_of(symbol).range_position
+        if role == Role.BadgeRole:
+            return self._history.badge(symbol) if self._history is not None else 0
         return None
 
     # -- drag and drop: reorder the manual order --------------------------------------
@@ -548,6 +652,8 @@ class WatchlistModel(QAbstractTableModel):
                 lines.append(f"stale — no update for {format_age(now - quote.received)}")
         if col == Column.SYMBOL:
             lines.append(self._symbol_tooltip(symbol))
+        elif col == Column.TREND:
+            lines.append(self._trend_tooltip(symbol))
         elif quote is None:
             lines.append(WAITING)
         elif col == Column.UPDATED:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
+from desktop.exchange.alerts import AlertRule, rules_from_json, rules_to_json
 from desktop.exchange.endpoints import EndpointError, check_url
 from desktop.exchange.symbols import SymbolError, normalize_symbol
 
@@ -28,6 +29,17 @@ MAX_ROTATION_INTERVAL: Final = 60.0
 MAX_SORT_COLUMN: Final = 999
 # How many rejected entries a message lists before saying "and N more".
 _MAX_LISTED: Final = 8
+DEFAULT_WATCHLIST_NAME: Final = "Watchlist"
+MAX_WATCHLISTS: Final = 50
+MAX_WATCHLIST_NAME: Final = 40
+
+
+@dataclass(frozen=True, slots=True)
+class NamedWatchlist:
+    """One named watchlist (a tab of the window): its name and its symbols, in order."""
+
+    name: str
+    symbols: tuple[str, ...]
 
 
 @dataclass
@@ -51,6 +63,13 @@ class Settings:
     testnet: bool = False
     rotation_interval: float = DEFAULT_ROTATION_INTERVAL
     tray_notice_shown: bool = False
+    #: The named watchlists (tabs), in order. ``watchlist`` stays the union of all their
+    #: symbols, so an older MiniTicker still shows every symbol and keeps every pin.
+    #: Empty means one list holding all of ``watchlist``.
+    watchlists: list[NamedWatchlist] = field(default_factory=list)
+    current_watchlist: int = 0  # index into ``watchlists``: the tab shown
+    alerts: list[AlertRule] = field(default_factory=list)
+    alert_sound: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -70,6 +89,10 @@ _LABELS: Final = {
     "testnet": "testnet switch",
     "rotation_interval": "tray rotation interval",
     "tray_notice_shown": "tray notice",
+    "watchlists": "named watchlists",
+    "current_watchlist": "shown watchlist",
+    "alerts": "price alerts",
+    "alert_sound": "alert sound switch",
     "extra": "settings from a newer MiniTicker",
 }
 
@@ -102,6 +125,10 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
     for f in fields(Settings):
         if f.name != "extra":
             value = getattr(settings, f.name)
+            if f.name == "alerts":
+                value = rules_to_json(value)
+            if f.name == "watchlists":
+                value = [{"name": w.name, "symbols": list(w.symbols)} for w in value]
             data[f.name] = list(value) if isinstance(value, list) else value
     return data
 
@@ -122,7 +149,12 @@ class _Reader:
         self._notes: list[str] = []  # whole sentences
 
     def settings(self) -> Settings:
-        watchlist = self._watchlist()
+        named = self._named_watchlists()
+        if "watchlist" in self._data or not named:
+            watchlist = self._watchlist()
+        else:  # lists without the union (a hand edit): the union is what they hold
+            watchlist = list(dict.fromkeys(s for w in named for s in w.symbols))
+        named = _reconcile(named, watchlist)
         return Settings(
             version=self._value("version", CURRENT_VERSION, _version),
             watchlist=watchlist,
@@ -136,6 +168,10 @@ class _Reader:
             testnet=self._value("testnet", False, _bool),
             rotation_interval=self._rotation_interval(),
             tray_notice_shown=self._value("tray_notice_shown", False, _bool),
+            watchlists=named,
+            current_watchlist=self._current_watchlist(len(named)),
+            alerts=self._alerts(),
+            alert_sound=self._value("alert_sound", False, _bool),
             extra=self._extra(),
         )
 
@@ -164,22 +200,47 @@ class _Reader:
         if not isinstance(raw, list):
             self._reset.append(f"{_LABELS[key]} (expected a list of symbols, found {_kind(raw)})")
             return None
-        good: list[str] = []
-        seen: set[str] = set()
+        return _clean_symbols(raw)
+
+    def _named_watchlists(self) -> list[NamedWatchlist]:
+        """The lists as written, each cleaned; not yet reconciled with ``watchlist``."""
+        if "watchlists" not in self._data:
+            return []
+        raw = self._data["watchlists"]
+        if not isinstance(raw, list):
+            self._reset.append(f"{_LABELS['watchlists']} (expected a list, found {_kind(raw)})")
+            return []
+        lists: list[NamedWatchlist] = []
+        unreadable = 0
         bad: list[str] = []
-        for item in raw:
-            if not isinstance(item, str):
-                bad.append(f"{_short(item)} is not text")
+        for entry in raw:
+            symbols = entry.get("symbols") if isinstance(entry, dict) else None
+            if not isinstance(symbols, list) or len(lists) >= MAX_WATCHLISTS:
+                unreadable += 1
                 continue
-            try:
-                symbol = clean_symbol(item)
-            except SymbolError as exc:
-                bad.append(str(exc).rstrip("."))
-                continue
-            if symbol not in seen:
-                seen.add(symbol)
-                good.append(symbol)
-        return good, bad
+            name = entry.get("name")
+            cleaned = clean_watchlist_name(name) if isinstance(name, str) else ""
+            if not cleaned:
+                cleaned = f"{DEFAULT_WATCHLIST_NAME} {len(lists) + 1}"
+            good, refused = _clean_symbols(symbols)
+            bad += refused
+            lists.append(NamedWatchlist(cleaned, tuple(good)))
+        if unreadable:
+            self._notes.append(
+                f"Named watchlists left out (unreadable, or more than {MAX_WATCHLISTS}):"
+                f" {unreadable}."
+            )
+        if bad:
+            self._notes.append(
+                "These named watchlist entries are not valid symbols and were removed: "
+                + _listing(bad)
+                + "."
+            )
+        return lists
+
+    def _current_watchlist(self, count: int) -> int:
+        index = self._value("current_watchlist", 0, _list_index)
+        return index if index < max(1, count) else 0  # lists were dropped: show the first
 
     def _watchlist(self) -> list[str]:
         if "watchlist" not in self._data:
@@ -227,6 +288,14 @@ class _Reader:
             )
         return float(clamped)
 
+    def _alerts(self) -> list[AlertRule]:
+        """Every rule that checks out; each bad one is dropped and named in a note."""
+        if "alerts" not in self._data:
+            return []
+        rules, notes = rules_from_json(self._data["alerts"])
+        self._notes.extend(notes)
+        return rules
+
     def _extra(self) -> dict[str, Any]:
         extra = {k: v for k, v in self._data.items() if k not in KNOWN_KEYS}
         try:
@@ -236,6 +305,52 @@ class _Reader:
             self._reset.append(f"{_LABELS['extra']} ({_first_line(exc)})")
             return {}
         return extra
+
+
+def clean_watchlist_name(text: str) -> str:
+    """A list name as kept: printable, trimmed, at most ``MAX_WATCHLIST_NAME`` characters."""
+    shown = "".join(ch if ch.isprintable() else " " for ch in text)
+    return shown.strip()[:MAX_WATCHLIST_NAME].strip()
+
+
+def _clean_symbols(raw: list[Any]) -> tuple[list[str], list[str]]:
+    """Clean, de-duplicated symbols of a list, and why each bad entry was refused."""
+    good: list[str] = []
+    seen: set[str] = set()
+    bad: list[str] = []
+    for item in raw:
+        if not isinstance(item, str):
+            bad.append(f"{_short(item)} is not text")
+            continue
+        try:
+            symbol = clean_symbol(item)
+        except SymbolError as exc:
+            bad.append(str(exc).rstrip("."))
+            continue
+        if symbol not in seen:
+            seen.add(symbol)
+            good.append(symbol)
+    return good, bad
+
+
+def _reconcile(lists: list[NamedWatchlist], watchlist: list[str]) -> list[NamedWatchlist]:
+    """Make ``watchlist`` the union of ``lists`` again, as an older MiniTicker left it:
+    symbols it removed leave every list, symbols it added join the first list."""
+    if not lists:
+        return []
+    members = set(watchlist)
+    kept = [NamedWatchlist(w.name, tuple(s for s in w.symbols if s in members)) for w in lists]
+    placed = {s for w in kept for s in w.symbols}
+    missing = tuple(s for s in watchlist if s not in placed)
+    if missing:
+        kept[0] = NamedWatchlist(kept[0].name, kept[0].symbols + missing)
+    return kept
+
+
+def _list_index(value: Any) -> int:
+    if _is_int(value) and 0 <= value < MAX_WATCHLISTS:
+        return int(value)
+    raise ValueError(f"expected a list number 0–{MAX_WATCHLISTS - 1}, found {_short(value)}")
 
 
 def _version(value: Any) -> int:

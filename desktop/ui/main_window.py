@@ -31,6 +31,7 @@ from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import HEADERS, Column, Role, WatchlistModel
 from desktop.qt.watchlist_proxy import WatchlistProxy
 from desktop.ui.banner import MessageBanner
+from desktop.ui.delegates import RANGE_WIDTH, SPARKLINE_WIDTH, RangeDelegate, SparklineDelegate
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ _SAMPLE_TEXT: Final[dict[Column, str]] = {
     Column.BASE_VOLUME: "000.00 M",
     Column.QUOTE_VOLUME: "000.00 M",
     Column.UPDATED: "00:00:00",
+    Column.ALERT: "▲ 10.00 % to 000,000.00",
 }
 _STATE_COLOURS: Final[dict[str, str]] = {
     "live": "#1e8e3e",
@@ -78,12 +80,16 @@ class MainWindow(QMainWindow):
         quitRequested(): File ▸ Quit.
         closeRequested(): the window was closed and ``hide_on_close`` is False.
         hiddenToTray(): the window hid itself instead of closing (``hide_on_close``).
+        alertRequested(str): "Alert…" for this (the first selected) symbol.
+        alertsRequested(): "Alerts…": the list of every alert.
     """
 
     addRequested = Signal()
     quitRequested = Signal()
     closeRequested = Signal()
     hiddenToTray = Signal()
+    alertRequested = Signal(str)
+    alertsRequested = Signal()
 
     def __init__(
         self,
@@ -188,6 +194,15 @@ class MainWindow(QMainWindow):
             title = HEADERS[column][0]
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 18)
             header.resizeSection(column, width + 16)
+        # Painted cells: the last hour beside the 24h change, the range glyph after the low.
+        table.setItemDelegateForColumn(Column.TREND, SparklineDelegate(table))
+        table.setItemDelegateForColumn(Column.RANGE, RangeDelegate(table))
+        header.resizeSection(Column.TREND, SPARKLINE_WIDTH)
+        header.resizeSection(Column.RANGE, RANGE_WIDTH)
+        header.moveSection(header.visualIndex(Column.TREND), Column.CHANGE_PERCENT + 1)
+        header.moveSection(header.visualIndex(Column.RANGE), header.visualIndex(Column.LOW) + 1)
+        # The distance to the nearest alert reads best right after the last price.
+        header.moveSection(header.visualIndex(Column.ALERT), header.visualIndex(Column.LAST) + 1)
         return table
 
     def _action(
@@ -245,6 +260,12 @@ class MainWindow(QMainWindow):
         self.flash_action = self._action("Flash price ticks", self.model.set_flash_enabled)
         self.flash_action.setCheckable(True)
         self.flash_action.setChecked(True)
+        self.alert_action = self._action(
+            "Alert…", self._request_alert, "Ctrl+L", "New price alert for the selected symbol"
+        )
+        self.alerts_action = self._action(
+            "Alerts…", self.alertsRequested.emit, "Ctrl+Shift+L", "List and edit every alert"
+        )
         self.quit_action = self._action(
             "Quit", self.quitRequested.emit, QKeySequence.StandardKey.Quit
         )
@@ -263,10 +284,13 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         view_menu = menus.addMenu("&View")
+        self.view_menu = view_menu
         view_menu.addAction(self.manual_order_action)
         view_menu.addAction(self.flash_action)
         self.columns_menu = view_menu.addMenu("Columns")
         self.columns_menu.aboutToShow.connect(self._fill_columns_menu)
+        self.alerts_menu = menus.addMenu("&Alerts")
+        self.alerts_menu.addActions([self.alert_action, self.alerts_action])
 
         toolbar = self.addToolBar("Watchlist")
         toolbar.setObjectName("watchlistToolbar")
@@ -314,6 +338,13 @@ class MainWindow(QMainWindow):
         return min(width + 40, 1200)
 
     # -- public API ------------------------------------------------------------------
+
+    def add_above_table(self, widget: QWidget) -> None:
+        """Put ``widget`` (e.g. the watchlist tabs) right above the table."""
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table), widget)
 
     def show_message(self, text: str, level: str = "info") -> None:
         """Tell the user something in plain words without blocking.
@@ -410,6 +441,11 @@ class MainWindow(QMainWindow):
         if self.picker is not None:
             self.picker.open()  # window-modal without a nested event loop; never exec()
 
+    def _request_alert(self) -> None:
+        symbols = self.selected_symbols()
+        if symbols:
+            self.alertRequested.emit(symbols[0])
+
     def remove_selected(self) -> None:
         symbols = self.selected_symbols()
         if symbols:
@@ -464,6 +500,7 @@ class MainWindow(QMainWindow):
             self.pin_action,
             self.copy_symbol_action,
             self.copy_price_action,
+            self.alert_action,
         ):
             action.setEnabled(bool(symbols))
         all_pinned = bool(symbols) and all(self.watchlist.is_pinned(s) for s in symbols)
@@ -476,6 +513,8 @@ class MainWindow(QMainWindow):
             menu.addActions([self.copy_symbol_action, self.copy_price_action])
             menu.addSeparator()
             menu.addActions([self.pin_action, self.remove_action])
+            menu.addSeparator()
+            menu.addAction(self.alert_action)
             menu.addSeparator()
         menu.addAction(self.add_action)
         if not self.proxy.is_manual_order():

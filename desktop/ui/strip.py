@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qt.colors import tabular_font
-from desktop.qt.ticker_text import DEMO_LINE, SymbolRow
+from desktop.qt.ticker_text import DEMO_LINE, SINCE_LOOKED, SymbolRow
 
 log = logging.getLogger(__name__)
 
@@ -127,11 +127,13 @@ class MiniStrip(QWidget):
             name_color = GREYED if greyed else TEXT
             # Offline, the state label already says why every row is grey.
             note = r.note if connected else ""
-            shown = " ".join(p for p in (r.price, r.change, note) if p)
+            since = f"({SINCE_LOOKED}: {r.since})" if r.since else ""
+            shown = " ".join(p for p in (r.price, r.change, since, note) if p)
             parts_html.append(
                 f'<span style="color:{name_color}"><b>{html.escape(r.symbol)}</b> '
                 f"{html.escape(r.price)}</span> "
                 f'<span style="color:{color}">{html.escape(r.change)}</span>'
+                + (f' <span style="color:{FLAT}">{html.escape(since)}</span>' if since else "")
                 + (f' <span style="color:{GREYED}">{html.escape(note)}</span>' if note else "")
             )
             parts_plain.append(f"{r.symbol} {shown}")
@@ -143,7 +145,10 @@ class MiniStrip(QWidget):
         self._state.setStyleSheet(f"color: {GREYED if connected else DEMO};")
         self._demo.setVisible(demo)
         plain = "   ".join(parts_plain)
-        self._plain = "  ".join(p for p in ("DEMO" if demo else "", plain, state_text) if p)
+        text = "  ".join(p for p in ("DEMO" if demo else "", plain, state_text) if p)
+        if text != self._plain:
+            self._plain = text
+            self._keep_on_screen()
 
     def text(self) -> str:
         """What the strip shows, as plain text (for tests and screen readers)."""
@@ -160,6 +165,20 @@ class MiniStrip(QWidget):
 
     def banner_text(self) -> str:
         return self._banner.text() if self._banner.isVisible() else ""
+
+    def _keep_on_screen(self) -> None:
+        """Longer text widens the strip to the right: shift it left if it would leave the
+        screen (it sits in the top-right corner by default)."""
+        if not self.isVisible():
+            return
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        self.adjustSize()
+        overflow = self.x() + self.width() - (area.right() - SCREEN_MARGIN)
+        if overflow > 0:
+            self.move(max(area.left(), self.x() - overflow), self.y())
 
     def move_to_corner(self) -> None:
         """Top-right corner of the primary screen's work area, clear of panels."""

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.exchange.contracts import ContractCatalog
@@ -33,6 +33,7 @@ from desktop.qt.ticker_text import (
 )
 from desktop.qt.tray_icon import IconState, make_icon, make_idle_icon
 from desktop.qt.watchlist import Watchlist
+from desktop.qt.watchlists import Watchlists
 from desktop.ui.strip import MiniStrip
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ STALENESS_CHECK_MS: Final = 1000
 #: WCHARs); elsewhere the whole text is shown.
 TOOLTIP_LIMIT: Final = 127 if sys.platform == "win32" else None
 _ICON_CACHE_SIZE: Final = 64
+#: An icon asking for attention alternates with a blank one at this pace.
+BLINK_MS: Final = 500
 
 IconKey = tuple[str, int, IconState, bool]  # (shown number, sign, state, demo)
 
@@ -59,17 +62,19 @@ class TrayTicker(QObject):
         toggleWindowRequested(): show the main window if hidden, else hide it.
         quitRequested(): the user chose Quit.
         shownSymbolChanged(str): the icon now shows this symbol ("" with no pins).
+        alertRequested(str): the user chose "Alert on SYMBOL…" in the menu.
     """
 
     showWindowRequested = Signal(str)
     toggleWindowRequested = Signal()
     quitRequested = Signal()
     shownSymbolChanged = Signal(str)
+    alertRequested = Signal(str)
 
     def __init__(
         self,
         book: QuoteBook,
-        watchlist: Watchlist,
+        watchlist: Watchlist | Watchlists,
         catalog: ContractCatalog | None = None,
         *,
         demo: bool = False,
@@ -87,6 +92,7 @@ class TrayTicker(QObject):
         self._demo = demo
         self._clock = clock
         self._pins: list[str] = watchlist.pins()
+        self._looked: dict[str, Decimal] = {}  # pinned symbol → price when last looked
         self._shown = 0  # index into _pins
         self._rows: list[SymbolRow] = []
         self._tooltip = ""
@@ -107,6 +113,14 @@ class TrayTicker(QObject):
         self._pause_action = self._menu.addAction("Pause rotation")
         self._pause_action.setCheckable(True)
         self._pause_action.toggled.connect(self.set_rotation_paused)
+        self._alert_menu = self._menu.addMenu("New alert")
+        self._alert_menu.aboutToShow.connect(self._fill_alert_menu)
+        self._menu.aboutToShow.connect(self.clear_attention)  # the user is looking
+        self._attention = ""  # the symbol an alert fired for, until the user looks
+        self._blink = QTimer(self)
+        self._blink.setInterval(BLINK_MS)
+        self._blink.timeout.connect(self._blink_step)
+        self._blink_dark = False
         self._menu.addSeparator()
         self._quit_action = self._menu.addAction("Quit MiniTicker")
         self._quit_action.triggered.connect(self.quitRequested)
@@ -198,8 +212,21 @@ class TrayTicker(QObject):
             self._strip.show_banner(title, text)
 
     def set_window_visible(self, visible: bool) -> None:
-        """Name the window action after what it will do."""
+        """Name the window action after what it will do, and remember the pinned prices
+        the user has just seen: rows then say how far each moved "since you looked"."""
         self._window_action.setText("Hide window" if visible else "Show window")
+        if visible:
+            self.clear_attention()
+        self._looked = {}
+        for symbol in self._pins:
+            quote = self._book.quote(symbol)
+            if quote is not None:
+                self._looked[symbol] = quote.ticker.close
+        self.refresh()
+
+    def looked_prices(self) -> dict[str, Decimal]:
+        """The pinned prices as of the last time the window was shown or hidden."""
+        return dict(self._looked)
 
     def set_catalog(self, catalog: ContractCatalog | None) -> None:
         """Use a newly loaded catalog for tick precision (None: ``watchlist.catalog``)."""
@@ -210,6 +237,8 @@ class TrayTicker(QObject):
 
     def shown_symbol(self) -> str:
         """The symbol on the icon; "" when nothing is pinned."""
+        if self._attention:
+            return self._attention
         return self._pins[self._shown] if self._pins else ""
 
     def rotation_interval(self) -> float:
@@ -233,7 +262,7 @@ class TrayTicker(QObject):
 
     def show_next(self) -> None:
         """Put the next pinned symbol on the icon."""
-        if len(self._pins) < 2:
+        if len(self._pins) < 2 or self._attention:  # an alert holds the icon
             return
         self._shown = (self._shown + 1) % len(self._pins)
         self.refresh()
@@ -272,9 +301,10 @@ class TrayTicker(QObject):
         status = self._book.last_status
         connected = is_connected(status)
         catalog = self._catalog if self._catalog is not None else self._watchlist.catalog
-        self._rows = [symbol_row(s, self._book, catalog, now) for s in self._pins]
+        looked = self._looked
+        self._rows = [symbol_row(s, self._book, catalog, now, looked.get(s)) for s in self._pins]
         lines = tooltip_lines(
-            self._pins, self._book, catalog, status=status, demo=self._demo, now=now
+            self._pins, self._book, catalog, status=status, demo=self._demo, now=now, looked=looked
         )
         self._set_tooltip(fit_lines(lines, TOOLTIP_LIMIT))
         self._update_icon(connected)
@@ -299,8 +329,8 @@ class TrayTicker(QObject):
     def _update_icon(self, connected: bool) -> None:
         key: IconKey | None = None
         change: Decimal | None = None
-        if self._rows:
-            row = self._rows[self._shown]
+        row = self._attention_row() or (self._rows[self._shown] if self._rows else None)
+        if row is not None:
             quote = self._book.quote(row.symbol)
             change = quote.ticker.change_percent if quote is not None else None
             state: IconState = "offline" if not connected else "stale" if row.stale else "live"
@@ -367,7 +397,61 @@ class TrayTicker(QObject):
         self.showWindowRequested.emit("")
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        self.clear_attention()
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
             self.toggleWindowRequested.emit()
         elif reason == QSystemTrayIcon.ActivationReason.MiddleClick:
             self.show_next()
+
+    # -- attention: an alert fired -------------------------------------------------
+
+    def attention(self, symbol: str) -> None:
+        """Put ``symbol`` on the icon and blink it until the user looks: the window is
+        shown, the menu opened or the icon clicked (``clear_attention``)."""
+        self._attention = symbol
+        if symbol in self._pins:
+            self._shown = self._pins.index(symbol)  # and rotation resumes from there
+        self._blink_dark = False
+        self._blink.start()
+        self.refresh()
+        self.shownSymbolChanged.emit(symbol)
+
+    def clear_attention(self) -> None:
+        if not self._attention:
+            return
+        self._attention = ""
+        self._blink.stop()
+        self._blink_dark = False
+        self._icon_key = None  # the icon may show a symbol that is not pinned: redraw
+        self.refresh()
+        self.shownSymbolChanged.emit(self.shown_symbol())
+
+    def is_blinking(self) -> bool:
+        return self._blink.isActive()
+
+    def _blink_step(self) -> None:
+        self._blink_dark = not self._blink_dark
+        if self._tray is not None:
+            self._tray.setIcon(_blank_icon() if self._blink_dark else self._icon)
+
+    def _attention_row(self) -> SymbolRow | None:
+        if not self._attention:
+            return None
+        catalog = self._catalog if self._catalog is not None else self._watchlist.catalog
+        return symbol_row(self._attention, self._book, catalog, self._clock())
+
+    def _fill_alert_menu(self) -> None:
+        """One "Alert on SYMBOL…" per pinned symbol, built when the submenu opens."""
+        self._alert_menu.clear()
+        for symbol in self._pins:
+            action = self._alert_menu.addAction(f"Alert on {symbol}…")
+            action.triggered.connect(lambda _checked=False, s=symbol: self.alertRequested.emit(s))
+        if not self._pins:
+            self._alert_menu.addAction(NO_PINS_HINT).setEnabled(False)
+
+
+def _blank_icon() -> QIcon:
+    """The dark phase of a blink: a fully transparent icon of the usual size."""
+    pixmap = QPixmap(64, 64)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return QIcon(pixmap)

@@ -370,16 +370,16 @@ def test_unknown_keys_from_a_newer_version_are_kept_and_written_back(
 ) -> None:
     write_json(
         store,
-        {"version": 3, "watchlist": ["ETHUSDT"], "alerts": [{"symbol": "ETHUSDT", "above": 5000}]},
+        {"version": 3, "watchlist": ["ETHUSDT"], "ladders": [{"symbol": "ETHUSDT", "at": 5000}]},
     )
     result = store.load()
     assert result.messages == []
     assert result.settings.version == 3
-    assert result.settings.extra == {"alerts": [{"symbol": "ETHUSDT", "above": 5000}]}
+    assert result.settings.extra == {"ladders": [{"symbol": "ETHUSDT", "at": 5000}]}
     result.settings.pins = ["ETHUSDT"]
     store.save(result.settings)
     data = json.loads(store.path.read_text(encoding="utf-8"))
-    assert data["alerts"] == [{"symbol": "ETHUSDT", "above": 5000}]
+    assert data["ladders"] == [{"symbol": "ETHUSDT", "at": 5000}]
     assert data["pins"] == ["ETHUSDT"]
 
 

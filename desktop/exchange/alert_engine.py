@@ -1,0 +1,393 @@
+"""Evaluating alert rules on every mini ticker event, exactly. Imports no Qt.
+
+``AlertEngine.evaluate`` is pure bookkeeping over ``Decimal``: it never reads a clock
+(cooldowns and snoozes are measured in exchange event time) and never divides when it
+decides, it cross-multiplies, so "reaching the line" means exactly that.
+
+Each rule fires on a *cross*, never merely while beyond its line: it is armed while the
+value is on the near side, fires once when the value reaches the line, and re-arms only
+after the value is back past the line by the hysteresis (see ``desktop.exchange.alerts``).
+A cross inside the cooldown or a snooze is swallowed: it disarms the rule like a firing
+would, so a price hovering at the line never fires late either.
+
+The engine compares each event with the *last evaluated* one of its symbol, however
+long ago that was: after a reconnect the first event is compared with the price before
+the gap, so a cross that happened while disconnected fires once (the caller says so
+with ``gap=True``, which only marks the result).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_EVEN, Decimal
+from enum import StrEnum
+from typing import Final
+
+from desktop.exchange.alerts import (
+    EXACT,
+    PRICE_KINDS,
+    AlertKind,
+    AlertRule,
+    percent_text,
+)
+from desktop.exchange.display import format_percent, format_price
+from desktop.exchange.ticker import MiniTicker
+
+log = logging.getLogger(__name__)
+
+#: Events whose price lies outside 10^±30 are ignored: no contract trades there, and the
+#: bound keeps every product exact in ``EXACT``'s precision.
+_MAX_ADJUSTED_EXPONENT: Final = 30
+_MINUTE_MS: Final = 60_000
+_HUNDRED: Final = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertFired:
+    """One rule firing on one event.
+
+    ``rule`` is the rule as it is after firing (``last_fired`` set; switched off when
+    it fires once). ``value`` is what crossed: the price, the 24h change %, or the size
+    of the move in % (``reference`` is then the price the move is measured from).
+    ``previous`` is the price evaluated before this event — before the gap when
+    ``during_gap``.
+    """
+
+    rule: AlertRule
+    event: MiniTicker
+    value: Decimal
+    previous: Decimal | None
+    reference: Decimal | None = None
+    during_gap: bool = False
+
+    @property
+    def symbol(self) -> str:
+        return self.event.symbol
+
+    def title(self) -> str:
+        """``BTCUSDT price alert`` (the notification's heading; ``text`` says the rest)."""
+        return f"{self.symbol} price alert"
+
+    def text(self, decimals: int | None = None) -> str:
+        """What happened, in a sentence; a cross during a disconnect says so."""
+        price = format_price(self.event.close, decimals)
+        rule = self.rule
+        if rule.kind in PRICE_KINDS:
+            side = "above" if rule.kind is AlertKind.ABOVE else "below"
+            line = format_price(rule.threshold, decimals)
+            text = f"{self.symbol} crossed {side} {line}: now {price}."
+        elif rule.kind is AlertKind.CHANGE_PCT:
+            limit = percent_text(rule.threshold)
+            change = format_percent(self.value)
+            text = f"{self.symbol} 24h change passed ±{limit} %: now {change} at {price}."
+        else:
+            verb = "rose" if self.value > 0 else "fell"
+            size = format_percent(abs(self.value)).lstrip("+")
+            start = format_price(self.reference, decimals) if self.reference is not None else "?"
+            text = (
+                f"{self.symbol} {verb} {size} within {rule.window_minutes} min: "
+                f"from {start} to {price}."
+            )
+        if self.during_gap:
+            before = format_price(self.previous, decimals) if self.previous is not None else "?"
+            text += f" Crossed while disconnected (last price before the gap {before})."
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class AlertLevel:
+    """The price at which a symbol's nearest alert fires, seen from the current price."""
+
+    rule: AlertRule
+    target: Decimal
+    percent: Decimal  # (target − price) / price × 100, signed; for display only
+
+    def text(self, decimals: int | None = None) -> str:
+        """``▲ 1.20 % to 100,000.0``. A line the user typed keeps its digits; a computed
+        one (24h open ± Y %) is rounded to ``decimals`` for reading."""
+        arrow = "▲" if self.percent >= 0 else "▼"
+        size = format_percent(abs(self.percent)).lstrip("+")
+        target = self.target
+        if decimals is not None and self.rule.kind not in PRICE_KINDS:
+            target = target.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+        return f"{arrow} {size} to {format_price(target, decimals)}"
+
+
+@dataclass(slots=True)
+class _Measure:
+    beyond: bool  # at or past the line: the rule fires if armed
+    rearm: bool  # back past the line by the hysteresis: a fired rule arms again
+    value: Decimal
+    reference: Decimal | None = None
+
+
+@dataclass(slots=True)
+class _Track:
+    """Per-rule state: armed or not (None before the first price), the move window."""
+
+    armed: bool | None = None
+    lows: deque[tuple[int, Decimal]] = field(default_factory=deque)  # rising prices
+    highs: deque[tuple[int, Decimal]] = field(default_factory=deque)  # falling prices
+
+
+class AlertEngine:
+    """The rules and their armed state; ``evaluate`` decides which fire on an event."""
+
+    def __init__(self, rules: Iterable[AlertRule] = ()) -> None:
+        self._rules: dict[str, AlertRule] = {}
+        self._by_symbol: dict[str, dict[str, None]] = {}  # symbol → its rule ids, in order
+        self._tracks: dict[str, _Track] = {}
+        self._last: dict[str, MiniTicker] = {}
+        for rule in rules:
+            self.add(rule)
+
+    # -- rules ---------------------------------------------------------------------
+
+    def rules(self) -> list[AlertRule]:
+        return list(self._rules.values())
+
+    def rule(self, rule_id: str) -> AlertRule | None:
+        return self._rules.get(rule_id)
+
+    def add(self, rule: AlertRule) -> None:
+        if rule.id in self._rules:
+            raise ValueError(f"an alert with id {rule.id} exists already")
+        self._rules[rule.id] = rule
+        self._by_symbol.setdefault(rule.symbol, {})[rule.id] = None
+        self._prime(rule)
+
+    def update(self, rule: AlertRule) -> None:
+        """Replace the rule with the same id; its state starts afresh if the condition
+        (symbol, kind, numbers, on/off) changed, and is kept for a snooze or a rename."""
+        old = self._rules.get(rule.id)
+        if old is None:
+            raise KeyError(rule.id)
+        self._rules[rule.id] = rule
+        if old.symbol != rule.symbol:
+            self._unindex(old)
+            self._by_symbol.setdefault(rule.symbol, {})[rule.id] = None
+        if _condition(old) != _condition(rule):
+            self._prime(rule)
+
+    def remove(self, rule_id: str) -> None:
+        rule = self._rules.pop(rule_id, None)
+        if rule is not None:
+            self._unindex(rule)
+        self._tracks.pop(rule_id, None)
+
+    def _unindex(self, rule: AlertRule) -> None:
+        ids = self._by_symbol.get(rule.symbol, {})
+        ids.pop(rule.id, None)
+        if not ids:
+            self._by_symbol.pop(rule.symbol, None)
+
+    def _rules_of(self, symbol: str) -> list[AlertRule]:
+        return [self._rules[i] for i in self._by_symbol.get(symbol, ())]
+
+    def is_armed(self, rule_id: str) -> bool | None:
+        """True armed, False waiting to re-arm, None waiting for a first price."""
+        track = self._tracks.get(rule_id)
+        return None if track is None else track.armed
+
+    def known_symbols(self) -> list[str]:
+        """Every symbol an event was evaluated for."""
+        return list(self._last)
+
+    def last_event(self, symbol: str) -> MiniTicker | None:
+        """The last event evaluated for ``symbol``."""
+        return self._last.get(symbol)
+
+    def _prime(self, rule: AlertRule) -> None:
+        """Fresh state, judged against the last known event if there is one."""
+        track = self._tracks[rule.id] = _Track()
+        event = self._last.get(rule.symbol)
+        if rule.enabled and event is not None:
+            measure = _measure(rule, track, event)
+            if measure is not None:
+                track.armed = not measure.beyond
+
+    # -- evaluation ----------------------------------------------------------------
+
+    def evaluate(self, event: MiniTicker, *, gap: bool = False) -> list[AlertFired]:
+        """The rules that fire on ``event``; call it for every event, in order.
+
+        An event not newer than the last one of its symbol is ignored (never evaluate
+        stale data twice), as is one whose price no contract could have.
+        ``gap`` marks firings as having crossed while disconnected.
+        """
+        previous = self._last.get(event.symbol)
+        if previous is not None and event.event_time <= previous.event_time:
+            return []
+        if not _plausible(event.close) or not _plausible(event.open):
+            log.debug("ignored an implausible price for %s: %s", event.symbol, event.close)
+            return []
+        self._last[event.symbol] = event
+        fired: list[AlertFired] = []
+        for rule in self._rules_of(event.symbol):
+            if not rule.enabled:
+                continue
+            track = self._tracks[rule.id]
+            measure = _measure(rule, track, event)
+            if measure is None:
+                continue
+            if track.armed is None:
+                track.armed = not measure.beyond
+            elif not track.armed:
+                track.armed = measure.rearm
+            elif measure.beyond:
+                track.armed = False
+                if self._quiet(rule, event.event_time):
+                    continue
+                done = replace(rule, last_fired=event.event_time, enabled=rule.rearm)
+                self._rules[rule.id] = done
+                fired.append(
+                    AlertFired(
+                        done,
+                        event,
+                        measure.value,
+                        previous.close if previous is not None else None,
+                        measure.reference,
+                        gap,
+                    )
+                )
+        return fired
+
+    @staticmethod
+    def _quiet(rule: AlertRule, event_time: int) -> bool:
+        """Inside the cooldown after the last firing, or snoozed (both in event time)."""
+        if rule.last_fired is not None and event_time - rule.last_fired < rule.cooldown * 1000:
+            return True
+        return rule.is_snoozed(event_time / 1000)
+
+    # -- distance ------------------------------------------------------------------
+
+    def nearest_level(self, symbol: str, price: Decimal, open_: Decimal) -> AlertLevel | None:
+        """The closest price at which an enabled rule of ``symbol`` would next fire.
+
+        Price rules count while the price is on their near side, 24h-change rules by
+        the prices ``open × (1 ± Y %)``; a move has no fixed level.
+        """
+        if price <= 0:
+            return None
+        best: tuple[Decimal, AlertRule, Decimal] | None = None
+        for rule in self._rules_of(symbol):
+            if not rule.enabled:
+                continue
+            for target in _levels(rule, price, open_):
+                gap = EXACT.abs(EXACT.subtract(target, price))
+                if best is None or gap < best[0]:
+                    best = (gap, rule, target)
+        if best is None:
+            return None
+        _, rule, target = best
+        percent = (target - price) * _HUNDRED / price
+        return AlertLevel(rule, target, percent)
+
+
+def _condition(rule: AlertRule) -> tuple[object, ...]:
+    return (
+        rule.symbol,
+        rule.kind,
+        rule.threshold,
+        rule.window_minutes,
+        rule.effective_hysteresis,
+        rule.enabled,
+    )
+
+
+def _plausible(price: Decimal) -> bool:
+    return price > 0 and abs(price.adjusted()) <= _MAX_ADJUSTED_EXPONENT
+
+
+def _levels(rule: AlertRule, price: Decimal, open_: Decimal) -> list[Decimal]:
+    line = rule.threshold
+    if rule.kind is AlertKind.ABOVE:
+        return [line] if price < line else []
+    if rule.kind is AlertKind.BELOW:
+        return [line] if price > line else []
+    if rule.kind is AlertKind.CHANGE_PCT and open_ > 0:
+        up = EXACT.divide(EXACT.multiply(open_, _HUNDRED + line), _HUNDRED)
+        down = EXACT.divide(EXACT.multiply(open_, _HUNDRED - line), _HUNDRED)
+        return [t for t in (up, down) if down < price < up and t > 0]
+    return []
+
+
+def _measure(rule: AlertRule, track: _Track, event: MiniTicker) -> _Measure | None:
+    """Where ``event`` stands against ``rule``; None when it cannot say (open is zero)."""
+    price = event.close
+    line = rule.threshold
+    slack = rule.effective_hysteresis
+    mul, sub = EXACT.multiply, EXACT.subtract
+    if rule.kind is AlertKind.ABOVE:
+        return _Measure(price >= line, price < sub(line, slack), price)
+    if rule.kind is AlertKind.BELOW:
+        return _Measure(price <= line, price > EXACT.add(line, slack), price)
+    if rule.kind is AlertKind.CHANGE_PCT:
+        open_ = event.open
+        if open_ <= 0:
+            return None
+        moved = mul(EXACT.abs(sub(price, open_)), _HUNDRED)  # |change %| × open
+        percent = event.change_percent
+        assert percent is not None
+        return _Measure(moved >= mul(line, open_), moved < mul(sub(line, slack), open_), percent)
+    return _measure_move(rule, track, event)
+
+
+def _measure_move(rule: AlertRule, track: _Track, event: MiniTicker) -> _Measure:
+    """The largest move into ``event``'s price from any price in the window.
+
+    Two monotonic deques hold the window's minimum and maximum candidates, so each event
+    costs O(1) amortised however many events the window spans.
+    """
+    now, price = event.event_time, event.close
+    assert rule.window_minutes is not None
+    cutoff = now - rule.window_minutes * _MINUTE_MS
+    lows, highs = track.lows, track.highs
+    while lows and lows[-1][1] >= price:
+        lows.pop()
+    lows.append((now, price))
+    while highs and highs[-1][1] <= price:
+        highs.pop()
+    highs.append((now, price))
+    while lows[0][0] < cutoff:
+        lows.popleft()
+    while highs[0][0] < cutoff:
+        highs.popleft()
+    low, high = lows[0][1], highs[0][1]
+    mul, sub = EXACT.multiply, EXACT.subtract
+    rise = mul(sub(price, low), _HUNDRED)  # move % × low
+    fall = mul(sub(high, price), _HUNDRED)  # move % × high
+    line, slack = rule.threshold, rule.effective_hysteresis
+    beyond = rise >= mul(line, low) or fall >= mul(line, high)
+    rearm = rise < mul(sub(line, slack), low) and fall < mul(sub(line, slack), high)
+    # Report the larger of the two moves, compared exactly: rise/low vs fall/high.
+    if mul(rise, high) >= mul(fall, low):
+        return _Measure(beyond, rearm, rise / low, low)
+    return _Measure(beyond, rearm, -(fall / high), high)
+
+
+class RuleState(StrEnum):
+    """Where a rule stands, as the alerts list shows it."""
+
+    WAITING = "waiting for a price"
+    ARMED = "armed"
+    REARMING = "past the line; arms again when back"
+    SNOOZED = "snoozed"
+    FIRED = "fired"  # once-only, done
+    OFF = "off"
+
+
+def rule_state(rule: AlertRule, armed: bool | None, now: float) -> RuleState:
+    """``rule``'s state given the engine's ``is_armed`` and the time (epoch seconds)."""
+    if rule.is_done():
+        return RuleState.FIRED
+    if not rule.enabled:
+        return RuleState.OFF
+    if rule.is_snoozed(now):
+        return RuleState.SNOOZED
+    if armed is None:
+        return RuleState.WAITING
+    return RuleState.ARMED if armed else RuleState.REARMING

@@ -1,0 +1,308 @@
+"""Price alerts: the rules a user sets and how they read and write as JSON.
+
+A rule watches one symbol for one condition — the price crossing above or below a
+line, the 24h change going beyond ±Y %, or a move of Z % within N minutes. Everything is
+``Decimal`` and compared exactly; ``desktop.exchange.alert_engine`` evaluates the rules
+on every event. Imports no Qt.
+
+Equality semantics: *reaching* a line counts as crossing it. "Above 100" fires when the
+price goes from below 100 to 100 or more; it re-arms only once the price is back
+*strictly* below ``100 − hysteresis``. Percent conditions work the same way on
+``|change %|`` and on the size of the move.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass, field
+from decimal import Context, Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any, Final
+
+from desktop.exchange.display import format_price
+from desktop.exchange.symbols import SymbolError, normalize_symbol
+
+#: Arithmetic on prices and thresholds is exact: operands have at most 64 digits (the
+#: parser's and ``check_rule``'s limits) and a 64-digit product needs at most 128.
+EXACT: Final = Context(prec=400)
+
+DEFAULT_COOLDOWN: Final = 60.0  # seconds
+MAX_COOLDOWN: Final = 7 * 24 * 3600.0
+DEFAULT_PRICE_HYSTERESIS: Final = Decimal("0.001")  # × the line: 0.1 % of the price
+DEFAULT_PERCENT_HYSTERESIS: Final = Decimal("0.2")  # percentage points
+MAX_WINDOW_MINUTES: Final = 24 * 60
+MAX_RULES: Final = 1000
+MAX_ID_LENGTH: Final = 64
+#: Lines and percentages a person can mean: up to 10^15, at most 18 decimal places.
+MAX_THRESHOLD: Final = Decimal(10) ** 15
+MIN_EXPONENT: Final = -18
+_MAX_LISTED: Final = 8  # dropped entries a message names before "and N more"
+
+
+class AlertKind(StrEnum):
+    """What a rule watches (the value is what the settings file says)."""
+
+    ABOVE = "above"  # the last price reaches the line from below
+    BELOW = "below"  # the last price reaches the line from above
+    CHANGE_PCT = "change_pct"  # |24h change %| reaches the threshold
+    MOVE_PCT = "move_pct"  # the price moves by the threshold % within window_minutes
+
+
+PRICE_KINDS: Final = frozenset({AlertKind.ABOVE, AlertKind.BELOW})
+_KIND_NAMES: Final = frozenset(kind.value for kind in AlertKind)
+
+
+@dataclass(frozen=True, slots=True)
+class AlertRule:
+    """One alert. ``hysteresis`` None means the default for the kind (``hysteresis_of``).
+
+    ``last_fired`` is the exchange event time (ms) of the event that last fired it; a
+    rule that fires once (``rearm`` False) is switched off (``enabled`` False) when it
+    fires, and switching it on again arms it afresh. ``snoozed_until`` is epoch seconds.
+    """
+
+    symbol: str
+    kind: AlertKind
+    threshold: Decimal
+    window_minutes: int | None = None  # MOVE_PCT only
+    rearm: bool = True
+    hysteresis: Decimal | None = None
+    cooldown: float = DEFAULT_COOLDOWN  # seconds between two firings, at least
+    snoozed_until: float | None = None
+    enabled: bool = True
+    last_fired: int | None = None
+    id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+
+    @property
+    def effective_hysteresis(self) -> Decimal:
+        return hysteresis_of(self.kind, self.threshold, self.hysteresis)
+
+    def is_snoozed(self, now: float) -> bool:
+        return self.snoozed_until is not None and now < self.snoozed_until
+
+    def is_done(self) -> bool:
+        """A once-only rule that has fired (and so switched itself off)."""
+        return not self.enabled and not self.rearm and self.last_fired is not None
+
+
+def hysteresis_of(kind: AlertKind, threshold: Decimal, given: Decimal | None) -> Decimal:
+    """``given``, else 0.1 % of the line for price rules, 0.2 points for percent rules."""
+    if given is not None:
+        return given
+    if kind in PRICE_KINDS:
+        return EXACT.multiply(threshold, DEFAULT_PRICE_HYSTERESIS)
+    return min(DEFAULT_PERCENT_HYSTERESIS, EXACT.divide(threshold, 2))
+
+
+def check_rule(rule: AlertRule) -> AlertRule:
+    """``rule`` if it can be evaluated, else ``ValueError`` saying why, in plain words."""
+    if not isinstance(rule.id, str) or not rule.id or len(rule.id) > MAX_ID_LENGTH:
+        raise ValueError("its id is missing or too long")
+    if not rule.id.isprintable():
+        raise ValueError("its id has control characters")
+    try:
+        if normalize_symbol(rule.symbol) != rule.symbol:
+            raise ValueError(f"“{rule.symbol[:20]}” is not written as a symbol")
+    except SymbolError as exc:
+        raise ValueError(str(exc).rstrip(".")) from None
+    if not isinstance(rule.kind, AlertKind):
+        raise ValueError(f"unknown kind {_shown(rule.kind)}")
+    _check_number("threshold", rule.threshold, positive=True)
+    if rule.kind is AlertKind.MOVE_PCT:
+        window = rule.window_minutes
+        if not (isinstance(window, int) and _is_int(window) and 1 <= window <= MAX_WINDOW_MINUTES):
+            raise ValueError(f"a move needs a window of 1–{MAX_WINDOW_MINUTES} minutes")
+    elif rule.window_minutes is not None:
+        raise ValueError("only a move has a window")
+    if rule.hysteresis is not None:
+        _check_number("hysteresis", rule.hysteresis, positive=False)
+        if rule.hysteresis >= rule.threshold:
+            raise ValueError("the hysteresis must be smaller than the threshold")
+    if not _finite(rule.cooldown) or not 0 <= rule.cooldown <= MAX_COOLDOWN:
+        raise ValueError(f"the cooldown must be 0–{MAX_COOLDOWN:g} seconds")
+    if rule.snoozed_until is not None and not _finite(rule.snoozed_until):
+        raise ValueError("the snooze time is not a number")
+    if rule.last_fired is not None and (not _is_int(rule.last_fired) or rule.last_fired < 0):
+        raise ValueError("the time it last fired is not a time")
+    for flag in (rule.rearm, rule.enabled):
+        if not isinstance(flag, bool):
+            raise ValueError("a switch is neither on nor off")
+    return rule
+
+
+def _check_number(name: str, value: Any, *, positive: bool) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise ValueError(f"the {name} is not a number")
+    if value < 0 or (positive and value == 0):
+        raise ValueError(f"the {name} must be {'above' if positive else 'at least'} zero")
+    if value > MAX_THRESHOLD:
+        raise ValueError(f"the {name} is too large")
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < MIN_EXPONENT and value != 0:
+        raise ValueError(f"the {name} has more than {-MIN_EXPONENT} decimal places")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _finite(value: Any) -> bool:
+    """A JSON number (not true/false) that fits a float and is not NaN or infinite."""
+    if not (_is_int(value) or isinstance(value, float)):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:  # an integer too long for a float
+        return False
+
+
+# -- words ------------------------------------------------------------------------------
+
+
+def percent_text(value: Decimal) -> str:
+    """A percentage without trailing zeros: ``Decimal("5.0")`` → ``5``, ``2.50`` → ``2.5``."""
+    return f"{value.normalize(EXACT):f}"
+
+
+def describe_rule(rule: AlertRule, decimals: int | None = None) -> str:
+    """The condition in words: "crosses above 100,000.0", "moves 3 % within 15 min"."""
+    if rule.kind is AlertKind.ABOVE:
+        return f"crosses above {format_price(rule.threshold, decimals)}"
+    if rule.kind is AlertKind.BELOW:
+        return f"crosses below {format_price(rule.threshold, decimals)}"
+    if rule.kind is AlertKind.CHANGE_PCT:
+        return f"24h change beyond ±{percent_text(rule.threshold)} %"
+    return f"moves {percent_text(rule.threshold)} % within {rule.window_minutes} min"
+
+
+# -- JSON -------------------------------------------------------------------------------
+
+
+def rule_to_json(rule: AlertRule) -> dict[str, Any]:
+    """The rule as the settings file holds it; numbers that must stay exact are strings."""
+    return {
+        "id": rule.id,
+        "symbol": rule.symbol,
+        "kind": rule.kind.value,
+        "threshold": f"{rule.threshold:f}",
+        "window_minutes": rule.window_minutes,
+        "rearm": rule.rearm,
+        "hysteresis": None if rule.hysteresis is None else f"{rule.hysteresis:f}",
+        "cooldown": rule.cooldown,
+        "snoozed_until": rule.snoozed_until,
+        "enabled": rule.enabled,
+        "last_fired": rule.last_fired,
+    }
+
+
+def rules_to_json(rules: list[AlertRule]) -> list[dict[str, Any]]:
+    return [rule_to_json(rule) for rule in rules]
+
+
+def rule_from_json(data: Any) -> AlertRule:
+    """A checked rule from one JSON object; ``ValueError`` (plain words) if it is not one."""
+    if not isinstance(data, dict):
+        raise ValueError("it is not an object")
+    kind_text = data.get("kind")
+    if not isinstance(kind_text, str) or kind_text not in _KIND_NAMES:
+        raise ValueError(f"unknown kind {_shown(kind_text)}")
+    kind = AlertKind(kind_text)
+    symbol = data.get("symbol")
+    if not isinstance(symbol, str):
+        raise ValueError("it names no symbol")
+    rule_id = data.get("id")
+    if not isinstance(rule_id, str):
+        raise ValueError("it has no id")
+    cooldown: Any = data.get("cooldown", DEFAULT_COOLDOWN)
+    snoozed: Any = data.get("snoozed_until")
+    return check_rule(
+        AlertRule(
+            id=rule_id,
+            symbol=symbol,
+            kind=kind,
+            threshold=_decimal(data.get("threshold"), "threshold"),
+            window_minutes=data.get("window_minutes"),
+            rearm=data.get("rearm", True),
+            hysteresis=_optional_decimal(data.get("hysteresis"), "hysteresis"),
+            cooldown=float(cooldown) if _finite(cooldown) else cooldown,
+            snoozed_until=float(snoozed) if _finite(snoozed) else snoozed,
+            enabled=data.get("enabled", True),
+            last_fired=data.get("last_fired"),
+        )
+    )
+
+
+def rules_from_json(data: Any) -> tuple[list[AlertRule], list[str]]:
+    """Good rules from a JSON value, and plain-words notes on every entry dropped.
+
+    Never raises: a bad entry costs only itself.
+    """
+    if not isinstance(data, list):
+        return [], [f"The alerts could not be read (expected a list, found {_kind(data)})."]
+    rules: list[AlertRule] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for number, entry in enumerate(data, start=1):
+        if len(rules) >= MAX_RULES:
+            problems.append(f"only the first {MAX_RULES} are kept")
+            break
+        try:
+            rule = rule_from_json(entry)
+        except (ValueError, TypeError, OverflowError) as exc:
+            problems.append(f"alert {number}: {exc}")
+            continue
+        if rule.id in seen:
+            problems.append(f"alert {number}: the same id as an earlier one")
+            continue
+        seen.add(rule.id)
+        rules.append(rule)
+    if not problems:
+        return rules, []
+    listed = "; ".join(problems[:_MAX_LISTED])
+    if len(problems) > _MAX_LISTED:
+        listed += f"; and {len(problems) - _MAX_LISTED} more"
+    return rules, [f"Some alerts could not be read and were removed: {listed}."]
+
+
+def _decimal(value: Any, name: str) -> Decimal:
+    """A JSON string or number as an exact ``Decimal`` (a float by its shortest repr)."""
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"the {name} is not a number")
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise ValueError(f"the {name} is not a number")
+        value = repr(value)
+    if not isinstance(value, str) or len(value) > 64:
+        raise ValueError(f"the {name} is not a number")
+    try:
+        number = Decimal(value.strip())
+    except InvalidOperation:
+        raise ValueError(f"the {name} {_shown(value)} is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"the {name} is not a number")
+    return number
+
+
+def _optional_decimal(value: Any, name: str) -> Decimal | None:
+    return None if value is None else _decimal(value, name)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, bool):
+        return "true/false"
+    return "a number"
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"“{value}”"
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text if len(text) <= 30 else text[:29] + "…"

@@ -1,0 +1,389 @@
+"""The market's movers: top gainers, losers and quote volume, ranked from the quote book.
+
+The book holds every symbol while the all-market stream (``!miniTicker@arr``) is on; the
+rankings are recomputed at most once per ``refresh_ms`` on a timer that runs only while a
+view shows them — never once per event — and from keys kept per symbol, recomputed only
+for symbols whose quote changed, so the watchlist does not pay for them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum, IntEnum
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from desktop.exchange.contracts import ContractCatalog
+from desktop.exchange.display import abbreviate, format_exact, format_percent, format_price
+from desktop.exchange.ticker import MiniTicker
+from desktop.qt.colors import Colors, tabular_font
+from desktop.qt.quotes import QuoteBook
+from desktop.qt.watchlist_model import contiguous_blocks
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+DEFAULT_COUNT: Final = 10
+DEFAULT_REFRESH_MS: Final = 1000
+ADD_MARK: Final = "+"
+WATCHED_MARK: Final = "✓"
+
+
+class MoverKind(Enum):
+    """Which ranking a ``MoversModel`` shows."""
+
+    GAINERS = "Top gainers"
+    LOSERS = "Top losers"
+    VOLUME = "Top volume"
+
+    @property
+    def title(self) -> str:
+        return self.value
+
+
+class MoverColumn(IntEnum):
+    ADD = 0
+    SYMBOL = 1
+    LAST = 2
+    CHANGE_PERCENT = 3
+    QUOTE_VOLUME = 4
+
+
+class MoverRole(IntEnum):
+    """Custom data roles of ``MoversModel``."""
+
+    SymbolRole = int(Qt.ItemDataRole.UserRole)  # str: the row's symbol (any column)
+    SortRole = SymbolRole + 1  # float / str: the cell as a number
+    WatchedRole = SymbolRole + 2  # bool: already on the shown watchlist
+
+
+HEADERS: Final[dict[MoverColumn, tuple[str, str]]] = {
+    MoverColumn.ADD: ("", "Add to the watchlist (✓ = already on it)"),
+    MoverColumn.SYMBOL: ("Symbol", "Contract symbol"),
+    MoverColumn.LAST: ("Last", "Last price"),
+    MoverColumn.CHANGE_PERCENT: ("24h %", "Change against the price 24 hours ago"),
+    MoverColumn.QUOTE_VOLUME: ("Volume", "24h volume in the quote asset (turnover)"),
+}
+_COLUMNS: Final = len(MoverColumn)
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+_FONT: Final = int(Qt.ItemDataRole.FontRole)
+_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
+_LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT: Final = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CENTER: Final = Qt.AlignmentFlag.AlignCenter
+_FLAGS: Final = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+
+
+#: What a ranking needs of one symbol, computed once per change of its quote: its 24 h
+#: change percent (None when the open was zero) and its 24 h quote volume. Exact, and
+#: cheaper than floats: ``float(Decimal)`` goes through text.
+Keys = tuple[Decimal | None, Decimal]
+
+
+def keys_of(ticker: MiniTicker) -> Keys:
+    return ticker.change_percent, ticker.quote_volume
+
+
+def rank_keys(keys: Mapping[str, Keys], kind: MoverKind, count: int) -> list[str]:
+    """The ``count`` first symbols of ``kind``'s order; ties go to the smaller symbol.
+
+    Gainers by 24 h change percent, highest first; losers lowest first; volume by quote
+    volume, highest first. A symbol without a percent (its 24 h open is zero) is left
+    out of gainers and losers.
+    """
+    if kind is MoverKind.VOLUME:
+        ranked = heapq.nsmallest(count, ((-v, s) for s, (_, v) in keys.items()))
+    elif kind is MoverKind.GAINERS:
+        ranked = heapq.nsmallest(count, ((-p, s) for s, (p, _) in keys.items() if p is not None))
+    else:
+        ranked = heapq.nsmallest(count, ((p, s) for s, (p, _) in keys.items() if p is not None))
+    return [s for _, s in ranked]
+
+
+def rank(
+    tickers: Iterable[MiniTicker],
+    kind: MoverKind,
+    count: int,
+    include: Callable[[str], bool] | None = None,
+) -> list[MiniTicker]:
+    """``rank_keys`` over tickers (those ``include`` accepts)."""
+    chosen = {t.symbol: t for t in tickers if include is None or include(t.symbol)}
+    keys = {s: keys_of(t) for s, t in chosen.items()}
+    return [chosen[s] for s in rank_keys(keys, kind, count)]
+
+
+@dataclass(frozen=True, slots=True)
+class MoverRow:
+    """One ranked symbol as shown; built once per new quote of a shown symbol, not per paint."""
+
+    symbol: str
+    last: str
+    percent: str
+    volume: str
+    volume_exact: str
+    sign: int
+    percent_value: float | None
+    volume_value: float
+    last_value: float
+
+
+def _row(ticker: MiniTicker, catalog: ContractCatalog) -> MoverRow:
+    contract = catalog.get(ticker.symbol)
+    decimals = contract.price_decimals if contract is not None else None
+    quote_asset = contract.quote_asset if contract is not None else ""
+    percent = ticker.change_percent
+    return MoverRow(
+        ticker.symbol,
+        format_price(ticker.close, decimals),
+        format_percent(percent),
+        abbreviate(ticker.quote_volume),
+        f"24h volume {format_exact(ticker.quote_volume)} {quote_asset}".rstrip(),
+        0 if percent is None else (percent > 0) - (percent < 0),
+        float(percent) if percent is not None else None,
+        float(ticker.quote_volume),
+        float(ticker.close),
+    )
+
+
+class Movers(QObject):
+    """Ranks the book's symbols for every ``MoverKind`` at most once per ``refresh_ms``.
+
+    While active it notes which symbols' quotes changed (``QuoteBook.quotesChanged``) and,
+    on its timer, recomputes only their ranking keys, then ranks all three kinds from the
+    keys and hands each ``MoversModel`` its rows. Inactive, it listens to nothing. With a
+    catalog, only trading contracts are ranked.
+
+    Signals:
+        refreshed(): the rankings were recomputed.
+    """
+
+    refreshed = Signal()
+
+    def __init__(
+        self,
+        book: QuoteBook,
+        *,
+        count: int = DEFAULT_COUNT,
+        refresh_ms: int = DEFAULT_REFRESH_MS,
+        catalog: ContractCatalog | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._book = book
+        self._count = count
+        self._catalog = catalog if catalog is not None else ContractCatalog()
+        self._keys: dict[str, Keys] = {}
+        self._dirty: set[str] = set()
+        self._shown: dict[str, tuple[MiniTicker, MoverRow]] = {}  # rows built last time
+        self._active = False
+        self.models = {kind: MoversModel(kind, self) for kind in MoverKind}
+        self._timer = QTimer(self)
+        self._timer.setInterval(refresh_ms)
+        self._timer.timeout.connect(self.refresh)
+
+    def set_active(self, active: bool) -> None:
+        """Rank now and then every ``refresh_ms`` while ``active``; do nothing when not."""
+        if active == self._active:
+            return
+        self._active = active
+        if active:
+            self._book.quotesChanged.connect(self._on_quotes)
+            self._dirty = set(self._book.symbols())  # what changed while hidden
+            self.refresh()
+            self._timer.start()
+        else:
+            self._book.quotesChanged.disconnect(self._on_quotes)
+            self._timer.stop()
+
+    def is_active(self) -> bool:
+        return self._active
+
+    def set_catalog(self, catalog: ContractCatalog) -> None:
+        self._catalog = catalog
+        self._keys.clear()
+        self._shown.clear()  # tick precision may have changed
+        self._dirty = set(self._book.symbols())
+        if self._active:
+            self.refresh()
+
+    def set_watched(self, symbols: Iterable[str]) -> None:
+        """Symbols already on the shown watchlist (their "+" becomes "✓")."""
+        watched = set(symbols)
+        for model in self.models.values():
+            model.set_watched(watched)
+
+    def _on_quotes(self, symbols: list[str]) -> None:
+        self._dirty.update(symbols)
+
+    def refresh(self) -> None:
+        """Rank now: new keys for the symbols that changed, then every kind."""
+        book, catalog, keys = self._book, self._catalog, self._keys
+        if not self._active:  # changes are not followed while inactive: look at them all
+            self._dirty = set(book.symbols())
+        listed = len(catalog) > 0
+        for symbol in self._dirty:
+            quote = book.quote(symbol)
+            contract = catalog.get(symbol) if listed else None
+            if quote is None or (listed and (contract is None or not contract.is_trading)):
+                keys.pop(symbol, None)
+            else:
+                keys[symbol] = keys_of(quote.ticker)
+        self._dirty.clear()
+        shown: dict[str, tuple[MiniTicker, MoverRow]] = {}
+        for kind, model in self.models.items():
+            rows = []
+            for symbol in rank_keys(keys, kind, self._count):
+                quote = book.quote(symbol)
+                if quote is None:
+                    continue
+                ticker = quote.ticker
+                made = shown.get(symbol) or self._shown.get(symbol)
+                if made is None or made[0] is not ticker:  # texts only for new quotes
+                    made = (ticker, _row(ticker, catalog))
+                shown[symbol] = made
+                rows.append(made[1])
+            model.set_rows(rows)
+        self._shown = shown
+        self.refreshed.emit()
+
+
+class MoversModel(QAbstractTableModel):
+    """One ranking (``kind``), as ``Movers`` computed it.
+
+    Rows are positions in the ranking: a refresh that reorders symbols changes the rows'
+    data (one ``dataChanged`` per block of changed rows), and rows are only inserted or
+    removed at the end while fewer than the wanted count qualify.
+
+    Signals: only ``QAbstractItemModel``'s.
+    """
+
+    def __init__(self, kind: MoverKind, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._rows: list[MoverRow] = []
+        self._watched: set[str] = set()
+        self._colors = Colors()
+        self._font = tabular_font()
+
+    def set_watched(self, symbols: Iterable[str]) -> None:
+        """Symbols already on the shown watchlist (their "+" becomes "✓")."""
+        watched = set(symbols)
+        flipped = {r.symbol for r in self._rows} & (watched ^ self._watched)
+        self._watched = watched
+        for row, item in enumerate(self._rows):
+            if item.symbol in flipped:
+                index = self.index(row, MoverColumn.ADD)
+                self.dataChanged.emit(index, index)
+
+    def symbols(self) -> list[str]:
+        return [r.symbol for r in self._rows]
+
+    def symbol_at(self, row: int) -> str | None:
+        return self._rows[row].symbol if 0 <= row < len(self._rows) else None
+
+    def set_rows(self, rows: list[MoverRow]) -> None:
+        """Show ``rows`` (the ranking, best first)."""
+        self._apply(rows)
+
+    def _apply(self, rows: list[MoverRow]) -> None:
+        old = len(self._rows)
+        new = len(rows)
+        if new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            del self._rows[new:]
+            self.endRemoveRows()
+        changed = [i for i in range(min(old, new)) if self._rows[i] != rows[i]]
+        self._rows[: min(old, new)] = rows[: min(old, new)]
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self._rows.extend(rows[old:])
+            self.endInsertRows()
+        for first, last in contiguous_blocks(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, _COLUMNS - 1))
+
+    # -- Qt model API ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else _COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
+            return None
+        if role == _DISPLAY:
+            return HEADERS[MoverColumn(section)][0]
+        if role == _TOOLTIP:
+            return HEADERS[MoverColumn(section)][1]
+        if role == _ALIGN:
+            return _LEFT if section == MoverColumn.SYMBOL else _RIGHT
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        row, col = index.row(), index.column()
+        if not index.isValid() or row >= len(self._rows) or col >= _COLUMNS:
+            return None
+        item = self._rows[row]
+        watched = item.symbol in self._watched
+        if role == _DISPLAY:
+            if col == MoverColumn.ADD:
+                return WATCHED_MARK if watched else ADD_MARK
+            return (None, item.symbol, item.last, item.percent, item.volume)[col]
+        if role == _ALIGN:
+            if col == MoverColumn.ADD:
+                return _CENTER
+            return _LEFT if col == MoverColumn.SYMBOL else _RIGHT
+        if role == _FONT:
+            return self._font
+        if role == _FOREGROUND:
+            swatch = self._colors.swatch()
+            if col == MoverColumn.CHANGE_PERCENT and item.sign:
+                return swatch.up if item.sign > 0 else swatch.down
+            if col == MoverColumn.ADD and watched:
+                return swatch.muted
+            return None
+        if role == _TOOLTIP:
+            if col == MoverColumn.ADD:
+                return (
+                    f"{item.symbol} is on the watchlist"
+                    if watched
+                    else f"Add {item.symbol} to the watchlist"
+                )
+            if col == MoverColumn.QUOTE_VOLUME:
+                return item.volume_exact
+            return f"{item.symbol} — double-click to add it to the watchlist"
+        if role == MoverRole.SymbolRole:
+            return item.symbol
+        if role == MoverRole.SortRole:
+            return (
+                float(row),
+                item.symbol,
+                item.last_value,
+                item.percent_value,
+                item.volume_value,
+            )[col]
+        if role == MoverRole.WatchedRole:
+            return watched
+        return None
