@@ -261,3 +261,30 @@ def _entry(row: _Row) -> dict[str, Any]:
 def default_contracts() -> list[dict[str, Any]]:
     """Fresh ``symbols[]`` entries for the default listing (callers may mutate them)."""
     return [_entry(row) for row in _ROWS]
+
+
+# (price, tick, step) of made-up contracts, cycling through the live market's magnitudes.
+_SYNTHETIC_MAGNITUDES: Final = (
+    ("25000.0", "0.1", "0.001"),
+    ("1500.00", "0.01", "0.001"),
+    ("85.000", "0.001", "0.01"),
+    ("4.2000", "0.0001", "0.1"),
+    ("0.52000", "0.00001", "1"),
+    ("0.0310000", "0.0000001", "1"),
+)
+
+
+def synthetic_contracts(count: int, prefix: str = "SIM") -> list[dict[str, Any]]:
+    """``count`` made-up trading USDT perpetuals, ``SIM0000USDT`` onwards.
+
+    With ``default_contracts()`` they make a listing as large as the live one (about 800
+    contracts) for benchmarks; each entry has the full ``exchangeInfo`` shape.
+    """
+    if count < 0:
+        raise ValueError("count must not be negative")
+    entries = []
+    for index in range(count):
+        price, tick, step = _SYNTHETIC_MAGNITUDES[index % len(_SYNTHETIC_MAGNITUDES)]
+        base = f"{prefix}{index:04d}"
+        entries.append(_entry(_Row(f"{base}USDT", base, "USDT", price, tick, step, sub_type="Sim")))
+    return entries

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from desktop.exchange.endpoints import Endpoints
-from desktop.simexchange.contracts_data import default_contracts
+from desktop.simexchange.contracts_data import default_contracts, synthetic_contracts
 from desktop.simexchange.http_server import HttpServer
 from desktop.simexchange.market import Market
 from desktop.simexchange.rest_api import RestApi
@@ -35,7 +35,8 @@ class SimExchange:
 
     Settings that tests change on the fly (``cadence``, ``arr_interval``,
     ``max_connection_age``, ``max_streams_per_connection``, ``max_incoming_per_second``)
-    are attributes and take effect immediately.
+    are attributes and take effect immediately. ``extra_contracts`` adds that many
+    made-up contracts to the listing (``SIM0000USDT``…), e.g. for a full-market benchmark.
     """
 
     def __init__(
@@ -53,12 +54,16 @@ class SimExchange:
         max_incoming_per_second: int = 10,
         max_connection_age: float = 24 * 3600,
         arr_interval: float = 1.0,
+        extra_contracts: int = 0,
     ) -> None:
         self.host = host
         self._ws_port = ws_port
         self._rest_port = rest_port
         self.stats = SimStats()
-        self.market = Market(contracts if contracts is not None else default_contracts(), seed)
+        listing = contracts if contracts is not None else default_contracts()
+        if extra_contracts:
+            listing = [*listing, *synthetic_contracts(extra_contracts)]
+        self.market = Market(listing, seed)
         self._streams = StreamServer(
             self.market,
             self.stats,
@@ -225,6 +230,16 @@ class SimExchange:
     def set_rest_unavailable(self, on: bool) -> None:
         """Every REST request answers HTTP 503."""
         self._api.unavailable = on
+
+    async def firehose(self, rounds: int) -> int:
+        """Push ``rounds`` fresh events of every subscribed symbol stream to every open
+        connection, as fast as each socket takes them; returns how many were sent.
+
+        For throughput benchmarks: event times rise by 1 ms a round (every event is new
+        to a client), prices alternate between two ticks, and writes wait only for the
+        socket to drain, never for the cadence.
+        """
+        return await self._streams.firehose(rounds)
 
     def set_price(self, symbol: str, price: str) -> None:
         """Make ``price`` (rounded to the tick) the next close of ``symbol``."""

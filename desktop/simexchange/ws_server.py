@@ -56,10 +56,21 @@ _MIN_PERIOD: Final = 0.001  # a zero cadence must not spin the loop
 _WRITE_BUFFER_LIMIT: Final = 8 * 1024 * 1024  # a client this far behind misses data
 _INCOMING_HISTORY: Final = 2000  # message times kept per connection
 _CONNECTIONS_REMEMBERED: Final = 200  # connections whose message times are kept
+_FIREHOSE_BUFFER: Final = 256 * 1024  # firehose: wait for the socket past this much
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _text_frame(payload: bytes) -> bytes:
+    """An unmasked, unfragmented, uncompressed server-to-client text frame (RFC 6455 §5.2)."""
+    size = len(payload)
+    if size < 126:
+        return bytes((0x81, size)) + payload
+    if size < 1 << 16:
+        return bytes((0x81, 126)) + size.to_bytes(2, "big") + payload
+    return bytes((0x81, 127)) + size.to_bytes(8, "big") + payload
 
 
 class SimConnection(ServerConnection):
@@ -501,6 +512,55 @@ class StreamServer:
                 conn, combined if conn.combined else events
             ):
                 self.stats.events_sent += len(states)
+
+    async def firehose(self, rounds: int) -> int:
+        conns = [c for c in self.connections if not c.half_dead and not c.kicked]
+        states = self.market.trading_states()
+        stamp = max((s.event_time for s in states), default=0) + 1
+        sent = await asyncio.gather(*(self._firehose_one(c, rounds, stamp) for c in conns))
+        for state in states:  # a later firehose (or tick) must be newer again
+            state.event_time = max(state.event_time, stamp + rounds - 1)
+        return sum(sent)
+
+    async def _firehose_one(self, conn: SimConnection, rounds: int, stamp: int) -> int:
+        """Stream ``rounds`` rounds to ``conn`` from text templates, draining as needed."""
+        templates: list[tuple[str, str, str]] = []  # (head, tail at close, tail a tick up)
+        for stream in sorted(conn.streams):
+            state = self.market.by_stream(stream)
+            if state is None or not state.trading:
+                continue
+            fields = {k: v for k, v in state.event().items() if k not in ("e", "E")}
+            up = state.close + state.tick
+            moved = dict(fields, c=str(up), h=str(max(state.high, up)))
+            head = '{"e":"24hrMiniTicker","E":'
+            end = ""
+            if conn.combined:
+                head = f'{{"stream":{_dumps(stream)},"data":{head}'
+                end = "}"
+            templates.append((head, f",{_dumps(fields)[1:]}{end}", f",{_dumps(moved)[1:]}{end}"))
+        sent = 0
+        try:
+            for round_ in range(rounds):
+                if conn.protocol.state is not State.OPEN or conn.half_dead:
+                    break
+                when = stamp + round_
+                # One write per round: frames built here, not by the protocol object,
+                # so that the exchange outpaces any client it is measuring.
+                conn.transport.write(
+                    b"".join(
+                        _text_frame(f"{head}{when}{tail_b if round_ % 2 else tail_a}".encode())
+                        for head, tail_a, tail_b in templates
+                    )
+                )
+                sent += len(templates)
+                if conn.transport.get_write_buffer_size() > _FIREHOSE_BUFFER:
+                    await conn.drain()
+        except ConnectionError:
+            pass
+        finally:
+            self.stats.frames_sent += sent
+            self.stats.events_sent += sent
+        return sent
 
     def _push(self, conn: SimConnection, text: str) -> bool:
         """Write one frame without waiting (like ``websockets.broadcast``)."""

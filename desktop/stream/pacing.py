@@ -81,8 +81,12 @@ class Pacer:
         self._sent.append(now)
 
     def note_unpaced(self) -> None:
-        """Record a send we could not delay (a keepalive ping, a pong); it uses a token too."""
+        """Record a send we could not delay (a keepalive ping, a pong).
+
+        It takes a slot in the sliding window, which is what keeps the total under the
+        exchange's limit, but no token: pings and pongs at the token rate or faster (a
+        chatty server) would otherwise keep the bucket empty and starve every request.
+        """
         now = self._clock()
         self._refill(now)
-        self._tokens = max(self._tokens - 1, -self.burst)
         self._sent.append(now)

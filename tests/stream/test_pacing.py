@@ -63,3 +63,24 @@ def test_ready_waits_in_real_time() -> None:
         return loop.time() - started
 
     assert asyncio.run(main()) >= 4 / 20 - 0.01
+
+
+def test_pings_and_pongs_at_the_token_rate_do_not_starve_requests() -> None:
+    clock = FakeClock()
+    pacer = Pacer(4.0, clock=clock)
+    all_sends, requests = [], 0
+    next_unpaced = clock.now
+    while clock.now < 130.0:  # 30 s of a server pinging twice a second, we too
+        while next_unpaced <= clock.now:
+            pacer.note_unpaced()
+            all_sends.append(next_unpaced)
+            next_unpaced += 0.25
+        wait = pacer.delay()
+        if wait > 0:
+            clock.now = min(clock.now + wait, next_unpaced)
+            continue
+        pacer.take()
+        all_sends.append(clock.now)
+        requests += 1
+    assert requests >= 30  # about one a second is left for requests, not none
+    assert max_in_any_second(sorted(all_sends)) < EXCHANGE_LIMIT

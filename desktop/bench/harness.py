@@ -1,0 +1,168 @@
+"""What the measurements share: the whole app against a ``SimProcess``, results, readings.
+
+Each measurement runs in a fresh process of its own (see ``desktop.bench.__main__``), so
+that one's memory, tasks and warm caches never flatter or burden the next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import os
+import resource
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+# Measurements run headless unless the caller chose a platform.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import Parts, build, serve
+from desktop.bench.simproc import SimProcess
+from desktop.options import Options
+from desktop.stream.client import StreamClient
+from desktop.stream.status import ConnState
+
+
+@dataclass
+class Row:
+    """One line of the printed table."""
+
+    section: str
+    name: str
+    value: float | None
+    unit: str
+    target: str = ""
+    ok: bool | None = None  # None: no target
+    note: str = ""
+
+
+@dataclass
+class Report:
+    """What one measurement process hands back: table rows and free-form details."""
+
+    rows: list[Row] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, *args: Any, **kwargs: Any) -> Row:
+        row = Row(*args, **kwargs)
+        self.rows.append(row)
+        return row
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rows": [asdict(r) for r in self.rows], "details": self.details}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Report:
+        return cls([Row(**r) for r in data.get("rows", [])], dict(data.get("details", {})))
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (``q`` in 0..100); NaN for no values."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def median(values: Sequence[float]) -> float:
+    return percentile(values, 50)
+
+
+def rss_bytes() -> int:
+    """Resident set size of this process now."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # peak, not current
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process (all its threads) so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def until(predicate: Callable[[], bool], timeout: float, what: str) -> float:
+    """Wait for ``predicate``; return how long it took, or raise ``TimeoutError``."""
+    started = time.perf_counter()
+    while not predicate():
+        if time.perf_counter() - started > timeout:
+            raise TimeoutError(f"gave up after {timeout:g} s waiting for {what}")
+        await asyncio.sleep(0.005)
+    return time.perf_counter() - started
+
+
+def qt_application() -> QApplication:
+    app = QApplication.instance() or QApplication(["miniticker-bench"])
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+@dataclass
+class RunningApp:
+    parts: Parts
+    task: asyncio.Task[None]
+
+    @property
+    def client(self) -> StreamClient:
+        return self.parts.client
+
+    def live(self, streams: int) -> bool:
+        status = self.client.status
+        return status.state is ConnState.LIVE and status.streams >= streams
+
+
+@contextlib.asynccontextmanager
+async def running_app(
+    sim: SimProcess,
+    symbols: Iterable[str],
+    app: QApplication,
+    *,
+    all_market: bool = False,
+    ready_timeout: float = 60.0,
+    **client_options: Any,
+) -> AsyncIterator[RunningApp]:
+    """The whole app (composition root, window shown) streaming ``symbols`` from ``sim``.
+
+    Yields once every stream is acknowledged and the contract list is loaded; quits the
+    app the way the Quit menu does on the way out.
+    """
+    wanted = tuple(symbols)
+    with TemporaryDirectory(prefix="miniticker-bench-") as config_dir:
+        options = Options(
+            endpoints=sim.endpoints,
+            endpoints_explicit=True,
+            config_dir=Path(config_dir),
+            symbols=wanted,
+        )
+        client = StreamClient(sim.endpoints, **client_options)
+        parts = await build(options, app, client=client)
+        task = asyncio.create_task(serve(parts), name="miniticker")
+        running = RunningApp(parts, task)
+        try:
+            if all_market:
+                client.set_all_market(True)
+            streams = len(wanted) + (1 if all_market else 0)
+            await until(lambda: running.live(streams), ready_timeout, f"{streams} live streams")
+            await until(lambda: len(parts.watchlist.catalog) > 0, ready_timeout, "contract list")
+            yield running
+        finally:
+            parts.quit_event.set()
+            await task
+
+
+def format_ms(seconds: float) -> float:
+    return round(seconds * 1000, 3)

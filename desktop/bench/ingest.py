@@ -1,0 +1,194 @@
+"""Ingest throughput: events per second from the socket into the Qt table model.
+
+The simulated exchange (its own process, the full ~800-contract market, no regular
+ticks) pushes a firehose: every subscribed stream, round after round, as fast as each
+socket drains. Three readers take the same firehose over the same four connections of
+200 streams each:
+
+- the limit: a bare ``websockets`` receive loop that only parses the JSON, on a plain
+  asyncio loop;
+- the same bare loop on the app's qasync loop (what Qt's event dispatch costs);
+- the app: ``StreamClient`` → ``QuoteBook`` → ``WatchlistModel`` (all 800 symbols on the
+  watchlist, window shown offscreen), timed until the model has taken the last event.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Sequence
+
+import qasync
+from websockets.asyncio.client import ClientConnection, connect
+
+from desktop.bench.harness import (
+    Report,
+    cpu_seconds,
+    median,
+    qt_application,
+    running_app,
+    until,
+)
+from desktop.bench.simproc import SimProcess
+from desktop.exchange.symbols import stream_name
+from desktop.exchange.ticker import MAX_FRAME_BYTES, MiniTicker
+
+SHARD: int = 200  # streams per connection, as the app's client does by default
+TARGET_RATIO = 0.8
+
+
+def _shards(symbols: Sequence[str]) -> list[list[str]]:
+    streams = [stream_name(s) for s in symbols]
+    return [streams[i : i + SHARD] for i in range(0, len(streams), SHARD)]
+
+
+async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[int, float, float]]:
+    """(events, seconds, cpu seconds) per trial of the bare receive-and-parse loop."""
+    shards = _shards(sim.trading)
+    sockets: list[ClientConnection] = []
+    try:
+        for shard in shards:
+            sockets.append(
+                await connect(
+                    sim.endpoints.combined_ws_url(shard),
+                    max_size=MAX_FRAME_BYTES,
+                    ping_interval=None,
+                    compression=None,
+                )
+            )
+
+        async def all_open() -> bool:
+            return (await sim.call("stats"))["connections_open"] == len(shards)
+
+        while not await all_open():  # the client may be open before the server knows
+            await asyncio.sleep(0.01)
+
+        async def drain(ws: ClientConnection, frames: int) -> None:
+            for _ in range(frames):
+                json.loads(await ws.recv())
+
+        results = []
+        for trial in range(trials + 1):  # the first one warms up
+            started, cpu = time.perf_counter(), cpu_seconds()
+            fire = asyncio.create_task(sim.call("firehose", rounds=rounds))
+            await asyncio.gather(
+                *(drain(ws, len(s) * rounds) for ws, s in zip(sockets, shards, strict=True))
+            )
+            took, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+            sent = (await fire)["sent"]
+            if trial:
+                results.append((sent, took, cpu))
+        return results
+    finally:
+        for ws in sockets:
+            await ws.close()
+
+
+async def _app_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[int, float, float]]:
+    app = qt_application()
+    results: list[tuple[int, float, float]] = []
+    async with running_app(sim, sim.trading, app) as running:
+        parts = running.parts
+        received = 0
+        expected = -1
+        done_at = 0.0
+
+        def count(events: Sequence[MiniTicker], _: float) -> None:
+            nonlocal received
+            received += len(events)
+
+        def model_updated(_: list[str]) -> None:
+            # Connected after the table model: it has already taken this batch.
+            nonlocal done_at
+            if received >= expected >= 0 and not done_at:
+                done_at = time.perf_counter()
+
+        def finished() -> bool:
+            return bool(done_at)
+
+        running.client.add_ticker_listener(count)
+        parts.book.quotesChanged.connect(model_updated)
+        for trial in range(trials + 1):
+            received, expected, done_at = 0, len(sim.trading) * rounds, 0.0
+            started, cpu = time.perf_counter(), cpu_seconds()
+            fire = asyncio.create_task(sim.call("firehose", rounds=rounds))
+            await until(finished, 300, "the model to take the firehose")
+            took, cpu = done_at - started, cpu_seconds() - cpu
+            sent = (await fire)["sent"]
+            if received != sent:
+                raise RuntimeError(f"the app took {received} events of {sent} sent")
+            if trial:
+                results.append((sent, took, cpu))
+        parts.book.quotesChanged.disconnect(model_updated)
+    return results
+
+
+def _rate(results: list[tuple[int, float, float]]) -> tuple[float, float]:
+    """The best trial's events/s, and the median CPU µs per event.
+
+    Best of, not median: what the reader can do, least disturbed by whatever else the
+    machine runs (on a shared 2-core machine a median swings by a third between runs).
+    """
+    return (
+        max(n / s for n, s, _ in results),
+        median([c / n * 1e6 for n, _, c in results]),
+    )
+
+
+def measure(quick: bool) -> Report:
+    rounds, trials = (10, 1) if quick else (100, 5)
+    report = Report()
+    with SimProcess(cadence=3600.0, arr_interval=3600.0) as sim:
+        bare = asyncio.run(_bare_trials(sim, rounds, trials))
+
+        async def on_qt() -> tuple[list[tuple[int, float, float]], list[tuple[int, float, float]]]:
+            return await _bare_trials(sim, rounds, trials), await _app_trials(sim, rounds, trials)
+
+        qt_application()
+        bare_qt, app_path = qasync.run(on_qt())
+        symbols = len(sim.trading)
+    limit, limit_cpu = _rate(bare)
+    qt_limit, qt_cpu = _rate(bare_qt)
+    app_rate, app_cpu = _rate(app_path)
+    ratio = app_rate / limit
+    section = "1 Ingest"
+    report.add(
+        section,
+        "limit: bare websockets + json.loads (asyncio)",
+        limit,
+        "events/s",
+        note=f"{limit_cpu:.1f} µs CPU/event",
+    )
+    report.add(
+        section,
+        "bare loop on the qasync loop",
+        qt_limit,
+        "events/s",
+        note=f"{qt_cpu:.1f} µs CPU/event",
+    )
+    report.add(
+        section,
+        "app: socket → QuoteBook → table model",
+        app_rate,
+        "events/s",
+        note=f"{app_cpu:.1f} µs CPU/event",
+    )
+    report.add(
+        section,
+        "ratio app / limit",
+        ratio,
+        "",
+        f"≥ {TARGET_RATIO}",
+        ratio >= TARGET_RATIO,
+        f"best of {trials} trials of {symbols} × {rounds} events each",
+    )
+    report.details["ingest"] = {
+        "symbols": symbols,
+        "rounds": rounds,
+        "trials": trials,
+        "bare": bare,
+        "bare_qasync": bare_qt,
+        "app": app_path,
+    }
+    return report
