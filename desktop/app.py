@@ -233,7 +233,6 @@ def _wire(parts: Parts, app: QApplication) -> None:
         )
     )
     saver.saveFailed.connect(lambda text: window.show_message(text, "error"))
-    parts.book.errorRaised.connect(lambda text: window.show_message(text, "warning"))
 
     def show_window(symbol: str = "") -> None:
         window.showNormal()
