@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from desktop.exchange.alert_engine import RuleState
 from desktop.exchange.alerts import PRICE_KINDS, AlertRule, describe_rule
 from desktop.qt.alerts import AlertCenter
+from desktop.qt.roles import CHECK, DISPLAY, TOOLTIP
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,9 +50,6 @@ RULE_HEADERS: Final[dict[RuleColumn, tuple[str, str]]] = {
     RuleColumn.REPEAT: ("Repeat", "Re-arms after firing, or fires once and switches off"),
     RuleColumn.LAST_FIRED: ("Last fired", "When it last fired (exchange time)"),
 }
-_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
-_CHECK: Final = int(Qt.ItemDataRole.CheckStateRole)
 _COLUMNS: Final = len(RuleColumn)
 
 
@@ -101,12 +99,12 @@ class AlertRulesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return RULE_HEADERS[RuleColumn(section)][0]
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return RULE_HEADERS[RuleColumn(section)][1]
         return None
 
@@ -122,20 +120,20 @@ class AlertRulesModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         row, col = index.row(), index.column()
         if not index.isValid() or row >= len(self._rules) or col >= _COLUMNS:
             return None
         rule = self._rules[row]
         if role == RULE_ID_ROLE:
             return rule.id
-        if role == _CHECK and col == RuleColumn.ON:
+        if role == CHECK and col == RuleColumn.ON:
             return Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._text(rule, RuleColumn(col), row)
-        if role == _TOOLTIP and col == RuleColumn.STATE:
+        if role == TOOLTIP and col == RuleColumn.STATE:
             return self._states[row]
-        if role == _TOOLTIP and col == RuleColumn.CONDITION:
+        if role == TOOLTIP and col == RuleColumn.CONDITION:
             hysteresis = rule.effective_hysteresis.normalize()
             unit = "" if rule.kind in PRICE_KINDS else " percentage points"
             return (
@@ -145,8 +143,8 @@ class AlertRulesModel(QAbstractTableModel):
             )
         return None
 
-    def setData(self, index: Index, value: Any, role: int = _DISPLAY) -> bool:
-        if not index.isValid() or index.column() != RuleColumn.ON or role != _CHECK:
+    def setData(self, index: Index, value: Any, role: int = DISPLAY) -> bool:
+        if not index.isValid() or index.column() != RuleColumn.ON or role != CHECK:
             return False
         rule = self.rule_at(index.row())
         if rule is None:
@@ -197,4 +195,4 @@ class AlertRulesModel(QAbstractTableModel):
             if text != self._states[row]:
                 self._states[row] = text
                 cell = self.index(row, RuleColumn.STATE)
-                self.dataChanged.emit(cell, cell, [_DISPLAY])
+                self.dataChanged.emit(cell, cell, [DISPLAY])

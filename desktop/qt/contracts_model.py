@@ -33,6 +33,7 @@ from desktop.exchange.contracts import Contract, ContractCatalog
 from desktop.exchange.display import abbreviate, format_exact, format_price
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
+from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import contiguous_blocks
 
@@ -78,14 +79,6 @@ HEADERS: Final[dict[ContractColumn, tuple[str, str]]] = {
     ContractColumn.QUOTE_VOLUME: ("24h Volume", "24h volume in the quote asset, where known"),
 }
 _COLUMNS: Final = len(ContractColumn)
-_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT: Final = int(Qt.ItemDataRole.FontRole)
-_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
-_LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT: Final = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTER: Final = Qt.AlignmentFlag.AlignCenter
 _NUMERIC: Final = (ContractColumn.LAST, ContractColumn.QUOTE_VOLUME)
 _ENABLED: Final = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -213,14 +206,14 @@ class ContractsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return HEADERS[ContractColumn(section)][0]
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return HEADERS[ContractColumn(section)][1]
-        if role == _ALIGN:
+        if role == ALIGN:
             return self._alignment(section)
         return None
 
@@ -246,27 +239,27 @@ class ContractsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return _ENABLED if self._rows[index.row()].contract.is_trading else _DISABLED
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         row = index.row()
         col = index.column()
         if not index.isValid() or row >= len(self._rows) or col >= _COLUMNS:
             return None
         entry = self._rows[row]
-        if role == _DISPLAY:
+        if role == DISPLAY:
             if col == ContractColumn.WATCHED:
                 return WATCHED_MARK if entry.contract.symbol in self._watched else ""
             if col < len(entry.static):
                 return entry.static[col]
             return self._quote_of(entry.contract).texts[col - ContractColumn.LAST]
-        if role == _ALIGN:
+        if role == ALIGN:
             return self._alignment(col)
-        if role == _FONT:
+        if role == FONT:
             return self._font if col in _NUMERIC else None
-        if role == _FOREGROUND:
+        if role == FOREGROUND:
             if not entry.contract.is_trading:
                 return self._colors.swatch().muted
             return None
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return self._tooltip(entry.contract, col)
         if role == ContractRole.SortRole:
             return self._sort_value(entry, col)
@@ -327,8 +320,8 @@ class ContractsModel(QAbstractTableModel):
     @staticmethod
     def _alignment(col: int) -> Qt.AlignmentFlag:
         if col == ContractColumn.WATCHED:
-            return _CENTER
-        return _RIGHT if col in _NUMERIC else _LEFT
+            return CENTER
+        return RIGHT if col in _NUMERIC else LEFT
 
     def _quote_of(self, contract: Contract) -> _QuoteCells:
         cells = self._quote_cells.get(contract.symbol)

@@ -31,6 +31,7 @@ from desktop.exchange.display import abbreviate, format_exact, format_percent, f
 from desktop.exchange.ticker import MiniTicker
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
+from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
 from desktop.qt.watchlist_model import contiguous_blocks
 
 log = logging.getLogger(__name__)
@@ -79,14 +80,6 @@ HEADERS: Final[dict[MoverColumn, tuple[str, str]]] = {
     MoverColumn.QUOTE_VOLUME: ("Volume", "24h volume in the quote asset (turnover)"),
 }
 _COLUMNS: Final = len(MoverColumn)
-_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT: Final = int(Qt.ItemDataRole.FontRole)
-_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
-_LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT: Final = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_CENTER: Final = Qt.AlignmentFlag.AlignCenter
 _FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
@@ -327,44 +320,44 @@ class MoversModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return HEADERS[MoverColumn(section)][0]
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return HEADERS[MoverColumn(section)][1]
-        if role == _ALIGN:
-            return _LEFT if section == MoverColumn.SYMBOL else _RIGHT
+        if role == ALIGN:
+            return LEFT if section == MoverColumn.SYMBOL else RIGHT
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         row, col = index.row(), index.column()
         if not index.isValid() or row >= len(self._rows) or col >= _COLUMNS:
             return None
         item = self._rows[row]
         watched = item.symbol in self._watched
-        if role == _DISPLAY:
+        if role == DISPLAY:
             if col == MoverColumn.ADD:
                 return WATCHED_MARK if watched else ADD_MARK
             return (None, item.symbol, item.last, item.percent, item.volume)[col]
-        if role == _ALIGN:
+        if role == ALIGN:
             if col == MoverColumn.ADD:
-                return _CENTER
-            return _LEFT if col == MoverColumn.SYMBOL else _RIGHT
-        if role == _FONT:
+                return CENTER
+            return LEFT if col == MoverColumn.SYMBOL else RIGHT
+        if role == FONT:
             return self._font
-        if role == _FOREGROUND:
+        if role == FOREGROUND:
             swatch = self._colors.swatch()
             if col == MoverColumn.CHANGE_PERCENT and item.sign:
                 return swatch.up if item.sign > 0 else swatch.down
             if col == MoverColumn.ADD and watched:
                 return swatch.muted
             return None
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             if col == MoverColumn.ADD:
                 return (
                     f"{item.symbol} is on the watchlist"

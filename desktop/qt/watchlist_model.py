@@ -33,6 +33,7 @@ from desktop.exchange.ticker import MiniTicker
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.history import PriceHistory
 from desktop.qt.quotes import QuoteBook
+from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import (
     DASH,
@@ -88,17 +89,9 @@ HEADERS: Final[dict[Column, tuple[str, str]]] = {
     Column.ALERT: ("To alert", "How far the price is from the nearest alert it would cross"),
 }
 _COLUMNS: Final = len(Column)
-_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
-_ALERT_ROLES: Final = frozenset({_DISPLAY, _TOOLTIP, int(Role.SortRole), int(Role.ExactRole)})
+_ALERT_ROLES: Final = frozenset({DISPLAY, TOOLTIP, int(Role.SortRole), int(Role.ExactRole)})
 #: Where a symbol's nearest alert fires: ``(symbol, last price, 24h open) → level``.
 AlertLevels = Callable[[str, Decimal, Decimal], AlertLevel | None]
-_ALIGN: Final = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT: Final = int(Qt.ItemDataRole.FontRole)
-_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
-_BACKGROUND: Final = int(Qt.ItemDataRole.BackgroundRole)
-_LEFT: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT: Final = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ROW_FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
@@ -256,12 +249,12 @@ class WatchlistModel(QAbstractTableModel):
     def _alert_data(self, symbol: str, role: int) -> Any:
         level = self._alert_level(symbol)
         if level is None:
-            return "" if role == _DISPLAY else None
+            return "" if role == DISPLAY else None
         contract = self._watchlist.catalog.get(symbol)
         decimals = contract.price_decimals if contract is not None else None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return level.text(decimals)
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             rule = describe_rule(level.rule, decimals)
             return f"Nearest alert: {symbol} {rule}\n{level.text(decimals)}"
         if role == Role.SortRole:
@@ -294,15 +287,15 @@ class WatchlistModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return HEADERS[Column(section)][0]
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return HEADERS[Column(section)][1]
-        if role == _ALIGN:
-            return _LEFT if section == Column.SYMBOL else _RIGHT
+        if role == ALIGN:
+            return LEFT if section == Column.SYMBOL else RIGHT
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -310,7 +303,7 @@ class WatchlistModel(QAbstractTableModel):
             return Qt.ItemFlag.ItemIsDropEnabled
         return _ROW_FLAGS
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         row = index.row()
         col = index.column()
         if not index.isValid() or row >= len(self._symbols) or col >= _COLUMNS:
@@ -318,21 +311,21 @@ class WatchlistModel(QAbstractTableModel):
         symbol = self._symbols[row]
         if col == Column.ALERT and role in _ALERT_ROLES:
             return self._alert_data(symbol, role)
-        if role == _DISPLAY:
+        if role == DISPLAY:
             return self._cells_of(symbol).display[col]
-        if role == _ALIGN:
-            return _LEFT if col == Column.SYMBOL else _RIGHT
-        if role == _FONT:
+        if role == ALIGN:
+            return LEFT if col == Column.SYMBOL else RIGHT
+        if role == FONT:
             bold = col == Column.SYMBOL and symbol in self._pinned
             return self._fonts[bold, self._stale.get(symbol, False)]
-        if role == _FOREGROUND:
+        if role == FOREGROUND:
             return self._foreground(symbol, col)
-        if role == _BACKGROUND:
+        if role == BACKGROUND:
             if col == Column.LAST and symbol in self._flash:
                 direction, _ = self._flash[symbol]
                 return self._colors.flash(direction, self._flash_intensity(symbol))
             return None
-        if role == _TOOLTIP:
+        if role == TOOLTIP:
             return self._tooltip(symbol, col)
         if role < Role.SortRole:
             return None
@@ -582,7 +575,7 @@ class WatchlistModel(QAbstractTableModel):
                 del self._flash[symbol]
         if not self._flash:
             self._flash_timer.stop()
-        roles = [_BACKGROUND, int(Role.FlashRole)]
+        roles = [BACKGROUND, int(Role.FlashRole)]
         self._emit_blocks(rows, Column.LAST, Column.LAST, roles)
 
     def _emit_blocks(
