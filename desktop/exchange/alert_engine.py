@@ -196,6 +196,10 @@ class AlertEngine:
         """Every symbol an event was evaluated for."""
         return list(self._last)
 
+    def has_rules(self, symbol: str) -> bool:
+        """True when at least one rule (enabled or not) watches ``symbol``."""
+        return symbol in self._by_symbol
+
     def last_event(self, symbol: str) -> MiniTicker | None:
         """The last event evaluated for ``symbol``."""
         return self._last.get(symbol)
@@ -225,6 +229,8 @@ class AlertEngine:
             log.debug("ignored an implausible price for %s: %s", event.symbol, event.close)
             return []
         self._last[event.symbol] = event
+        if event.symbol not in self._by_symbol:
+            return []  # most symbols have no rule: nothing more to do
         fired: list[AlertFired] = []
         for rule in self._rules_of(event.symbol):
             if not rule.enabled:

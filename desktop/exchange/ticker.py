@@ -9,22 +9,26 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 # A frame larger than this is not a mini ticker frame (a full-market array of ~800
 # symbols is about 130 kB); refusing it early keeps a hostile frame from costing much.
 MAX_FRAME_BYTES: Final = 4 * 1024 * 1024
 
 _PRICE_FIELDS: Final = ("c", "o", "h", "l", "v", "q")
+_MAX_TEXT: Final = 64  # longest symbol or number string taken
 
 
 class FrameError(ValueError):
     """A frame that is not a valid mini ticker event or control reply."""
 
 
-@dataclass(frozen=True, slots=True)
-class MiniTicker:
-    """One ``24hrMiniTicker`` event for one symbol."""
+class MiniTicker(NamedTuple):
+    """One ``24hrMiniTicker`` event for one symbol.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and built in a
+    third of the time, which counts at the full market's thousands of events a second.
+    """
 
     symbol: str
     event_time: int  # exchange time, ms since the epoch ("E")
@@ -65,8 +69,7 @@ class ErrorReply:
     msg: str
 
 
-@dataclass(frozen=True, slots=True)
-class Tickers:
+class Tickers(NamedTuple):
     """Mini ticker events carried by one frame (one for a symbol stream, many for ``@arr``)."""
 
     stream: str | None  # the combined stream's name, None on a raw stream
@@ -78,7 +81,7 @@ Frame = Tickers | Reply | ErrorReply
 
 def _decimal(payload: dict[str, Any], key: str) -> Decimal:
     value = payload.get(key)
-    if not isinstance(value, str) or not value or len(value) > 64:
+    if not isinstance(value, str) or not value or len(value) > _MAX_TEXT:
         raise FrameError(f"field {key!r} is not a decimal string: {value!r:.80}")
     try:
         number = Decimal(value)
@@ -94,12 +97,63 @@ def parse_event(payload: Any) -> MiniTicker:
 
     Unknown extra fields are ignored (the live server adds some).
     """
+    # The fast path takes a well-formed event in one pass; anything it does not accept
+    # goes through the checks below, which say exactly what is wrong.
+    if type(payload) is dict and payload.get("e") == "24hrMiniTicker":
+        get = payload.get
+        symbol, event_time = get("s"), get("E")
+        c, o, h, low, v, q = get("c"), get("o"), get("h"), get("l"), get("v"), get("q")
+        if (
+            type(symbol) is str
+            and 0 < len(symbol) <= _MAX_TEXT
+            and type(event_time) is int
+            and event_time >= 0
+            and type(c) is str
+            and type(o) is str
+            and type(h) is str
+            and type(low) is str
+            and type(v) is str
+            and type(q) is str
+            and len(c) <= _MAX_TEXT
+            and len(o) <= _MAX_TEXT
+            and len(h) <= _MAX_TEXT
+            and len(low) <= _MAX_TEXT
+            and len(v) <= _MAX_TEXT
+            and len(q) <= _MAX_TEXT
+        ):
+            try:
+                event = MiniTicker(
+                    symbol,
+                    event_time,
+                    Decimal(c),
+                    Decimal(o),
+                    Decimal(h),
+                    Decimal(low),
+                    Decimal(v),
+                    Decimal(q),
+                )
+            except InvalidOperation:
+                pass
+            else:
+                if (
+                    event.close.is_finite()
+                    and event.open.is_finite()
+                    and event.high.is_finite()
+                    and event.low.is_finite()
+                    and event.base_volume.is_finite()
+                    and event.quote_volume.is_finite()
+                ):
+                    return event
+    return _checked_event(payload)
+
+
+def _checked_event(payload: Any) -> MiniTicker:
     if not isinstance(payload, dict):
         raise FrameError(f"event is not an object: {type(payload).__name__}")
     if payload.get("e") != "24hrMiniTicker":
         raise FrameError(f"not a mini ticker event: e={payload.get('e')!r:.40}")
     symbol = payload.get("s")
-    if not isinstance(symbol, str) or not symbol or len(symbol) > 64:
+    if not isinstance(symbol, str) or not symbol or len(symbol) > _MAX_TEXT:
         raise FrameError(f"bad symbol: {symbol!r:.80}")
     event_time = payload.get("E")
     if not isinstance(event_time, int) or isinstance(event_time, bool) or event_time < 0:
@@ -110,7 +164,7 @@ def parse_event(payload: Any) -> MiniTicker:
 
 def _events(data: Any) -> tuple[MiniTicker, ...]:
     if isinstance(data, list):
-        return tuple(parse_event(item) for item in data)
+        return tuple([parse_event(item) for item in data])
     return (parse_event(data),)
 
 
@@ -127,6 +181,16 @@ def parse_frame(raw: str | bytes) -> Frame:
         decoded = json.loads(raw)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError
         raise FrameError(f"not JSON: {exc}") from None
+    if type(decoded) is dict:
+        stream = decoded.get("stream")
+        if type(stream) is str:
+            data = decoded.get("data")
+            if type(data) is dict:  # the common case: one event of a combined stream
+                return Tickers(stream, (parse_event(data),))
+    return _frame(decoded)
+
+
+def _frame(decoded: Any) -> Frame:
     if isinstance(decoded, list):
         return Tickers(None, _events(decoded))
     if not isinstance(decoded, dict):

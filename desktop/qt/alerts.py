@@ -82,13 +82,21 @@ class AlertCenter(QObject):
         """Evaluate every event (the stream client's listener)."""
         fired: list[AlertFired] = []
         engine = self._engine
+        after_gap = self._after_gap
         for event in events:
-            last = engine.last_event(event.symbol)
-            gap = event.symbol in self._after_gap or (
-                last is not None and event.event_time - last.event_time > self._gap_ms
-            )
-            self._after_gap.discard(event.symbol)
-            fired += engine.evaluate(event, gap=gap)
+            symbol = event.symbol
+            gap = False
+            if after_gap and symbol in after_gap:
+                after_gap.discard(symbol)
+                gap = True
+            if engine.has_rules(symbol):
+                last = engine.last_event(symbol)
+                gap = gap or (
+                    last is not None and event.event_time - last.event_time > self._gap_ms
+                )
+                fired += engine.evaluate(event, gap=gap)
+            else:
+                engine.evaluate(event)  # only remembered: a rule added later starts from it
         if not fired:
             return
         for alert in fired:

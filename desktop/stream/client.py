@@ -255,30 +255,45 @@ class StreamClient:
 
     # -- ConnectionHost --------------------------------------------------------------
 
-    def deliver(self, frame: Tickers, received: float) -> None:
+    def deliver(self, frames: list[Tickers], received: float) -> None:
+        """Hand the fresh events of one socket read to every ticker listener, in one call.
+
+        Events of streams no longer wanted (still arriving after an unsubscribe) and
+        events not newer than the symbol's last one (a rotation's overlap, ``@arr``
+        repeating a symbol's own stream) are dropped here, so listeners see each event
+        once and in order.
+        """
         stats = self.stats_counters
-        stats.events += len(frame.events)
-        if not frame.events:
-            return
-        sample = received * 1000.0 - max(event.event_time for event in frame.events)
-        self._lag = (
-            sample if self._lag is None else self._lag + LAG_SMOOTHING * (sample - self._lag)
-        )
-        if frame.stream == ALL_MARKET_STREAM:
-            if not self._all_market:
-                return
-        elif frame.stream is not None and frame.stream not in self._wanted_streams:
-            return  # still arriving after an unsubscribe
         fresh: list[MiniTicker] = []
+        newest = 0
+        wanted = self._wanted_streams
         last_event = self._last_event
-        for event in frame.events:
-            last = last_event.get(event.symbol)
-            if last is not None and event.event_time <= last:
-                stats.duplicates += 1
+        last_update = self._last_update
+        for frame in frames:
+            events = frame.events
+            stats.events += len(events)
+            stream = frame.stream
+            if stream == ALL_MARKET_STREAM:
+                if not self._all_market:
+                    continue
+            elif stream is not None and stream not in wanted:
                 continue
-            last_event[event.symbol] = event.event_time
-            self._last_update[event.symbol] = received
-            fresh.append(event)
+            for event in events:
+                symbol, event_time = event.symbol, event.event_time
+                if event_time > newest:
+                    newest = event_time
+                last = last_event.get(symbol)
+                if last is not None and event_time <= last:
+                    stats.duplicates += 1
+                    continue
+                last_event[symbol] = event_time
+                last_update[symbol] = received
+                fresh.append(event)
+        if newest:
+            sample = received * 1000.0 - newest
+            self._lag = (
+                sample if self._lag is None else self._lag + LAG_SMOOTHING * (sample - self._lag)
+            )
         if not fresh:
             return
         stats.delivered += len(fresh)

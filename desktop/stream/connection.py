@@ -40,7 +40,7 @@ class ConnectionHost(Protocol):
 
     stats_counters: StreamStats
 
-    def deliver(self, frame: Tickers, received: float) -> None: ...
+    def deliver(self, frames: list[Tickers], received: float) -> None: ...
     def malformed(self, raw: str | bytes, error: FrameError) -> None: ...
     def report_problem(self, text: str) -> None: ...
     def connection_changed(self, connection: Connection) -> None: ...
@@ -155,6 +155,7 @@ class Connection:
             max_size=MAX_FRAME_BYTES,
             create_connection=cast("type[ClientConnection]", factory),
         )
+        assert isinstance(ws, MeteredConnection)
         session = Session(
             self, ws, config=config, pacer=pacer, url_streams=url_streams, label=self.label
         )
@@ -300,14 +301,20 @@ class Connection:
 
     # -- SessionHost -----------------------------------------------------------------
 
-    def on_frame(self) -> None:
-        self.host.stats_counters.frames += 1
+    def on_frames(self, count: int) -> None:
+        self.host.stats_counters.frames += count
 
-    def on_tickers(self, session: Session, frame: Tickers, received: float) -> None:
+    def on_tickers(self, session: Session, frames: list[Tickers], received: float) -> None:
         self._silent_strikes = 0
-        if frame.stream is not None and frame.stream in self.desired:
-            self.delivered_ever.add(frame.stream)
-        self.host.deliver(frame, received)
+        desired, delivered = self.desired, self.delivered_ever
+        for frame in frames:
+            if (
+                frame.stream is not None
+                and frame.stream not in delivered
+                and frame.stream in desired
+            ):
+                delivered.add(frame.stream)
+        self.host.deliver(frames, received)
 
     def on_malformed(self, raw: str | bytes, error: FrameError) -> None:
         self.host.malformed(raw, error)

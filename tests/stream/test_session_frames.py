@@ -1,0 +1,124 @@
+"""How a session takes frames off the socket: whole reads at a time, fragments joined.
+
+These talk to a bare ``websockets`` server on 127.0.0.1 that sends exactly the frames a
+test needs (fragmented messages, binary frames, a burst written in one go), which the
+simulated exchange has no reason to produce.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+
+from websockets.asyncio.server import ServerConnection, serve
+
+from desktop.exchange.endpoints import Endpoints
+from desktop.exchange.symbols import stream_name
+from desktop.exchange.ticker import MiniTicker
+from desktop.stream import StreamClient
+from tests.stream.harness import FAST_CLIENT, run
+
+SYMBOLS = [f"S{i:03d}USDT" for i in range(300)]
+
+
+def frame(symbol: str, event_time: int, close: str) -> str:
+    data = {
+        "e": "24hrMiniTicker",
+        "E": event_time,
+        "s": symbol,
+        "c": close,
+        "o": "1",
+        "h": "9",
+        "l": "0.5",
+        "v": "10",
+        "q": "20",
+    }
+    return json.dumps({"stream": stream_name(symbol), "data": data})
+
+
+async def answer_requests(ws: ServerConnection) -> None:
+    """Acknowledge SUBSCRIBE / UNSUBSCRIBE as the exchange does."""
+    async for message in ws:
+        request = json.loads(message)
+        await ws.send(json.dumps({"result": None, "id": request["id"]}))
+
+
+class Deliveries:
+    def __init__(self) -> None:
+        self.calls: list[list[MiniTicker]] = []
+
+    def __call__(self, events: Sequence[MiniTicker], _received: float) -> None:
+        self.calls.append(list(events))
+
+    def events(self) -> list[MiniTicker]:
+        return [e for call in self.calls for e in call]
+
+
+async def _until(predicate: object, timeout: float = 10.0) -> None:
+    assert callable(predicate)
+    async with asyncio.timeout(timeout):
+        while not predicate():
+            await asyncio.sleep(0.01)
+
+
+def test_fragmented_and_binary_messages_arrive_whole_and_exact() -> None:
+    async def handler(ws: ServerConnection) -> None:
+        text = frame("S000USDT", 1000, "101.25")
+        third = len(text) // 3
+        await ws.send([text[:third], text[third : 2 * third], text[2 * third :]])
+        await ws.send(frame("S001USDT", 1000, "7.000100").encode())  # a binary frame
+        await ws.wait_closed()
+
+    async def main() -> None:
+        async with serve(handler, "127.0.0.1", 0) as server:
+            port = server.sockets[0].getsockname()[1]
+            client = StreamClient(Endpoints(f"ws://127.0.0.1:{port}", "", "test"), **FAST_CLIENT)
+            got = Deliveries()
+            client.add_ticker_listener(got)
+            client.set_symbols(["S000USDT", "S001USDT"])
+            await client.start()
+            try:
+                await _until(lambda: len(got.events()) == 2)
+            finally:
+                await client.stop()
+        closes = {e.symbol: str(e.close) for e in got.events()}
+        assert closes == {"S000USDT": "101.25", "S001USDT": "7.000100"}
+        assert client.stats.malformed == 0
+
+    run(main)
+
+
+def test_a_burst_written_at_once_reaches_listeners_in_few_calls_in_order() -> None:
+    async def handler(ws: ServerConnection) -> None:
+        replies = asyncio.create_task(answer_requests(ws))
+        # Written back to back without waiting: the client reads them in a few reads.
+        for round_ in range(3):
+            for symbol in SYMBOLS:
+                await ws.send(frame(symbol, 1000 + round_, f"{round_}.5"))
+        await ws.wait_closed()
+        replies.cancel()
+
+    async def main() -> None:
+        async with serve(handler, "127.0.0.1", 0) as server:
+            port = server.sockets[0].getsockname()[1]
+            client = StreamClient(
+                Endpoints(f"ws://127.0.0.1:{port}", "", "test"),
+                **{**FAST_CLIENT, "max_streams_per_connection": 1024},
+            )
+            got = Deliveries()
+            client.add_ticker_listener(got)
+            client.set_symbols(SYMBOLS)
+            await client.start()
+            try:
+                await _until(lambda: len(got.events()) == 3 * len(SYMBOLS))
+            finally:
+                await client.stop()
+        events = got.events()
+        assert len(got.calls) < len(events) / 10, "frames of one read are handed over together"
+        assert max(len(call) for call in got.calls) <= 64, "…in slices, so the first show early"
+        for symbol in SYMBOLS:
+            times = [e.event_time for e in events if e.symbol == symbol]
+            assert times == [1000, 1001, 1002]
+
+    run(main)
