@@ -32,7 +32,7 @@ from desktop.bench.harness import (
 )
 from desktop.bench.simproc import SimProcess
 from desktop.exchange.symbols import stream_name
-from desktop.exchange.ticker import MAX_FRAME_BYTES, MiniTicker
+from desktop.exchange.ticker import MAX_FRAME_BYTES
 
 SHARD: int = 200  # streams per connection, as the app's client does by default
 TARGET_RATIO = 0.8
@@ -90,32 +90,29 @@ async def _app_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[i
     results: list[tuple[int, float, float]] = []
     async with running_app(sim, sim.trading, app) as running:
         parts = running.parts
-        received = 0
+        counters = running.client.stats_counters  # counted before listeners are called
+        base = counters.delivered
         expected = -1
         done_at = 0.0
-
-        def count(events: Sequence[MiniTicker], _: float) -> None:
-            nonlocal received
-            received += len(events)
 
         def model_updated(_: list[str]) -> None:
             # Connected after the table model: it has already taken this batch.
             nonlocal done_at
-            if received >= expected >= 0 and not done_at:
+            if counters.delivered - base >= expected >= 0 and not done_at:
                 done_at = time.perf_counter()
 
         def finished() -> bool:
             return bool(done_at)
 
-        running.client.add_ticker_listener(count)
         parts.book.quotesChanged.connect(model_updated)
         for trial in range(trials + 1):
-            received, expected, done_at = 0, len(sim.trading) * rounds, 0.0
+            base, expected, done_at = counters.delivered, len(sim.trading) * rounds, 0.0
             started, cpu = time.perf_counter(), cpu_seconds()
             fire = asyncio.create_task(sim.call("firehose", rounds=rounds))
             await until(finished, 300, "the model to take the firehose")
             took, cpu = done_at - started, cpu_seconds() - cpu
             sent = (await fire)["sent"]
+            received = counters.delivered - base
             if received != sent:
                 raise RuntimeError(f"the app took {received} events of {sent} sent")
             if trial:

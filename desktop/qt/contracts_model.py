@@ -160,6 +160,7 @@ class ContractsModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._row_of: dict[str, int] = {}
         self._quote_cells: dict[str, _QuoteCells] = {}
+        self._quotes_live = True
         self._watched: set[str] = set(watchlist.symbols()) if watchlist is not None else set()
         if catalog is None and watchlist is not None:
             catalog = watchlist.catalog
@@ -363,7 +364,30 @@ class ContractsModel(QAbstractTableModel):
             lines.append(self._quote_of(contract).tooltips[col - ContractColumn.LAST])
         return "\n".join(lines) or None
 
+    def set_quotes_live(self, live: bool) -> None:
+        """Announce price changes as they come (True, the default), or not at all.
+
+        With no view showing the model (the picker is closed) announcing 400 quotes a
+        second through the proxy costs the UI thread for nothing; turned back on, every
+        quote cell is announced once.
+        """
+        if live == self._quotes_live:
+            return
+        self._quotes_live = live
+        if not live:
+            return
+        self._quote_cells.clear()
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, ContractColumn.LAST),
+                self.index(self.rowCount() - 1, ContractColumn.QUOTE_VOLUME),
+            )
+            if self._sort_column in _NUMERIC:
+                self._resort()
+
     def _on_quotes_changed(self, symbols: list[str]) -> None:
+        if not self._quotes_live:
+            return
         rows: list[int] = []
         for symbol in symbols:
             row = self._row_of.get(symbol)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 
 #: The exchange pushes a mini ticker every 2 s per symbol; a row is stale after three.
 DEFAULT_CADENCE = 2.0
+_NOTHING: AbstractSet[str] = frozenset()
 
 
 class TickerSource(Protocol):
@@ -42,11 +44,12 @@ class QuoteBook(QObject):
 
     Ticks are stored as they arrive and announced as one ``quotesChanged`` with every
     symbol that changed, so a burst of a thousand messages costs views one update, never
-    a repaint per message. By default the announcement comes on the event loop's next
-    pass (``flush_ms=0``): everything that arrived in one read is coalesced, and the
-    table holds a new price within a millisecond or two of its frame instead of up to a
-    timer period later (the benchmark's latency target is 5 ms at p99); ``flush_ms > 0``
-    caps the rate instead.
+    a repaint per message. By default (``flush_ms=None``) the announcement comes at the
+    end of each delivery: the stream client delivers what one socket read brought (at
+    most ``session.BATCH`` frames at a time), so the table holds a new price within a
+    millisecond or two of its frame instead of a timer period later, and repaints are
+    still coalesced by Qt's own update handling. ``flush_ms >= 0`` announces from a
+    timer instead, which caps the rate.
 
     Signals:
         quotesChanged(list): symbols whose quote changed since the last flush.
@@ -62,7 +65,7 @@ class QuoteBook(QObject):
         self,
         source: TickerSource | None = None,
         *,
-        flush_ms: int = 0,
+        flush_ms: int | None = None,
         cadence: float = DEFAULT_CADENCE,
         clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
@@ -72,9 +75,13 @@ class QuoteBook(QObject):
         self._clock = clock
         self._quotes: dict[str, Quote] = {}
         self._pending: set[str] = set()
+        #: While ``quotesChanged`` is being emitted: the symbols it carries. A view that
+        #: repaints whole rows for them can skip other announcements for the same rows.
+        self.announcing: AbstractSet[str] = _NOTHING
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(flush_ms)
+        self._timer.setInterval(flush_ms or 0)
+        self._at_once = flush_ms is None
         self._timer.timeout.connect(self.flush)
         self.last_status: Any = None
         if source is not None:
@@ -105,7 +112,11 @@ class QuoteBook(QObject):
                 old.received = received
                 old.from_snapshot = False
             pending.add(event.symbol)
-        if pending and not self._timer.isActive():
+        if not pending:
+            return
+        if self._at_once:
+            self.flush()
+        elif not self._timer.isActive():
             self._timer.start()
 
     def seed(self, tickers: Iterable[MiniTicker], fetched: float | None = None) -> None:
@@ -123,9 +134,12 @@ class QuoteBook(QObject):
         self._timer.stop()
         if not self._pending:
             return
-        changed = list(self._pending)
-        self._pending.clear()
-        self.quotesChanged.emit(changed)
+        changed, self._pending = self._pending, set()
+        self.announcing = changed
+        try:
+            self.quotesChanged.emit(list(changed))
+        finally:
+            self.announcing = _NOTHING
 
     def quote(self, symbol: str) -> Quote | None:
         return self._quotes.get(symbol)

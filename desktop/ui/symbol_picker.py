@@ -11,7 +11,7 @@ import logging
 from typing import Final
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -81,6 +81,7 @@ class SymbolPicker(QDialog):
         self.setWindowTitle("Add symbols")
         self.setObjectName("symbolPicker")
         self.model = model
+        model.set_quotes_live(False)  # until the picker is shown
         self.watchlist = watchlist
         self.proxy = ContractsFilter(model, self)
         self._source_text = ""
@@ -324,10 +325,15 @@ class SymbolPicker(QDialog):
         )
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.model.set_quotes_live(True)
         super().showEvent(event)
         self._show_problems([])
         self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.search_edit.selectAll()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.model.set_quotes_live(False)  # nobody sees the prices until it opens again
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Down in the search box moves into the results, as in every search field.

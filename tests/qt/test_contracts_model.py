@@ -245,3 +245,18 @@ def test_a_live_re_sort_keeps_persistent_indexes_on_their_contract(
     book.on_tickers([ticker("XAUUSDT", "1", quote_volume="6")], 3.0)
     book.flush()
     assert len(layouts) == 1, "no layout change when the order stays"
+
+
+def test_while_no_view_shows_it_quotes_are_not_announced_then_all_at_once(
+    parts: tuple[Watchlist, QuoteBook, ContractsModel],
+) -> None:
+    _, book, model = parts
+    changes: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, *_: changes.append((tl.row(), br.row())))
+    model.set_quotes_live(False)
+    book.on_tickers([ticker("ETHUSDT", "3890.5"), ticker("BTCUSDT", "97000.1")], 1.0)
+    assert changes == []
+    model.set_quotes_live(True)
+    assert changes == [(0, model.rowCount() - 1)]
+    eth = model.index(row_of(model, "ETHUSDT"), ContractColumn.LAST)
+    assert eth.data() == "3,890.50"  # tick precision
