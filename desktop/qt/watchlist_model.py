@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 
 from desktop.exchange.alert_engine import AlertLevel
 from desktop.exchange.alerts import describe_rule
@@ -68,6 +68,7 @@ class Role(IntEnum):
     TrendRole = SortRole + 8  # history.Trend | None: the last hour, normalised for painting
     RangeRole = SortRole + 9  # float | None: last price between the 24h low (0) and high (1)
     BadgeRole = SortRole + 10  # int: +1 fresh new 24h high, −1 fresh new low, 0 none
+    PaintRole = SortRole + 11  # Paint: everything a text cell's delegate draws, in one call
 
 
 HEADERS: Final[dict[Column, tuple[str, str]]] = {
@@ -89,10 +90,23 @@ HEADERS: Final[dict[Column, tuple[str, str]]] = {
     Column.ALERT: ("To alert", "How far the price is from the nearest alert it would cross"),
 }
 _COLUMNS: Final = len(Column)
+
+
+class Paint(NamedTuple):
+    """A text cell as drawn: ``Role.PaintRole``'s value (see ``ui.delegates.TextDelegate``)."""
+
+    text: str
+    foreground: QColor | None  # None: the palette's text colour
+    background: QColor | None  # None: the row's own background
+    font: QFont
+    alignment: Qt.AlignmentFlag
+
+
+_PAINT: Final = int(Role.PaintRole)
 _ALERT_ROLES: Final = frozenset({DISPLAY, TOOLTIP, int(Role.SortRole), int(Role.ExactRole)})
 #: Where a symbol's nearest alert fires: ``(symbol, last price, 24h open) → level``.
 AlertLevels = Callable[[str, Decimal, Decimal], AlertLevel | None]
-_ROW_FLAGS: Final = (
+ROW_FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
     | Qt.ItemFlag.ItemNeverHasChildren
@@ -175,6 +189,8 @@ class WatchlistModel(QAbstractTableModel):
         self._history: PriceHistory | None = None
         self._alert_levels: AlertLevels | None = None
         self._level_cache: dict[str, tuple[MiniTicker, AlertLevel | None]] = {}
+        self._paints: dict[str, list[Paint | None]] = {}  # symbol → per column, as drawn
+        self._paint_swatch: object = None
         if history is not None:
             self.set_history(history)
 
@@ -219,7 +235,9 @@ class WatchlistModel(QAbstractTableModel):
             self._emit_blocks(range(len(self._symbols)), Column.TREND, Column.RANGE)
 
     def _on_history_changed(self, symbols: list[str]) -> None:
-        rows = [self._row[s] for s in symbols if s in self._row]
+        # A sparkline extended by a new quote is repainted with the quote's whole row.
+        announcing = self._book.announcing
+        rows = [self._row[s] for s in symbols if s in self._row and s not in announcing]
         self._emit_blocks(rows, Column.TREND, Column.RANGE)
 
     def _trend_tooltip(self, symbol: str) -> str:
@@ -301,7 +319,7 @@ class WatchlistModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return _ROW_FLAGS
+        return ROW_FLAGS
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         row = index.row()
@@ -309,6 +327,8 @@ class WatchlistModel(QAbstractTableModel):
         if not index.isValid() or row >= len(self._symbols) or col >= _COLUMNS:
             return None
         symbol = self._symbols[row]
+        if role == _PAINT:
+            return self._paint(symbol, col)
         if col == Column.ALERT and role in _ALERT_ROLES:
             return self._alert_data(symbol, role)
         if role == DISPLAY:
@@ -422,6 +442,7 @@ class WatchlistModel(QAbstractTableModel):
 
     def _forget(self, symbol: str) -> None:
         self._cells.pop(symbol, None)
+        self._paints.pop(symbol, None)
         self._stale.pop(symbol, None)
         self._seen_tick.pop(symbol, None)
         self._flash.pop(symbol, None)
@@ -576,7 +597,7 @@ class WatchlistModel(QAbstractTableModel):
         if not self._flash:
             self._flash_timer.stop()
         roles = [BACKGROUND, int(Role.FlashRole)]
-        self._emit_blocks(rows, Column.LAST, Column.LAST, roles)
+        self._emit_blocks(rows, Column.LAST, Column.LAST, roles, changed=False)
 
     def _emit_blocks(
         self,
@@ -584,7 +605,20 @@ class WatchlistModel(QAbstractTableModel):
         first_column: int = 0,
         last_column: int = _COLUMNS - 1,
         roles: list[int] | None = None,
+        *,
+        changed: bool = True,
     ) -> None:
+        """One ``dataChanged`` per contiguous block of ``rows``.
+
+        ``changed=False`` only repaints (the flash fading): the cells stay as they are.
+        """
+        rows = list(rows)
+        if rows and changed:
+            # Whatever is announced has changed: its cells are drawn afresh.
+            symbols = self._symbols
+            paints = self._paints
+            for row in rows:
+                paints.pop(symbols[row], None)
         for first, last in contiguous_blocks(rows):
             top_left = self.index(first, first_column)
             bottom_right = self.index(last, last_column)
@@ -594,6 +628,49 @@ class WatchlistModel(QAbstractTableModel):
                 self.dataChanged.emit(top_left, bottom_right, roles)
 
     # -- presentation ---------------------------------------------------------------
+
+    def paint_at(self, index: Index) -> Paint | None:
+        """``Role.PaintRole`` for a delegate that holds this model: no QVariant round trip."""
+        row, col = index.row(), index.column()
+        if not 0 <= row < len(self._symbols) or not 0 <= col < _COLUMNS:
+            return None
+        return self._paint(self._symbols[row], col)
+
+    def _paint(self, symbol: str, col: int) -> Paint:
+        """One cell as its delegate draws it, remembered until its row is announced again."""
+        swatch = self._colors.swatch()
+        if swatch is not self._paint_swatch:  # the palette changed: every colour with it
+            self._paint_swatch = swatch
+            self._paints.clear()
+        row = self._paints.get(symbol)
+        if row is None:
+            row = self._paints[symbol] = [None] * _COLUMNS
+        cell = row[col]
+        if cell is None:
+            cell = row[col] = self._build_paint(symbol, col)
+        if col == Column.LAST and symbol in self._flash:
+            direction, _ = self._flash[symbol]
+            flash = self._colors.flash(direction, self._flash_intensity(symbol))
+            if flash is not None:
+                cell = cell._replace(background=flash.color())
+        return cell
+
+    def _build_paint(self, symbol: str, col: int) -> Paint:
+        """One cell as its delegate draws it: the same values the separate roles give."""
+        if col == Column.ALERT:
+            text = self._alert_data(symbol, DISPLAY)
+        else:
+            text = self._cells_of(symbol).display[col]
+        stale = self._stale.get(symbol, False)
+        foreground = self._foreground(symbol, col)
+        bold = col == Column.SYMBOL and symbol in self._pinned
+        return Paint(
+            text,
+            None if foreground is None else foreground.color(),
+            None,  # the Last cell's flash is laid over when painted
+            self._fonts[bold, stale],
+            LEFT if col == Column.SYMBOL else RIGHT,
+        )
 
     def _cells_of(self, symbol: str) -> Cells:
         cells = self._cells.get(symbol)

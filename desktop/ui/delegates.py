@@ -1,12 +1,17 @@
-"""Painted cells of the watchlist table: the last-hour sparkline and the 24 h range glyph.
+"""Painted cells of the watchlist table: text cells, the last-hour sparkline, the range glyph.
 
-Both paint from numbers the model has already normalised (``Role.TrendRole`` holds
-``(x, y)`` pairs in 0..1, ``Role.RangeRole`` one float), so a repaint only scales a few
-dozen points into the cell: no prices are parsed or searched while painting.
+Text cells draw from one ``Role.PaintRole`` value each. ``QStyledItemDelegate`` asks the
+model for a dozen roles per cell, and through the sort proxy every one of them is three
+Python calls; at the full market that was four fifths of the UI thread's time. The
+sparkline and the range glyph paint from numbers the model has already normalised
+(``Role.TrendRole`` holds ``(x, y)`` pairs in 0..1, ``Role.RangeRole`` one float), so a
+repaint only scales a few dozen points into the cell: no prices are parsed or searched
+while painting.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 from PySide6.QtCore import (
@@ -14,16 +19,17 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.qt.colors import Colors
 from desktop.qt.history import Trend
-from desktop.qt.watchlist_model import Role
+from desktop.qt.watchlist_model import Paint, Role
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,14 +39,89 @@ BADGE_HIGH: Final = "▲H"
 BADGE_LOW: Final = "▼L"
 _MARGIN_X: Final = 6.0
 _MARGIN_Y: Final = 4.0
+_TEXT_MARGIN: Final = 4  # QStyle's item text margin (PM_FocusFrameHMargin + 1)
+_PAINT_ROLE: Final = int(Role.PaintRole)
+_WIDTHS_KEPT: Final = 20_000
+_SPARKLINES_KEPT: Final = 256  # more than a screenful of rows; ~9 kB each
+_SELECTED: Final = QStyle.StateFlag.State_Selected
+_ENABLED: Final = QStyle.StateFlag.State_Enabled
 
 
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-    """The cell's usual background (selection, alternate rows, hover), without text."""
+    """The cell's selection background; the view itself has drawn the alternate rows."""
+    if not option.state & _SELECTED:
+        return  # nothing to draw, and the style call is a third of a sparkline's cost
     opt = QStyleOptionViewItem(option)
     opt.text = ""
     style = opt.widget.style() if opt.widget is not None else QApplication.style()
     style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
+
+
+class TextDelegate(QStyledItemDelegate):
+    """A text cell: background, one line of text in the model's colour, font and alignment.
+
+    What ``QStyledItemDelegate`` would draw for these cells (no icons, checkboxes or
+    word wrap here), from a single ``Role.PaintRole`` lookup; anything else falls back to
+    the standard delegate.
+    """
+
+    def __init__(
+        self,
+        paint_of: Callable[[Index], Paint | None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        # ``paint_of`` answers ``Role.PaintRole`` straight from the model (e.g. the
+        # source model's ``paint_at`` through the proxy's mapping): a third of the cost
+        # of a cell is the QVariant round trip of ``index.data``.
+        self._paint_of = paint_of
+        # Keyed by the font object's id, checked by identity: the model hands out the
+        # same few QFont objects for its whole life.
+        self._metrics: dict[int, tuple[QFont, QFontMetrics]] = {}
+        self._widths: dict[tuple[int, str], int] = {}  # (font id, text) → advance
+
+    def _width(self, font: QFont, text: str) -> tuple[int, QFontMetrics]:
+        """The text's advance, remembered: the same symbols and most numbers come back."""
+        key = id(font)
+        known = self._metrics.get(key)
+        if known is None or known[0] is not font:
+            self._widths = {k: w for k, w in self._widths.items() if k[0] != key}
+            known = self._metrics[key] = (font, QFontMetrics(font))
+        metrics = known[1]
+        width = self._widths.get((key, text))
+        if width is None:
+            if len(self._widths) >= _WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[key, text] = metrics.horizontalAdvance(text)
+        return width, metrics
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        cell = index.data(_PAINT_ROLE) if self._paint_of is None else self._paint_of(index)
+        if not isinstance(cell, Paint):
+            super().paint(painter, option, index)
+            return
+        rect: QRect = option.rect
+        palette = option.palette
+        group = (
+            palette.ColorGroup.Normal if option.state & _ENABLED else palette.ColorGroup.Disabled
+        )
+        if option.state & _SELECTED:
+            painter.fillRect(rect, palette.brush(group, palette.ColorRole.Highlight))
+            pen = palette.color(group, palette.ColorRole.HighlightedText)
+        else:
+            if cell.background is not None:
+                painter.fillRect(rect, cell.background)
+            pen = cell.foreground or palette.color(group, palette.ColorRole.Text)
+        text = cell.text
+        if not text:
+            return
+        box = rect.adjusted(_TEXT_MARGIN, 0, -_TEXT_MARGIN, 0)
+        width, metrics = self._width(cell.font, text)
+        if width > box.width():
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+        painter.setFont(cell.font)
+        painter.setPen(pen)
+        painter.drawText(box, cell.alignment, text)
 
 
 def _muted(index: Index) -> bool:
@@ -53,6 +134,9 @@ class SparklineDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._colors = Colors()
+        # Drawn lines by the Trend they show (history hands out a new Trend when the
+        # hour changes): a repaint for another reason is one pixmap copy.
+        self._drawn: dict[int, tuple[Trend, tuple[int, int, int, float], QPixmap]] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
@@ -68,25 +152,43 @@ class SparklineDelegate(QStyledItemDelegate):
             color = swatch.down.color()
         else:
             color = swatch.muted.color()
-        rect = QRectF(option.rect).adjusted(_MARGIN_X, _MARGIN_Y, -_MARGIN_X, -_MARGIN_Y)
-        left, bottom, width, height = rect.left(), rect.bottom(), rect.width(), rect.height()
-        points = [QPointF(left + x * width, bottom - y * height) for x, y in trend.points]
-        line = QPolygonF(points)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(color, 1.4)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawPolyline(line)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawEllipse(points[-1], 2.0, 2.0)
-        painter.restore()
+        rect: QRect = option.rect
+        ratio = painter.device().devicePixelRatioF()
+        key = (rect.width(), rect.height(), color.rgba(), ratio)
+        cached = self._drawn.get(id(trend))
+        if cached is None or cached[0] is not trend or cached[1] != key:
+            if len(self._drawn) >= _SPARKLINES_KEPT:
+                self._drawn.clear()
+            cached = self._drawn[id(trend)] = (trend, key, _sparkline(trend, rect, color, ratio))
+        painter.drawPixmap(rect.topLeft(), cached[2])
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(SPARKLINE_WIDTH, hint.height())
+
+
+def _sparkline(trend: Trend, cell: QRect, color: QColor, ratio: float) -> QPixmap:
+    """The line on a transparent pixmap the size of the cell."""
+    pixmap = QPixmap(round(cell.width() * ratio), round(cell.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    rect = QRectF(0, 0, cell.width(), cell.height()).adjusted(
+        _MARGIN_X, _MARGIN_Y, -_MARGIN_X, -_MARGIN_Y
+    )
+    left, bottom, width, height = rect.left(), rect.bottom(), rect.width(), rect.height()
+    points = [QPointF(left + x * width, bottom - y * height) for x, y in trend.points]
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    pen = QPen(color, 1.4)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.drawPolyline(QPolygonF(points))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(points[-1], 2.0, 2.0)
+    painter.end()
+    return pixmap
 
 
 class RangeDelegate(QStyledItemDelegate):

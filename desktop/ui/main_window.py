@@ -31,7 +31,13 @@ from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import HEADERS, Column, Role, WatchlistModel
 from desktop.qt.watchlist_proxy import WatchlistProxy
 from desktop.ui.banner import MessageBanner
-from desktop.ui.delegates import RANGE_WIDTH, SPARKLINE_WIDTH, RangeDelegate, SparklineDelegate
+from desktop.ui.delegates import (
+    RANGE_WIDTH,
+    SPARKLINE_WIDTH,
+    RangeDelegate,
+    SparklineDelegate,
+    TextDelegate,
+)
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +201,10 @@ class MainWindow(QMainWindow):
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 18)
             header.resizeSection(column, width + 16)
         # Painted cells: the last hour beside the 24h change, the range glyph after the low.
+        model, proxy = self.model, self.proxy
+        table.setItemDelegate(
+            TextDelegate(lambda index: model.paint_at(proxy.mapToSource(index)), table)
+        )
         table.setItemDelegateForColumn(Column.TREND, SparklineDelegate(table))
         table.setItemDelegateForColumn(Column.RANGE, RangeDelegate(table))
         header.resizeSection(Column.TREND, SPARKLINE_WIDTH)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
 from desktop.qt.quotes import QuoteBook
+from desktop.qt.roles import FOREGROUND
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import (
     Column,
@@ -31,12 +32,17 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 class Rig:
     """A watchlist, a book and a model sharing one fake clock."""
 
-    def __init__(self, symbols: list[str], catalog: ContractCatalog | None = None) -> None:
+    def __init__(
+        self,
+        symbols: list[str],
+        catalog: ContractCatalog | None = None,
+        flush_ms: int | None = None,
+    ) -> None:
         self.clock = FakeClock()
         self.watchlist = Watchlist(
             symbols, catalog=catalog if catalog is not None else sample_catalog()
         )
-        self.book = QuoteBook(clock=self.clock, cadence=2.0)
+        self.book = QuoteBook(clock=self.clock, cadence=2.0, flush_ms=flush_ms)
         self.model = WatchlistModel(
             self.watchlist, self.book, clock=self.clock, stale_check_ms=20, flash_interval_ms=10
         )
@@ -119,19 +125,29 @@ def test_rows_follow_the_watchlist_with_inserts_removes_and_moves_never_a_reset(
     assert not resets
 
 
-def test_a_burst_of_5000_events_for_50_symbols_is_one_data_changed(qtbot: QtBot) -> None:
+def test_a_burst_of_5000_events_for_50_symbols_in_one_delivery_is_one_data_changed() -> None:
     symbols = [f"S{i:02d}USDT" for i in range(50)]
     r = Rig(symbols, catalog=ContractCatalog())
     changes = record(r.model.dataChanged)
-    for n in range(5000):
-        r.book.on_tickers([ticker(symbols[n % 50], f"{100 + n}.5")], r.clock())
-    assert not changes, "nothing reaches the view before the book flushes"
-    with qtbot.waitSignal(r.book.quotesChanged, timeout=2000):
-        pass  # the book's own coalescing timer
-    assert len(changes) == 1
+    burst = [ticker(symbols[n % 50], f"{100 + n}.5") for n in range(5000)]
+    r.book.on_tickers(burst, r.clock())  # what one socket read hands over
+    assert len(changes) == 1, "announced once, before the delivery returns"
     top_left, bottom_right = changes[0][0], changes[0][1]
     assert (top_left.row(), top_left.column()) == (0, 0)
     assert (bottom_right.row(), bottom_right.column()) == (49, len(Column) - 1)
+    assert r.cell("S49USDT", Column.LAST) == "5,099.5"
+
+
+def test_with_a_flush_timer_separate_deliveries_are_one_data_changed(qtbot: QtBot) -> None:
+    symbols = [f"S{i:02d}USDT" for i in range(50)]
+    r = Rig(symbols, catalog=ContractCatalog(), flush_ms=50)
+    changes = record(r.model.dataChanged)
+    for n in range(5000):
+        r.book.on_tickers([ticker(symbols[n % 50], f"{100 + n}.5")], r.clock())
+    assert not changes, "nothing reaches the view before the book's timer fires"
+    with qtbot.waitSignal(r.book.quotesChanged, timeout=2000):
+        pass
+    assert len(changes) == 1
     assert r.cell("S49USDT", Column.LAST) == "5,099.5"
 
 
@@ -379,3 +395,29 @@ def test_proxy_is_a_sort_filter_proxy_with_numeric_sort_role(rig: Rig) -> None:
     assert isinstance(proxy, QSortFilterProxyModel)
     assert proxy.sortRole() == Role.SortRole
     assert proxy.sortColumn() == -1
+
+
+def test_the_paint_role_follows_every_change_of_the_cell(rig: Rig) -> None:
+    paint_role = int(Role.PaintRole)
+
+    def painted(symbol: str, column: Column) -> Any:
+        index = rig.model.index(rig.model.row_of(symbol), column)
+        via_data, direct = index.data(paint_role), rig.model.paint_at(index)
+        assert via_data == direct
+        return direct
+
+    rig.push(ticker("BTCUSDT", "97000.1", open="96000"))
+    first = painted("BTCUSDT", Column.LAST)
+    assert first.text == rig.cell("BTCUSDT", Column.LAST)
+    rig.push(ticker("BTCUSDT", "97010.4", open="96000", event_time=1_767_225_602_000))
+    again = painted("BTCUSDT", Column.LAST)
+    assert again.text == rig.cell("BTCUSDT", Column.LAST) != first.text
+    assert again.background is not None, "an up-tick flashes the Last cell"
+    change = painted("BTCUSDT", Column.CHANGE)
+    assert change.foreground == rig.cell("BTCUSDT", Column.CHANGE, FOREGROUND).color()
+    rig.clock.advance(60)
+    rig.model.check_stale()
+    stale = painted("BTCUSDT", Column.CHANGE)
+    assert stale.foreground == rig.cell("BTCUSDT", Column.CHANGE, FOREGROUND).color()
+    assert stale.foreground != change.foreground, "a stale row is drawn muted"
+    assert stale.font.italic()
