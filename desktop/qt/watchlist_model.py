@@ -24,13 +24,13 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.exchange.alert_engine import AlertLevel
 from desktop.exchange.alerts import describe_rule
 from desktop.exchange.display import format_percent, format_price
 from desktop.exchange.ticker import MiniTicker
-from desktop.qt.colors import Colors, tabular_font
+from desktop.qt.colors import Colors, Swatch, tabular_font
 from desktop.qt.history import PriceHistory
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
@@ -114,6 +114,17 @@ ROW_FLAGS: Final = (
 )
 
 
+def _foreground_of(swatch: Swatch, muted: bool, cells: Cells, col: int) -> QBrush | None:
+    """A cell's text colour: muted for stale, unknown or empty, green/red for the change."""
+    if muted:
+        return swatch.muted
+    if col != Column.SYMBOL and cells.display[col] == DASH:
+        return swatch.muted
+    if col in (Column.CHANGE, Column.CHANGE_PERCENT) and cells.sign:
+        return swatch.up if cells.sign > 0 else swatch.down
+    return None
+
+
 def contiguous_blocks(rows: Iterable[int]) -> list[tuple[int, int]]:
     """``[5, 1, 2, 3, 7]`` → ``[(1, 3), (5, 5), (7, 7)]``: runs of adjacent rows, inclusive."""
     blocks: list[tuple[int, int]] = []
@@ -189,7 +200,7 @@ class WatchlistModel(QAbstractTableModel):
         self._history: PriceHistory | None = None
         self._alert_levels: AlertLevels | None = None
         self._level_cache: dict[str, tuple[MiniTicker, AlertLevel | None]] = {}
-        self._paints: dict[str, list[Paint | None]] = {}  # symbol → per column, as drawn
+        self._paints: dict[str, list[Paint]] = {}  # symbol → per column, as drawn
         self._paint_swatch: object = None
         if history is not None:
             self.set_history(history)
@@ -644,10 +655,8 @@ class WatchlistModel(QAbstractTableModel):
             self._paints.clear()
         row = self._paints.get(symbol)
         if row is None:
-            row = self._paints[symbol] = [None] * _COLUMNS
+            row = self._paints[symbol] = self._build_paints(symbol, swatch)
         cell = row[col]
-        if cell is None:
-            cell = row[col] = self._build_paint(symbol, col)
         if col == Column.LAST and symbol in self._flash:
             direction, _ = self._flash[symbol]
             flash = self._colors.flash(direction, self._flash_intensity(symbol))
@@ -655,22 +664,28 @@ class WatchlistModel(QAbstractTableModel):
                 cell = cell._replace(background=flash.color())
         return cell
 
-    def _build_paint(self, symbol: str, col: int) -> Paint:
-        """One cell as its delegate draws it: the same values the separate roles give."""
-        if col == Column.ALERT:
-            text = self._alert_data(symbol, DISPLAY)
-        else:
-            text = self._cells_of(symbol).display[col]
+    def _build_paints(self, symbol: str, swatch: Swatch) -> list[Paint]:
+        """A row's cells as drawn: the same values the separate roles give, built at once."""
+        cells = self._cells_of(symbol)
         stale = self._stale.get(symbol, False)
-        foreground = self._foreground(symbol, col)
-        bold = col == Column.SYMBOL and symbol in self._pinned
-        return Paint(
-            text,
-            None if foreground is None else foreground.color(),
-            None,  # the Last cell's flash is laid over when painted
-            self._fonts[bold, stale],
-            LEFT if col == Column.SYMBOL else RIGHT,
-        )
+        muted = stale or not self._known(symbol)[0]
+        plain, bold = self._fonts[False, stale], self._fonts[True, stale]
+        pinned = symbol in self._pinned
+        row: list[Paint] = []
+        for col in range(_COLUMNS):
+            alert = col == Column.ALERT
+            text = self._alert_data(symbol, DISPLAY) if alert else cells.display[col]
+            foreground = _foreground_of(swatch, muted, cells, col)
+            row.append(
+                Paint(
+                    text,
+                    None if foreground is None else foreground.color(),
+                    None,  # the Last cell's flash is laid over when painted
+                    bold if pinned and col == Column.SYMBOL else plain,
+                    LEFT if col == Column.SYMBOL else RIGHT,
+                )
+            )
+        return row
 
     def _cells_of(self, symbol: str) -> Cells:
         cells = self._cells.get(symbol)
@@ -696,15 +711,8 @@ class WatchlistModel(QAbstractTableModel):
         return True, ""
 
     def _foreground(self, symbol: str, col: int) -> Any:
-        swatch = self._colors.swatch()
-        if self._stale.get(symbol, False) or not self._known(symbol)[0]:
-            return swatch.muted
-        cells = self._cells_of(symbol)
-        if col != Column.SYMBOL and cells.display[col] == DASH:
-            return swatch.muted
-        if col in (Column.CHANGE, Column.CHANGE_PERCENT) and cells.sign:
-            return swatch.up if cells.sign > 0 else swatch.down
-        return None
+        muted = self._stale.get(symbol, False) or not self._known(symbol)[0]
+        return _foreground_of(self._colors.swatch(), muted, self._cells_of(symbol), col)
 
     def _tooltip(self, symbol: str, col: int) -> str | None:
         lines: list[str] = []

@@ -24,7 +24,16 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.qt.colors import Colors
@@ -43,13 +52,18 @@ _TEXT_MARGIN: Final = 4  # QStyle's item text margin (PM_FocusFrameHMargin + 1)
 _PAINT_ROLE: Final = int(Role.PaintRole)
 _WIDTHS_KEPT: Final = 20_000
 _SPARKLINES_KEPT: Final = 256  # more than a screenful of rows; ~9 kB each
-_SELECTED: Final = QStyle.StateFlag.State_Selected
-_ENABLED: Final = QStyle.StateFlag.State_Enabled
+_SELECTED: Final = QStyle.StateFlag.State_Selected.value
+_ENABLED: Final = QStyle.StateFlag.State_Enabled.value
+_NORMAL: Final = QPalette.ColorGroup.Normal
+_DISABLED: Final = QPalette.ColorGroup.Disabled
+_HIGHLIGHT: Final = QPalette.ColorRole.Highlight
+_HIGHLIGHTED_TEXT: Final = QPalette.ColorRole.HighlightedText
+_TEXT: Final = QPalette.ColorRole.Text
 
 
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
     """The cell's selection background; the view itself has drawn the alternate rows."""
-    if not option.state & _SELECTED:
+    if not option.state.value & _SELECTED:
         return  # nothing to draw, and the style call is a third of a sparkline's cost
     opt = QStyleOptionViewItem(option)
     opt.text = ""
@@ -101,17 +115,17 @@ class TextDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         rect: QRect = option.rect
-        palette = option.palette
-        group = (
-            palette.ColorGroup.Normal if option.state & _ENABLED else palette.ColorGroup.Disabled
-        )
-        if option.state & _SELECTED:
-            painter.fillRect(rect, palette.brush(group, palette.ColorRole.Highlight))
-            pen = palette.color(group, palette.ColorRole.HighlightedText)
+        # Plain ints: a Python enum operation per test would cost more than the text.
+        state = option.state.value
+        group = _NORMAL if state & _ENABLED else _DISABLED
+        if state & _SELECTED:
+            palette = option.palette
+            painter.fillRect(rect, palette.brush(group, _HIGHLIGHT))
+            pen = palette.color(group, _HIGHLIGHTED_TEXT)
         else:
             if cell.background is not None:
                 painter.fillRect(rect, cell.background)
-            pen = cell.foreground or palette.color(group, palette.ColorRole.Text)
+            pen = cell.foreground or option.palette.color(group, _TEXT)
         text = cell.text
         if not text:
             return
@@ -179,7 +193,9 @@ def _sparkline(trend: Trend, cell: QRect, color: QColor, ratio: float) -> QPixma
     points = [QPointF(left + x * width, bottom - y * height) for x, y in trend.points]
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    pen = QPen(color, 1.4)
+    # 1 px: Qt draws antialiased hairlines on a fast path, eight times quicker than
+    # the stroked outline any wider pen takes (measured 50 vs 414 µs per sparkline).
+    pen = QPen(color, 1.0)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(pen)
