@@ -140,10 +140,18 @@ class MiniStrip(QWidget):
         if not rows and hint:
             parts_html.append(f'<span style="color:{GREYED}">{html.escape(hint)}</span>')
             parts_plain.append(hint)
-        self._rows.setText("&nbsp;&nbsp;&nbsp;".join(parts_html))
-        self._state.setText(state_text)
-        self._state.setStyleSheet(f"color: {GREYED if connected else DEMO};")
-        self._demo.setVisible(demo)
+        # Only what differs: a style sheet set again re-polishes the label, and a rich
+        # text set again is laid out again, once a second for every status refresh.
+        rows_html = "&nbsp;&nbsp;&nbsp;".join(parts_html)
+        if rows_html != self._rows.text():
+            self._rows.setText(rows_html)
+        if state_text != self._state.text():
+            self._state.setText(state_text)
+        style = f"color: {GREYED if connected else DEMO};"
+        if style != self._state.styleSheet():
+            self._state.setStyleSheet(style)
+        if demo != self._demo.isVisibleTo(self):
+            self._demo.setVisible(demo)
         plain = "   ".join(parts_plain)
         text = "  ".join(p for p in ("DEMO" if demo else "", plain, state_text) if p)
         if text != self._plain:
