@@ -53,6 +53,7 @@ class WatchlistTabs(QWidget):
         self.bar.setMovable(True)
         self.bar.setExpanding(False)
         self.bar.setDocumentMode(True)
+        self.bar.setDrawBase(False)  # Fusion drew the base as an empty tab-shaped box
         self.bar.setUsesScrollButtons(True)
         self.bar.setElideMode(Qt.TextElideMode.ElideRight)
         self.bar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
