@@ -40,7 +40,9 @@ def tick(symbol: str, price: str, t: int) -> MiniTicker:
 
 
 @pytest.fixture
-def center() -> AlertCenter:
+def center(qapp: Any) -> AlertCenter:
+    # qapp first: the center's timers need the application's event dispatcher (run
+    # alone, this file used to create it before any QApplication existed).
     center = AlertCenter(clock=lambda: NOW)
     center.on_tickers([tick("BTCUSDT", "97123.4", T0), tick("ETHUSDT", "3411.25", T0)], NOW)
     return center
