@@ -4,9 +4,11 @@ The simulated exchange (own process) lists ~800 contracts and pushes each one ev
 2 s, plus ``!miniTicker@arr`` (every symbol) once a second. The app watches all of them
 with the window shown (offscreen).
 
-- Latency: from the frame's arrival (the stream client's ``received`` stamp, taken as
-  it hands the frame over; the quote keeps it) to the table model's ``dataChanged``
-  for that row, when the model holds the new value and the view learns of it.
+- Latency: from the frame's arrival (the stream client's ``received`` stamp, taken once
+  per socket read, right after websockets has split it into frames; the quote keeps it)
+  to the table model's ``dataChanged`` for that row, when the model holds the new value
+  and the view learns of it. Frames later in a large read wait for the ones before them,
+  and that wait counts.
 - Lag: a 16 ms precise single-shot ``QTimer``, re-armed each time it fires; how late
   it fires is how long a frame of the UI would be late.
 """
