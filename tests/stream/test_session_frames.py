@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from websockets.asyncio.server import ServerConnection, serve
 
@@ -55,8 +55,7 @@ class Deliveries:
         return [e for call in self.calls for e in call]
 
 
-async def _until(predicate: object, timeout: float = 10.0) -> None:
-    assert callable(predicate)
+async def _until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
     async with asyncio.timeout(timeout):
         while not predicate():
             await asyncio.sleep(0.01)
