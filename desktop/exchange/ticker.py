@@ -7,6 +7,7 @@ Numbers arrive as decimal strings and stay exact: every price and volume is a
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, NamedTuple
@@ -74,6 +75,7 @@ class Tickers(NamedTuple):
 
     stream: str | None  # the combined stream's name, None on a raw stream
     events: tuple[MiniTicker, ...]
+    skipped: int = 0  # events left out as not newer than known (``parse_frame(newer_than=)``)
 
 
 Frame = Tickers | Reply | ErrorReply
@@ -162,18 +164,45 @@ def _checked_event(payload: Any) -> MiniTicker:
     return MiniTicker(symbol, event_time, c, o, h, low, v, q)
 
 
-def _events(data: Any) -> tuple[MiniTicker, ...]:
-    if isinstance(data, list):
-        return tuple([parse_event(item) for item in data])
-    return (parse_event(data),)
+def _events(data: Any, newer_than: Mapping[str, int] | None) -> tuple[tuple[MiniTicker, ...], int]:
+    if not isinstance(data, list):
+        return (parse_event(data),), 0
+    if not newer_than:
+        return tuple([parse_event(item) for item in data]), 0
+    events: list[MiniTicker] = []
+    skipped = 0
+    for item in data:
+        if type(item) is dict and _known(item, newer_than):
+            skipped += 1
+        else:
+            events.append(parse_event(item))
+    return tuple(events), skipped
 
 
-def parse_frame(raw: str | bytes) -> Frame:
+def _known(payload: dict[str, Any], newer_than: Mapping[str, int]) -> bool:
+    """True for an event not newer than ``newer_than`` holds for its symbol.
+
+    Judged by symbol and time alone, before the six Decimals are built: with
+    ``!miniTicker@arr`` beside the symbols' own streams most events arrive twice, and
+    converting the repeats was most of a full-market second's parsing.
+    """
+    symbol, event_time = payload.get("s"), payload.get("E")
+    return (
+        type(event_time) is int and type(symbol) is str and event_time <= newer_than.get(symbol, -1)
+    )
+
+
+def parse_frame(raw: str | bytes, *, newer_than: Mapping[str, int] | None = None) -> Frame:
     """Decode one websocket text frame from a raw or combined market stream.
 
     Accepts a raw event, an array of events (``!miniTicker@arr``), the combined
     wrapper ``{"stream": name, "data": payload}``, a request reply and an error reply.
     Raises ``FrameError`` for anything else; never any other exception.
+
+    ``newer_than`` maps symbols to the newest event time already taken: events that are
+    not newer are counted in ``Tickers.skipped`` and left out without being checked
+    (the taker would drop them anyway). With ``!miniTicker@arr`` beside the symbols' own
+    streams, most events arrive twice.
     """
     if len(raw) > MAX_FRAME_BYTES:
         raise FrameError(f"frame too large: {len(raw)} bytes")
@@ -186,20 +215,22 @@ def parse_frame(raw: str | bytes) -> Frame:
         if type(stream) is str:
             data = decoded.get("data")
             if type(data) is dict:  # the common case: one event of a combined stream
+                if newer_than and _known(data, newer_than):
+                    return Tickers(stream, (), 1)
                 return Tickers(stream, (parse_event(data),))
-    return _frame(decoded)
+    return _frame(decoded, newer_than)
 
 
-def _frame(decoded: Any) -> Frame:
+def _frame(decoded: Any, newer_than: Mapping[str, int] | None) -> Frame:
     if isinstance(decoded, list):
-        return Tickers(None, _events(decoded))
+        return Tickers(None, *_events(decoded, newer_than))
     if not isinstance(decoded, dict):
         raise FrameError(f"frame is not an object: {type(decoded).__name__}")
     if "stream" in decoded and "data" in decoded:
         stream = decoded["stream"]
         if not isinstance(stream, str):
             raise FrameError(f"bad stream name: {stream!r:.80}")
-        return Tickers(stream, _events(decoded["data"]))
+        return Tickers(stream, *_events(decoded["data"], newer_than))
     if "e" in decoded:
         return Tickers(None, (parse_event(decoded),))
     if "code" in decoded or "msg" in decoded or "error" in decoded:

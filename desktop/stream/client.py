@@ -12,7 +12,7 @@ import asyncio
 import collections
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from desktop.exchange.endpoints import Endpoints
@@ -244,6 +244,11 @@ class StreamClient:
         """A copy of the counters."""
         return replace(self.stats_counters)
 
+    @property
+    def last_event_times(self) -> Mapping[str, int]:
+        """The newest event time (ms) taken per symbol; nothing older is delivered again."""
+        return self._last_event
+
     def last_update(self, symbol: str) -> float | None:
         """``time.time()`` when the newest event for ``symbol`` arrived, if any did."""
         return self._last_update.get(symbol)
@@ -271,7 +276,8 @@ class StreamClient:
         last_update = self._last_update
         for frame in frames:
             events = frame.events
-            stats.events += len(events)
+            stats.events += len(events) + frame.skipped
+            stats.duplicates += frame.skipped
             stream = frame.stream
             if stream == ALL_MARKET_STREAM:
                 if not self._all_market:

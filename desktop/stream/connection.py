@@ -19,6 +19,7 @@ import asyncio
 import functools
 import logging
 import time
+from collections.abc import Mapping
 from typing import Protocol, cast
 
 from websockets.asyncio.client import ClientConnection, connect
@@ -39,6 +40,9 @@ class ConnectionHost(Protocol):
     """What a connection needs from the client that owns it."""
 
     stats_counters: StreamStats
+
+    @property
+    def last_event_times(self) -> Mapping[str, int]: ...  # newest event time per symbol
 
     def deliver(self, frames: list[Tickers], received: float) -> None: ...
     def malformed(self, raw: str | bytes, error: FrameError) -> None: ...
@@ -303,6 +307,10 @@ class Connection:
 
     def on_frames(self, count: int) -> None:
         self.host.stats_counters.frames += count
+
+    @property
+    def last_event_times(self) -> Mapping[str, int]:
+        return self.host.last_event_times
 
     def on_tickers(self, session: Session, frames: list[Tickers], received: float) -> None:
         self._silent_strikes = 0

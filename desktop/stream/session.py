@@ -13,7 +13,7 @@ import itertools
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
@@ -32,9 +32,6 @@ logger = logging.getLogger(__name__)
 # Rapid add/remove calls arriving within this window become one diff.
 COALESCE_DELAY: Final = 0.02
 _Bytes = bytes | bytearray | memoryview  # what websockets' frames carry
-
-# Frames handed to the host at a time (see ``Session._take``).
-BATCH: Final = 64
 
 
 class MeteredConnection(ClientConnection):
@@ -119,6 +116,9 @@ class SessionHost(Protocol):
 
     desired: set[str]  # streams this connection should be subscribed to
     delivered_ever: set[str]  # of those, the ones that have delivered data before
+
+    @property
+    def last_event_times(self) -> Mapping[str, int]: ...  # newest event time per symbol
 
     def on_frames(self, count: int) -> None: ...
     def on_tickers(self, session: Session, frames: list[Tickers], received: float) -> None: ...
@@ -261,18 +261,11 @@ class Session:
         host = self.host
         host.on_frames(len(messages))
         received = time.time()
-        # A read can bring hundreds of frames; handing them over in slices lets the
-        # first ones reach the table while the rest are still being parsed.
-        for start in range(0, len(messages), BATCH):
-            self._take_slice(messages[start : start + BATCH], received)
-        self._check_ready()
-
-    def _take_slice(self, messages: list[str | bytes], received: float) -> None:
-        host = self.host
         market: list[Tickers] = []
+        known = host.last_event_times
         for raw in messages:
             try:
-                frame = parse_frame(raw)
+                frame = parse_frame(raw, newer_than=known)
             except FrameError as exc:
                 host.on_malformed(raw, exc)
                 continue
@@ -287,6 +280,7 @@ class Session:
         if market:
             self.last_market = time.monotonic()
             host.on_tickers(self, market, received)
+        self._check_ready()
 
     def _take_request(self, ident: int | str | None) -> _Request | None:
         request = self._pending.pop(ident, None) if isinstance(ident, int) else None

@@ -57,6 +57,36 @@ def test_all_market_array_yields_every_event() -> None:
     assert [t.symbol for t in frame.events] == ["BTCUSDT", "币安人生USDT"]
 
 
+def test_events_not_newer_than_known_are_counted_and_left_out() -> None:
+    newer = dict(EVENT, s="ETHUSDT", E=EVENT["E"])
+    known = {"BTCUSDT": EVENT["E"], "ETHUSDT": EVENT["E"] - 1}
+    frame = parse_frame(
+        json.dumps({"stream": "!miniTicker@arr", "data": [EVENT, newer]}), newer_than=known
+    )
+    assert isinstance(frame, Tickers)
+    assert [t.symbol for t in frame.events] == ["ETHUSDT"]
+    assert frame.skipped == 1
+    single = parse_frame(
+        json.dumps({"stream": "btcusdt@miniTicker", "data": EVENT}), newer_than=known
+    )
+    assert single == Tickers("btcusdt@miniTicker", (), 1)
+    later = dict(EVENT, E=EVENT["E"] + 1)
+    fresh = parse_frame(
+        json.dumps({"stream": "btcusdt@miniTicker", "data": later}), newer_than=known
+    )
+    assert isinstance(fresh, Tickers) and fresh.skipped == 0
+    assert [t.event_time for t in fresh.events] == [later["E"]]
+
+
+def test_a_malformed_event_is_still_refused_when_its_time_is_new() -> None:
+    broken = dict(EVENT, E=EVENT["E"] + 1, c="not a number")
+    with pytest.raises(FrameError, match="'c'"):
+        parse_frame(
+            json.dumps({"stream": "btcusdt@miniTicker", "data": broken}),
+            newer_than={"BTCUSDT": EVENT["E"]},
+        )
+
+
 def test_unknown_extra_fields_are_ignored() -> None:
     frame = parse_frame(json.dumps(dict(EVENT, x="new field", n=5)))
     assert isinstance(frame, Tickers)
@@ -131,6 +161,8 @@ def test_arbitrary_bytes_never_raise_anything_but_frame_error(raw: bytes) -> Non
 def test_arbitrary_json_never_raises_anything_but_frame_error(value: object) -> None:
     with contextlib.suppress(FrameError):
         parse_frame(json.dumps(value))
+    with contextlib.suppress(FrameError):
+        parse_frame(json.dumps(value), newer_than={"BTCUSDT": 5, "": 0})
 
 
 decimal_strings = st.decimals(
