@@ -156,10 +156,12 @@ async def build(
     lists, pins, shown = _initial_watchlists(options, settings)
     watchlists = Watchlists(lists, pins, shown)
     watchlist = watchlists.current
-    history = PriceHistory(book)
     contracts = ContractsModel(book=book, watchlist=watchlist)
     picker = SymbolPicker(contracts, watchlist)
     window = MainWindow(watchlist, book, demo=options.demo, picker=picker)
+    # Made after the window: Qt calls slots in the order they were connected, so the
+    # table takes new quotes before the sparklines and badges are worked out.
+    history = PriceHistory(book)
     picker.setParent(window, picker.windowFlags())
     window.restore_state(settings.window_geometry, settings.header_state)
     window.model.set_history(history)

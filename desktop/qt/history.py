@@ -65,8 +65,8 @@ class PriceHistory(QObject):
         badgesChanged(list): symbols whose badge appeared or expired.
     """
 
-    trendsChanged = Signal(list)
-    badgesChanged = Signal(list)
+    trendsChanged = Signal(object)  # list[str] (see QuoteBook.quotesChanged)
+    badgesChanged = Signal(object)  # list[str]
 
     def __init__(
         self,
@@ -202,23 +202,31 @@ class PriceHistory(QObject):
         changed: list[str] = []
         badged: list[str] = []
         now = self._clock()
+        quote_of, extremes, series_of = self._book.quote, self._extremes, self._series
         for symbol in symbols:
             if symbol not in tracked:
                 continue
-            quote = self._book.quote(symbol)
+            quote = quote_of(symbol)
             if quote is None:
                 continue
             ticker = quote.ticker
-            previous = self._extremes.get(symbol)
-            self._extremes[symbol] = (ticker.high, ticker.low)
+            high, low, close = ticker.high, ticker.low, ticker.close
+            previous = extremes.get(symbol)
+            extremes[symbol] = (high, low)
             if quote.from_snapshot:
                 continue
-            if previous is not None:
-                kind = 1 if ticker.high > previous[0] else -1 if ticker.low < previous[1] else 0
-                if kind:
-                    self._badges[symbol] = (kind, now + self._badge_seconds)
-                    badged.append(symbol)
-            if self._extend(symbol, ticker.event_time, ticker.close):
+            if previous is not None and (high > previous[0] or low < previous[1]):
+                kind = 1 if high > previous[0] else -1
+                self._badges[symbol] = (kind, now + self._badge_seconds)
+                badged.append(symbol)
+            # Most pushes land in the newest minute: that point is updated in place.
+            minute = (ticker.event_time // MINUTE_MS) * MINUTE_MS
+            series = series_of.get(symbol)
+            if series and series[-1][0] == minute:
+                if series[-1][1] != close:
+                    series[-1] = (minute, close)
+                    changed.append(symbol)
+            elif self._extend(symbol, ticker.event_time, close):
                 changed.append(symbol)
         if changed:
             self._changed(changed)

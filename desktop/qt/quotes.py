@@ -57,7 +57,9 @@ class QuoteBook(QObject):
         errorRaised(str): a problem in plain words (e.g. a refused subscription).
     """
 
-    quotesChanged = Signal(list)
+    quotesChanged = Signal(
+        object
+    )  # list[str]; a Python object: a list signal copies it through QVariant
     statusChanged = Signal(object)
     errorRaised = Signal(str)
 
@@ -147,9 +149,14 @@ class QuoteBook(QObject):
     def symbols(self) -> list[str]:
         return list(self._quotes)
 
+    @property
+    def stale_after(self) -> float:
+        """Seconds without a push after which a quote is stale: three cadences."""
+        return 3 * self.cadence
+
     def is_stale(self, symbol: str, now: float | None = None) -> bool:
         """True when no push arrived for more than three cadences (or never did)."""
         q = self._quotes.get(symbol)
         if q is None or q.from_snapshot:
             return True
-        return ((self._clock() if now is None else now) - q.received) > 3 * self.cadence
+        return ((self._clock() if now is None else now) - q.received) > self.stale_after

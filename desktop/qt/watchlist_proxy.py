@@ -6,6 +6,7 @@ import logging
 import unicodedata
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QMimeData,
     QModelIndex,
     QObject,
@@ -50,6 +51,22 @@ class WatchlistProxy(QSortFilterProxyModel):
         """Show only symbols containing ``text`` (any case, any script)."""
         self._filter_text = normalize_filter_text(text)
         self.setFilterFixedString(self._filter_text)
+        self._tell_source()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        super().sort(column, order)
+        self._tell_source()
+
+    def setSourceModel(self, source: QAbstractItemModel) -> None:
+        super().setSourceModel(source)
+        self._tell_source()
+
+    def _tell_source(self) -> None:
+        # A sorted or filtered view must hear exactly which rows changed (see
+        # ``WatchlistModel.set_exact_rows``).
+        source = self.sourceModel()
+        if isinstance(source, WatchlistModel):
+            source.set_exact_rows(self.sortColumn() >= 0 or bool(self._filter_text))
 
     def filter_text(self) -> str:
         return self._filter_text

@@ -163,6 +163,36 @@ def test_quote_changes_are_announced_once_per_contiguous_block(rig: Rig) -> None
     assert sorted((c[0].row(), c[1].row()) for c in changes) == [(0, 1), (4, 4)]
 
 
+def test_scattered_rows_are_one_span_unless_the_proxy_sorts_or_filters(qapp: Any) -> None:
+    symbols = [f"S{i:02d}USDT" for i in range(40)]
+    r = Rig(symbols, catalog=ContractCatalog())
+    proxy = WatchlistProxy(r.model)
+    r.push(*(ticker(s, "1") for s in symbols))
+    every_other = symbols[::2]  # 20 separate blocks
+    changes = record(r.model.dataChanged)
+    r.push(*(ticker(s, "1.5") for s in every_other))
+    assert [(c[0].row(), c[1].row()) for c in changes] == [(0, 38)], "one span"
+
+    # Sorted, the proxy would re-sort every row a span covers: only changed rows.
+    proxy.sort(Column.LAST, Qt.SortOrder.DescendingOrder)
+    changes.clear()
+    r.push(*(ticker(s, str(n + 2)) for n, s in enumerate(every_other)))
+    assert sorted(c[0].row() for c in changes) == list(range(0, 40, 2))
+    assert all(c[0].row() == c[1].row() for c in changes)
+    shown = [proxy.index(i, 0).data() for i in range(3)]
+    assert shown == [every_other[-1], every_other[-2], every_other[-3]], "re-sorted live"
+
+    proxy.clear_sort()
+    proxy.set_filter_text("S1")  # filtered: exact rows too
+    changes.clear()
+    r.push(*(ticker(s, "9") for s in every_other))
+    assert len(changes) == len(every_other)
+    proxy.set_filter_text("")
+    changes.clear()
+    r.push(*(ticker(s, "10") for s in every_other))
+    assert len(changes) == 1
+
+
 def test_prices_use_tick_precision_and_separators_volumes_abbreviated_with_exact_tooltip(
     rig: Rig,
 ) -> None:
