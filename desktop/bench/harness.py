@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.app import Parts, build, serve
+from desktop.app import SETTLE_HEAP_AFTER, Parts, build, serve
 from desktop.bench.simproc import SimProcess
 from desktop.options import Options
 from desktop.stream.client import StreamClient
@@ -150,7 +150,10 @@ async def running_app(
         )
         client = StreamClient(sim.endpoints, **client_options)
         parts = await build(options, app, client=client)
-        task = asyncio.create_task(serve(parts), name="miniticker")
+        # As ``desktop.app.run`` serves it.
+        task = asyncio.create_task(
+            serve(parts, settle_heap_after=SETTLE_HEAP_AFTER), name="miniticker"
+        )
         running = RunningApp(parts, task)
         try:
             if all_market:

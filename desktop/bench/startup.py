@@ -40,7 +40,7 @@ def _probe(config_dir: str) -> int:
     from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication
 
-    from desktop.app import build, serve
+    from desktop.app import SETTLE_HEAP_AFTER, build, serve
     from desktop.options import parse_options
     from desktop.qt.watchlist_model import Column
     from desktop.qt.watchlist_model import Role as ModelRole
@@ -65,7 +65,7 @@ def _probe(config_dir: str) -> int:
         watch = PaintWatch()
         parts.window.installEventFilter(watch)
         model = parts.window.model
-        task = asyncio.create_task(serve(parts))
+        task = asyncio.create_task(serve(parts, settle_heap_after=SETTLE_HEAP_AFTER))
 
         def check(*_: Any) -> None:
             now = time.time()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from desktop.app import Parts, build, serve
@@ -214,3 +216,39 @@ def test_closing_the_window_without_a_tray_quits_cleanly(
         assert (tmp_path / "settings.json").exists()
 
     qt_loop.run(scenario())
+
+
+def test_the_table_takes_new_prices_before_sparklines_are_worked_out(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    # Qt calls slots in the order they were connected; the composition root connects
+    # the table first, so a price is in the table before anything derived from it.
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=3) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            order: list[str] = []
+            parts.window.model.dataChanged.connect(
+                lambda _tl, _br, roles=(): order.append("table") if not roles else None
+            )
+            parts.history.trendsChanged.connect(lambda _symbols: order.append("history"))
+            await wait_for(lambda: "history" in order, what="a sparkline extended by a push")
+            assert order.index("table") < order.index("history")
+            parts.quit_event.set()
+            await task
+
+    qt_loop.run(scenario())
+
+
+def test_settle_heap_freezes_what_start_up_built() -> None:
+    # In a process of its own: frozen objects stay frozen for the life of a process.
+    code = (
+        "import asyncio, gc\n"
+        "from desktop.app import settle_heap\n"
+        "kept = [[n] for n in range(1000)]\n"
+        "asyncio.run(settle_heap(0))\n"
+        "print(gc.get_freeze_count() >= 1000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.strip() == "True"
