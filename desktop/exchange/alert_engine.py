@@ -208,12 +208,27 @@ class AlertEngine:
         """Fresh state, judged against the last known event if there is one."""
         track = self._tracks[rule.id] = _Track()
         event = self._last.get(rule.symbol)
-        if rule.enabled and event is not None:
+        if (
+            rule.enabled
+            and event is not None
+            and _plausible(event.close)
+            and _plausible(event.open)
+        ):
             measure = _measure(rule, track, event)
             if measure is not None:
                 track.armed = not measure.beyond
 
     # -- evaluation ----------------------------------------------------------------
+
+    def remember(self, event: MiniTicker) -> None:
+        """Keep ``event`` as its symbol's last, unjudged: for a symbol no rule watches.
+
+        A rule added later starts from it (its plausibility is checked then); at the
+        full market most events are of such symbols, and this is all they cost.
+        """
+        previous = self._last.get(event.symbol)
+        if previous is None or event.event_time > previous.event_time:
+            self._last[event.symbol] = event
 
     def evaluate(self, event: MiniTicker, *, gap: bool = False) -> list[AlertFired]:
         """The rules that fire on ``event``; call it for every event, in order.

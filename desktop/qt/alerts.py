@@ -96,7 +96,7 @@ class AlertCenter(QObject):
                 )
                 fired += engine.evaluate(event, gap=gap)
             else:
-                engine.evaluate(event)  # only remembered: a rule added later starts from it
+                engine.remember(event)  # a rule added later starts from it
         if not fired:
             return
         for alert in fired:

@@ -226,6 +226,24 @@ def test_a_rule_added_mid_stream_is_judged_from_the_last_price() -> None:
     assert engine.evaluate(event("101", T0 + 2)) == []
 
 
+def test_a_remembered_price_of_an_unwatched_symbol_primes_a_later_rule() -> None:
+    engine = AlertEngine()
+    engine.remember(event("99", T0))
+    engine.remember(event("150", T0 - 1))  # older: not kept
+    assert engine.last_event("BTCUSDT") == event("99", T0)
+    engine.add(rule(AlertKind.ABOVE, "100"))
+    assert engine.is_armed(engine.rules()[0].id) is True
+    assert len(engine.evaluate(event("100.5", T0 + 1))) == 1
+
+
+def test_a_remembered_implausible_price_does_not_prime_a_rule() -> None:
+    engine = AlertEngine()
+    engine.remember(event("1E+99", T0))
+    engine.add(rule(AlertKind.ABOVE, "100", id="r"))
+    armed_fresh = AlertEngine([rule(AlertKind.ABOVE, "100", id="r")]).is_armed("r")
+    assert engine.is_armed("r") == armed_fresh, "as if no price were known"
+
+
 def test_other_symbols_do_not_touch_a_rule() -> None:
     engine = AlertEngine([rule(AlertKind.ABOVE, "100")])
     engine.evaluate(event("99", T0))
