@@ -9,6 +9,7 @@ means a sparkline that starts from the stream, never an error the user has to ha
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -151,12 +152,12 @@ class PriceHistory(QObject):
             return
         task = loop.create_task(self._seed(symbol), name=f"klines {symbol}")
         self._tasks[symbol] = task
-        task.add_done_callback(self._seed_done)
+        task.add_done_callback(functools.partial(self._seed_done, symbol))
 
-    def _seed_done(self, task: asyncio.Task[None]) -> None:
-        for symbol, running in list(self._tasks.items()):
-            if running is task:
-                del self._tasks[symbol]
+    def _seed_done(self, symbol: str, task: asyncio.Task[None]) -> None:
+        # By symbol: searching every task for this one made 800 seedings ~640 000 steps.
+        if self._tasks.get(symbol) is task:
+            del self._tasks[symbol]
 
     async def _seed(self, symbol: str) -> None:
         source = self._source
