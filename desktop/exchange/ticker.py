@@ -6,15 +6,21 @@ Numbers arrive as decimal strings and stay exact: every price and volume is a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, NamedTuple
 
+import orjson
+
 # A frame larger than this is not a mini ticker frame (a full-market array of ~800
 # symbols is about 130 kB); refusing it early keeps a hostile frame from costing much.
 MAX_FRAME_BYTES: Final = 4 * 1024 * 1024
+
+#: The JSON decoder frames go through (also the benchmark's bare-loop limit): orjson
+#: decodes a mini ticker frame in 0.9 µs where ``json.loads`` takes 2.9 µs. Its errors
+#: are ``json.JSONDecodeError``s; integers beyond 64 bits come back as floats.
+decode_json: Final = orjson.loads
 
 _PRICE_FIELDS: Final = ("c", "o", "h", "l", "v", "q")
 _MAX_TEXT: Final = 64  # longest symbol or number string taken
@@ -207,7 +213,7 @@ def parse_frame(raw: str | bytes, *, newer_than: Mapping[str, int] | None = None
     if len(raw) > MAX_FRAME_BYTES:
         raise FrameError(f"frame too large: {len(raw)} bytes")
     try:
-        decoded = json.loads(raw)
+        decoded = decode_json(raw)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError
         raise FrameError(f"not JSON: {exc}") from None
     if type(decoded) is dict:
