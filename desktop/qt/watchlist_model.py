@@ -207,6 +207,8 @@ class WatchlistModel(QAbstractTableModel):
         self._paints: dict[str, list[Paint]] = {}  # symbol → per column, as drawn
         self._paint_swatch: object = None
         self._exact_rows = False
+        #: While a ``dataChanged`` spans scattered rows: the rows in it that changed.
+        self.span_rows: frozenset[int] | None = None
         if history is not None:
             self.set_history(history)
 
@@ -658,15 +660,27 @@ class WatchlistModel(QAbstractTableModel):
         blocks = contiguous_blocks(rows)
         if len(blocks) > _SPAN_ABOVE and not self._exact_rows:
             # Scattered rows (a read of the full market): one span is one pass through
-            # the proxy and one repaint, where a block each cost ~4 µs apiece.
-            blocks = [(blocks[0][0], blocks[-1][1])]
+            # the proxy, where a block each cost ~4 µs apiece. A view that repaints
+            # only what changed finds the rows in ``span_rows`` while it is announced.
+            first, last = blocks[0][0], blocks[-1][1]
+            self.span_rows = frozenset(rows)
+            try:
+                self._emit_span(first, last, first_column, last_column, roles)
+            finally:
+                self.span_rows = None
+            return
         for first, last in blocks:
-            top_left = self.createIndex(first, first_column)
-            bottom_right = self.createIndex(last, last_column)
-            if roles is None:
-                self.dataChanged.emit(top_left, bottom_right)
-            else:
-                self.dataChanged.emit(top_left, bottom_right, roles)
+            self._emit_span(first, last, first_column, last_column, roles)
+
+    def _emit_span(
+        self, first: int, last: int, first_column: int, last_column: int, roles: list[int] | None
+    ) -> None:
+        top_left = self.createIndex(first, first_column)
+        bottom_right = self.createIndex(last, last_column)
+        if roles is None:
+            self.dataChanged.emit(top_left, bottom_right)
+        else:
+            self.dataChanged.emit(top_left, bottom_right, roles)
 
     # -- presentation ---------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from desktop.ui.delegates import (
     SparklineDelegate,
     TextDelegate,
 )
+from desktop.ui.watchlist_table import WatchlistTable
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         return edit
 
     def _make_table(self) -> QTableView:
-        table = QTableView(self)
+        table = WatchlistTable(self.model, self)
         table.setObjectName("watchlistTable")
         table.setModel(self.proxy)
         table.setAlternatingRowColors(True)
