@@ -50,6 +50,7 @@ class Trend:
     change_percent: Decimal | None  # newest close against the oldest, in percent
     low: Decimal
     high: Decimal
+    newest: int = 0  # the newest minute's open time, ms
 
 
 class PriceHistory(QObject):
@@ -93,6 +94,9 @@ class PriceHistory(QObject):
         self._tracked: set[str] = set()
         self._series: dict[str, list[tuple[int, Decimal]]] = {}
         self._trends: dict[str, Trend | None] = {}  # cache; a missing key means stale
+        # The last trend of a symbol whose newest close alone moved since: the next one
+        # is that trend with a new last point.
+        self._earlier: dict[str, Trend] = {}
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._seeded: set[str] = set()
         self._failed: set[str] = set()
@@ -134,6 +138,7 @@ class PriceHistory(QObject):
             task.cancel()
         self._series.pop(symbol, None)
         self._trends.pop(symbol, None)
+        self._earlier.pop(symbol, None)
         self._seeded.discard(symbol)
         self._failed.discard(symbol)
         self._extremes.pop(symbol, None)
@@ -201,6 +206,7 @@ class PriceHistory(QObject):
         if not tracked:
             return
         changed: list[str] = []
+        moved: list[str] = []  # only the newest minute's close changed
         badged: list[str] = []
         now = self._clock()
         quote_of, extremes, series_of = self._book.quote, self._extremes, self._series
@@ -226,11 +232,11 @@ class PriceHistory(QObject):
             if series and series[-1][0] == minute:
                 if series[-1][1] != close:
                     series[-1] = (minute, close)
-                    changed.append(symbol)
+                    moved.append(symbol)
             elif self._extend(symbol, ticker.event_time, close):
                 changed.append(symbol)
-        if changed:
-            self._changed(changed)
+        if changed or moved:
+            self._changed(changed, moved)
         if badged:
             self._schedule_expiry()
             self.badgesChanged.emit(badged)
@@ -251,10 +257,18 @@ class PriceHistory(QObject):
             del series[0]
         return True
 
-    def _changed(self, symbols: list[str]) -> None:
+    def _changed(self, symbols: list[str], moved: Iterable[str] = ()) -> None:
+        """``symbols``' hours changed; in ``moved`` only the newest minute's close did."""
+        trends, earlier = self._trends, self._earlier
         for symbol in symbols:
-            self._trends.pop(symbol, None)
-        self.trendsChanged.emit(symbols)
+            trends.pop(symbol, None)
+            earlier.pop(symbol, None)
+        moved = list(moved)
+        for symbol in moved:
+            old = trends.pop(symbol, None)
+            if old is not None:
+                earlier[symbol] = old
+        self.trendsChanged.emit(symbols + moved)
 
     # -- reading -----------------------------------------------------------------------
 
@@ -276,7 +290,9 @@ class PriceHistory(QObject):
             return self._trends[symbol]
         except KeyError:
             pass
-        trend = self._trends[symbol] = _make_trend(self._series.get(symbol, ()), self._minutes)
+        trend = self._trends[symbol] = _make_trend(
+            self._series.get(symbol, ()), self._minutes, self._earlier.pop(symbol, None)
+        )
         return trend
 
     def badge(self, symbol: str) -> int:
@@ -317,16 +333,32 @@ class PriceHistory(QObject):
         self._tasks.clear()
 
 
-def _make_trend(series: Iterable[tuple[int, Decimal]], minutes: int) -> Trend | None:
+def _make_trend(
+    series: Iterable[tuple[int, Decimal]], minutes: int, earlier: Trend | None = None
+) -> Trend | None:
+    """The sparkline of ``series``; from ``earlier`` when only its newest close moved
+    since (same minutes, same low and high): one new point instead of sixty."""
     points = list(series)
     if len(points) < 2:
         return None
     closes = [c for _, c in points]
     low, high = min(closes), max(closes)
     newest = points[-1][0]
+    spread = float(high - low)
+    first, last = closes[0], closes[-1]
+    change = (last - first) * 100 / first if first else None
+    sign = (last > first) - (last < first)
+    if (
+        earlier is not None
+        and earlier.newest == newest
+        and len(earlier.points) == len(points)
+        and earlier.low == low
+        and earlier.high == high
+    ):
+        y = (float(last - low) / spread) if spread else 0.5
+        return Trend((*earlier.points[:-1], (1.0, y)), sign, change, low, high, newest)
     span = float((minutes - 1) * MINUTE_MS)
     start = newest - span
-    spread = float(high - low)
     xy = tuple(
         (
             min(1.0, max(0.0, (t - start) / span)),
@@ -334,6 +366,4 @@ def _make_trend(series: Iterable[tuple[int, Decimal]], minutes: int) -> Trend | 
         )
         for t, c in points
     )
-    first, last = closes[0], closes[-1]
-    change = (last - first) * 100 / first if first else None
-    return Trend(xy, (last > first) - (last < first), change, low, high)
+    return Trend(xy, sign, change, low, high, newest)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.rest import RestError
-from desktop.qt.history import MINUTE_MS, PriceHistory, Trend
+from desktop.qt.history import MINUTE_MS, PriceHistory, Trend, _make_trend
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import Column, Role, WatchlistModel
@@ -246,6 +246,24 @@ def test_the_trend_is_normalised_once_per_change(rig: Rig) -> None:
     rig.push("BTCUSDT", "5", T0 + 59 * MINUTE_MS + 1)
     again = rig.history.trend("BTCUSDT")
     assert again is not trend and again is not None and again.sign == -1
+
+
+def test_a_trend_moved_only_in_its_newest_close_equals_one_worked_out_afresh(
+    rig: Rig,
+) -> None:
+    rig.history.set_symbols(["BTCUSDT"])
+    rig.history.merge("BTCUSDT", candles(60))  # 100 … 159
+    newest = T0 + 59 * MINUTE_MS
+    # Inside the range, a new high, a new low, then back inside: every path.
+    for n, close in enumerate(["130", "131.5", "170", "99", "120.25"]):
+        before = rig.history.trend("BTCUSDT")
+        rig.push("BTCUSDT", close, newest + 1_000 + n)
+        moved = rig.history.trend("BTCUSDT")
+        fresh = _make_trend(rig.history.points("BTCUSDT"), 60)
+        assert moved == fresh, close
+        assert moved is not before
+    rig.push("BTCUSDT", "121", newest + MINUTE_MS)  # a new minute: worked out in full
+    assert rig.history.trend("BTCUSDT") == _make_trend(rig.history.points("BTCUSDT"), 60)
 
 
 def test_a_flat_hour_sits_in_the_middle(rig: Rig) -> None:
