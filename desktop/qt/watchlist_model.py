@@ -565,13 +565,7 @@ class WatchlistModel(QAbstractTableModel):
         # the staleness test inline; ``_compute_stale`` says the same in one place.
         now = self._clock()
         row_of, quote_of = self._row, self._book.quote
-        cells, paints, stale, seen, flash = (
-            self._cells,
-            self._paints,
-            self._stale,
-            self._seen_tick,
-            self._flash,
-        )
+        cells, stale, seen, flash = self._cells, self._stale, self._seen_tick, self._flash
         stale_after = self._book.stale_after
         flash_enabled = self._flash_enabled
         rows: list[int] = []
@@ -582,7 +576,6 @@ class WatchlistModel(QAbstractTableModel):
                 continue
             rows.append(row)
             cells.pop(symbol, None)
-            paints.pop(symbol, None)
             quote = quote_of(symbol)
             if quote is None:
                 stale[symbol] = False
@@ -593,7 +586,7 @@ class WatchlistModel(QAbstractTableModel):
                 if flash_enabled and quote.direction:
                     flash[symbol] = (quote.direction, now)
                     flashing = True
-        self._emit_blocks(rows, changed=False)  # their cells are dropped above
+        self._emit_blocks(rows)
         if flashing and not self._flash_timer.isActive():
             self._flash_timer.start()
 
