@@ -26,6 +26,7 @@ class TickerSource(Protocol):
     def add_ticker_listener(self, fn: Callable[[Sequence[MiniTicker], float], None]) -> None: ...
     def add_status_listener(self, fn: Callable[[Any], None]) -> None: ...
     def add_error_listener(self, fn: Callable[[str], None]) -> None: ...
+    def add_recovery_listener(self, fn: Callable[[str], None]) -> None: ...
 
 
 @dataclass(slots=True)
@@ -55,6 +56,7 @@ class QuoteBook(QObject):
         quotesChanged(list): symbols whose quote changed since the last flush.
         statusChanged(object): the client's ``ClientStatus``, as it changes.
         errorRaised(str): a problem in plain words (e.g. a refused subscription).
+        problemCleared(str): such a problem is over, in plain words.
     """
 
     quotesChanged = Signal(
@@ -62,6 +64,7 @@ class QuoteBook(QObject):
     )  # list[str]; a Python object: a list signal copies it through QVariant
     statusChanged = Signal(object)
     errorRaised = Signal(str)
+    problemCleared = Signal(str)
 
     def __init__(
         self,
@@ -93,6 +96,7 @@ class QuoteBook(QObject):
         source.add_ticker_listener(self.on_tickers)
         source.add_status_listener(self._on_status)
         source.add_error_listener(self.errorRaised.emit)
+        source.add_recovery_listener(self.problemCleared.emit)
 
     def _on_status(self, status: Any) -> None:
         self.last_status = status

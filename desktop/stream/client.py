@@ -106,6 +106,7 @@ class StreamClient:
         self._ticker_listeners: list[TickerListener] = []
         self._status_listeners: list[StatusListener] = []
         self._error_listeners: list[ErrorListener] = []
+        self._recovery_listeners: list[ErrorListener] = []
         self._last_event: dict[str, int] = {}
         self._last_update: dict[str, float] = {}
         self._rate = 0.0
@@ -127,6 +128,10 @@ class StreamClient:
 
     def add_error_listener(self, fn: ErrorListener) -> None:
         self._error_listeners.append(fn)
+
+    def add_recovery_listener(self, fn: ErrorListener) -> None:
+        """``fn(text)`` when a problem reported before is over (e.g. a refusal)."""
+        self._recovery_listeners.append(fn)
 
     # -- what is wanted --------------------------------------------------------------
 
@@ -332,6 +337,14 @@ class StreamClient:
     def report_problem(self, text: str) -> None:
         logger.warning("%s", text)
         for fn in self._error_listeners:
+            try:
+                fn(text)
+            except Exception:
+                self._listener_failed(fn)
+
+    def report_recovered(self, text: str) -> None:
+        logger.info("%s", text)
+        for fn in self._recovery_listeners:
             try:
                 fn(text)
             except Exception:

@@ -47,6 +47,7 @@ class ConnectionHost(Protocol):
     def deliver(self, frames: list[Tickers], received: float) -> None: ...
     def malformed(self, raw: str | bytes, error: FrameError) -> None: ...
     def report_problem(self, text: str) -> None: ...
+    def report_recovered(self, text: str) -> None: ...
     def connection_changed(self, connection: Connection) -> None: ...
 
 
@@ -332,6 +333,10 @@ class Connection:
 
     def on_acked(self, session: Session, subscribed: bool) -> None:
         if subscribed:
+            if self._refusals.attempt:
+                self.host.report_recovered(
+                    "The exchange accepted the subscription it had refused; prices flow again."
+                )
             self._refusals.reset()
         if session is self.current:
             self._changed()

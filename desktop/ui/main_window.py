@@ -142,7 +142,9 @@ class MainWindow(QMainWindow):
         self.proxy.rowsRemoved.connect(self._update_actions)
         watchlist.pinsChanged.connect(self._update_actions)
         book.statusChanged.connect(self.set_status)
+        self._stream_problem = ""  # the stream's last problem, as the banner shows it
         book.errorRaised.connect(self._on_book_error)
+        book.problemCleared.connect(self._on_problem_cleared)
         if book.last_status is not None:
             self.set_status(book.last_status)
         self._update_actions()
@@ -370,7 +372,16 @@ class MainWindow(QMainWindow):
             self.banner.show_text(text, level)
 
     def _on_book_error(self, text: str) -> None:
+        self._stream_problem = text
         self.show_message(text, "error")
+
+    def _on_problem_cleared(self, text: str) -> None:
+        # The stream's problem is over: its banner would now say something untrue. A
+        # banner showing anything else (a settings problem, say) stays.
+        if self.banner.isVisible() and self.banner.label.text() == self._stream_problem:
+            self.clear_message()
+        self._stream_problem = ""
+        self.show_message(text, "info")
 
     def clear_message(self) -> None:
         self.banner.dismiss()

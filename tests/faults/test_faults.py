@@ -292,6 +292,10 @@ def test_a_subscribe_answered_with_an_error_is_shown_and_retried(
                 assert "refused to subscribe to XRPUSDT" in banner.label.text()
             await app.recovered("SUBSCRIBE answered with an error", since)
             assert app.client.stats.refused == 2
+            # Once accepted, the banner no longer says it was refused; the status bar
+            # says it is over.
+            await wait_for(lambda: banner.isHidden(), 5, "the refusal's banner to go")
+            assert "accepted the subscription" in app.parts.window.statusBar().currentMessage()
             app.check_nothing_lost()
 
     qt_loop.run(scenario())

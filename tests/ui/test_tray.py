@@ -58,6 +58,9 @@ class FakeSource:
     def add_error_listener(self, fn: Callable[[str], None]) -> None:
         pass
 
+    def add_recovery_listener(self, fn: Callable[[str], None]) -> None:
+        pass
+
     def status(self, status: ClientStatus) -> None:
         for fn in self.statuses:
             fn(status)
