@@ -336,15 +336,14 @@ class StreamClient:
 
     def report_problem(self, text: str) -> None:
         logger.warning("%s", text)
-        for fn in self._error_listeners:
-            try:
-                fn(text)
-            except Exception:
-                self._listener_failed(fn)
+        self._tell(self._error_listeners, text)
 
     def report_recovered(self, text: str) -> None:
         logger.info("%s", text)
-        for fn in self._recovery_listeners:
+        self._tell(self._recovery_listeners, text)
+
+    def _tell(self, listeners: list[ErrorListener], text: str) -> None:
+        for fn in listeners:
             try:
                 fn(text)
             except Exception:
