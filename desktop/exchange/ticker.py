@@ -173,12 +173,10 @@ def _checked_event(payload: Any) -> MiniTicker:
 def _events(data: Any, newer_than: Mapping[str, int] | None) -> tuple[tuple[MiniTicker, ...], int]:
     if not isinstance(data, list):
         return (parse_event(data),), 0
-    if not newer_than:
-        return tuple([parse_event(item) for item in data]), 0
     events: list[MiniTicker] = []
     skipped = 0
     for item in data:
-        if type(item) is dict and _known(item, newer_than):
+        if newer_than and type(item) is dict and _known(item, newer_than):
             skipped += 1
         else:
             events.append(parse_event(item))

@@ -12,7 +12,7 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, Protocol
@@ -257,18 +257,17 @@ class PriceHistory(QObject):
             del series[0]
         return True
 
-    def _changed(self, symbols: list[str], moved: Iterable[str] = ()) -> None:
+    def _changed(self, symbols: list[str], moved: Sequence[str] = ()) -> None:
         """``symbols``' hours changed; in ``moved`` only the newest minute's close did."""
         trends, earlier = self._trends, self._earlier
         for symbol in symbols:
             trends.pop(symbol, None)
             earlier.pop(symbol, None)
-        moved = list(moved)
         for symbol in moved:
             old = trends.pop(symbol, None)
             if old is not None:
                 earlier[symbol] = old
-        self.trendsChanged.emit(symbols + moved)
+        self.trendsChanged.emit([*symbols, *moved])
 
     # -- reading -----------------------------------------------------------------------
 

@@ -46,10 +46,10 @@ class QuoteBook(QObject):
     Ticks are stored as they arrive and announced as one ``quotesChanged`` with every
     symbol that changed, so a burst of a thousand messages costs views one update, never
     a repaint per message. By default (``flush_ms=None``) the announcement comes at the
-    end of each delivery: the stream client delivers what one socket read brought (at
-    most ``session.BATCH`` frames at a time), so the table holds a new price within a
-    millisecond or two of its frame instead of a timer period later, and repaints are
-    still coalesced by Qt's own update handling. ``flush_ms >= 0`` announces from a
+    end of each delivery: the stream client delivers what one socket read brought at
+    once, so the table holds a new price within a few milliseconds of its frame instead
+    of a timer period later, and repaints are still coalesced by Qt's own update
+    handling. ``flush_ms >= 0`` announces from a
     timer instead, which caps the rate.
 
     Signals:
