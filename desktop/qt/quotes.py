@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -17,7 +16,6 @@ log = logging.getLogger(__name__)
 
 #: The exchange pushes a mini ticker every 2 s per symbol; a row is stale after three.
 DEFAULT_CADENCE = 2.0
-_NOTHING: AbstractSet[str] = frozenset()
 
 
 class TickerSource(Protocol):
@@ -80,9 +78,6 @@ class QuoteBook(QObject):
         self._clock = clock
         self._quotes: dict[str, Quote] = {}
         self._pending: set[str] = set()
-        #: While ``quotesChanged`` is being emitted: the symbols it carries. A view that
-        #: repaints whole rows for them can skip other announcements for the same rows.
-        self.announcing: AbstractSet[str] = _NOTHING
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(flush_ms or 0)
@@ -141,11 +136,7 @@ class QuoteBook(QObject):
         if not self._pending:
             return
         changed, self._pending = self._pending, set()
-        self.announcing = changed
-        try:
-            self.quotesChanged.emit(list(changed))
-        finally:
-            self.announcing = _NOTHING
+        self.quotesChanged.emit(list(changed))
 
     def quote(self, symbol: str) -> Quote | None:
         return self._quotes.get(symbol)

@@ -102,6 +102,13 @@ class Paint(NamedTuple):
     alignment: Qt.AlignmentFlag
 
 
+class _Drawn(NamedTuple):
+    """A row as last built for painting: its cells, and where its range mark sits."""
+
+    cells: list[Paint]
+    range_position: float | None
+
+
 _PAINT: Final = int(Role.PaintRole)
 # More separate blocks of changed rows than this are announced as one span (unless the
 # view needs exact rows: ``WatchlistModel.set_exact_rows``).
@@ -204,7 +211,10 @@ class WatchlistModel(QAbstractTableModel):
         self._history: PriceHistory | None = None
         self._alert_levels: AlertLevels | None = None
         self._level_cache: dict[str, tuple[MiniTicker, AlertLevel | None]] = {}
-        self._paints: dict[str, list[Paint]] = {}  # symbol → per column, as drawn
+        self._paints: dict[str, _Drawn] = {}  # symbol → its row as drawn
+        # Rows announced since they were last built, as they were built then: what a view
+        # compares with to repaint only the cells that changed (``changed_columns``).
+        self._drawn_before: dict[str, _Drawn] = {}
         self._paint_swatch: object = None
         self._exact_rows = False
         #: While a ``dataChanged`` spans scattered rows: the rows in it that changed.
@@ -262,10 +272,9 @@ class WatchlistModel(QAbstractTableModel):
             self._emit_blocks(range(len(self._symbols)), Column.TREND, Column.RANGE)
 
     def _on_history_changed(self, symbols: list[str]) -> None:
-        # A sparkline extended by a new quote is repainted with the quote's whole row.
-        announcing = self._book.announcing
-        rows = [self._row[s] for s in symbols if s in self._row and s not in announcing]
-        self._emit_blocks(rows, Column.TREND, Column.RANGE)
+        # Painted from the history when drawn: the row's other cells stay as built.
+        rows = [self._row[s] for s in symbols if s in self._row]
+        self._emit_blocks(rows, Column.TREND, Column.RANGE, changed=False)
 
     def _trend_tooltip(self, symbol: str) -> str:
         trend = self._history.trend(symbol) if self._history is not None else None
@@ -467,6 +476,7 @@ class WatchlistModel(QAbstractTableModel):
     def _forget(self, symbol: str) -> None:
         self._cells.pop(symbol, None)
         self._paints.pop(symbol, None)
+        self._drawn_before.pop(symbol, None)
         self._stale.pop(symbol, None)
         self._seen_tick.pop(symbol, None)
         self._flash.pop(symbol, None)
@@ -645,11 +655,14 @@ class WatchlistModel(QAbstractTableModel):
         """
         rows = list(rows)
         if rows and changed:
-            # Whatever is announced has changed: its cells are drawn afresh.
+            # Whatever is announced has changed: its cells are drawn afresh, and a view
+            # can ask which of them look different from before (``changed_columns``).
             symbols = self._symbols
-            paints = self._paints
+            paints, before = self._paints, self._drawn_before
             for row in rows:
-                paints.pop(symbols[row], None)
+                drawn = paints.pop(symbols[row], None)
+                if drawn is not None:
+                    before[symbols[row]] = drawn
         blocks = contiguous_blocks(rows)
         if len(blocks) > _SPAN_ABOVE and not self._exact_rows:
             # Scattered rows (a read of the full market): one span is one pass through
@@ -677,6 +690,32 @@ class WatchlistModel(QAbstractTableModel):
 
     # -- presentation ---------------------------------------------------------------
 
+    def changed_columns(self, row: int) -> list[int] | None:
+        """The columns of an announced ``row`` that look different from before it was.
+
+        For a view that repaints cell by cell: the row is built for painting now (its
+        repaint would build it anyway) and compared with the build it replaced. Only a
+        tick's own cells change (a price, its change, the time), where the symbol, the
+        24h high and low and the alert distance mostly stay. ``None`` when there is
+        nothing to compare with: repaint the whole row. Asking again returns ``None``.
+        """
+        symbol = self.symbol_at(row)
+        if symbol is None:
+            return None
+        before = self._drawn_before.pop(symbol, None)
+        if before is None:
+            return None
+        self._paint(symbol, Column.SYMBOL)  # builds the row, or forgets every build
+        now = self._paints.get(symbol)
+        if now is None:
+            return None
+        columns = [
+            c for c, (a, b) in enumerate(zip(now.cells, before.cells, strict=True)) if a != b
+        ]
+        if now.range_position != before.range_position and Column.RANGE not in columns:
+            columns.append(Column.RANGE)
+        return columns
+
     def paint_at(self, index: Index) -> Paint | None:
         """``Role.PaintRole`` for a delegate that holds this model: no QVariant round trip."""
         row, col = index.row(), index.column()
@@ -690,10 +729,11 @@ class WatchlistModel(QAbstractTableModel):
         if swatch is not self._paint_swatch:  # the palette changed: every colour with it
             self._paint_swatch = swatch
             self._paints.clear()
+            self._drawn_before.clear()
         row = self._paints.get(symbol)
         if row is None:
             row = self._paints[symbol] = self._build_paints(symbol, swatch)
-        cell = row[col]
+        cell = row.cells[col]
         if col == Column.LAST:
             flash = self._flash_brush(symbol)
             if flash is not None:
@@ -707,7 +747,7 @@ class WatchlistModel(QAbstractTableModel):
             return None
         return self._colors.flash(entry[0], self._flash_intensity(symbol))
 
-    def _build_paints(self, symbol: str, swatch: Swatch) -> list[Paint]:
+    def _build_paints(self, symbol: str, swatch: Swatch) -> _Drawn:
         """A row's cells as drawn: the same values the separate roles give, built at once."""
         cells = self._cells_of(symbol)
         stale = self._stale.get(symbol, False)
@@ -728,7 +768,7 @@ class WatchlistModel(QAbstractTableModel):
                     LEFT if col == Column.SYMBOL else RIGHT,
                 )
             )
-        return row
+        return _Drawn(row, cells.range_position)
 
     def _cells_of(self, symbol: str) -> Cells:
         cells = self._cells.get(symbol)

@@ -451,3 +451,25 @@ def test_the_paint_role_follows_every_change_of_the_cell(rig: Rig) -> None:
     assert stale.foreground == rig.cell("BTCUSDT", Column.CHANGE, FOREGROUND).color()
     assert stale.foreground != change.foreground, "a stale row is drawn muted"
     assert stale.font.italic()
+
+
+def test_changed_columns_names_the_cells_a_tick_changed_once(rig: Rig) -> None:
+    model, row = rig.model, rig.model.row_of("BTCUSDT")
+    assert model.changed_columns(row) is None, "never drawn: nothing to compare with"
+    rig.push(ticker("BTCUSDT", "100", open="90", high="120", low="80"))
+    model.paint_at(model.index(row, Column.SYMBOL))  # drawn as a view would
+    rig.push(ticker("BTCUSDT", "101", open="90", high="120", low="80", base_volume="7"))
+    changed = model.changed_columns(row)
+    assert changed is not None
+    assert set(changed) == {
+        Column.LAST,
+        Column.CHANGE,
+        Column.CHANGE_PERCENT,
+        Column.BASE_VOLUME,
+        Column.RANGE,  # the mark moved along the 24h range
+    }
+    assert model.changed_columns(row) is None, "asked once per announcement"
+
+    rig.clock.advance(60)  # stale: grey and italic throughout
+    model.check_stale()
+    assert set(model.changed_columns(row) or []) >= set(Column) - {Column.RANGE}
