@@ -473,3 +473,15 @@ def test_changed_columns_names_the_cells_a_tick_changed_once(rig: Rig) -> None:
     rig.clock.advance(60)  # stale: grey and italic throughout
     model.check_stale()
     assert set(model.changed_columns(row) or []) >= set(Column) - {Column.RANGE}
+
+
+def test_a_fade_step_over_scattered_rows_is_one_announcement(qtbot: QtBot, rig: Rig) -> None:
+    rig.push(ticker("BTCUSDT", "100"), ticker("1000SATSUSDT", "1"), ticker("ETHUSDT", "50"))
+    rig.push(ticker("BTCUSDT", "101"), ticker("1000SATSUSDT", "2"))  # rows 0 and 2 flash
+    changes = record(rig.model.dataChanged)
+    rig.clock.advance(0.4)
+    qtbot.waitUntil(lambda: len(changes) > 0)
+    assert [(c[0].row(), c[1].row(), c[0].column(), c[1].column()) for c in changes[:1]] == [
+        (0, 2, Column.LAST, Column.LAST)
+    ]
+    assert rig.model.span_rows is None, "told only while it is announced"
