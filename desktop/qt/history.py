@@ -13,7 +13,7 @@ import functools
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final, Protocol
 
@@ -51,6 +51,9 @@ class Trend:
     low: Decimal
     high: Decimal
     newest: int = 0  # the newest minute's open time, ms
+    #: Shared by the trends that differ only in their newest point (the same minutes,
+    #: low and high): a painter can keep the line it built and move one point.
+    chain: object = field(default_factory=object, compare=False, repr=False)
 
 
 class PriceHistory(QObject):
@@ -355,7 +358,9 @@ def _make_trend(
         and earlier.high == high
     ):
         y = (float(last - low) / spread) if spread else 0.5
-        return Trend((*earlier.points[:-1], (1.0, y)), sign, change, low, high, newest)
+        return Trend(
+            (*earlier.points[:-1], (1.0, y)), sign, change, low, high, newest, earlier.chain
+        )
     span = float((minutes - 1) * MINUTE_MS)
     start = newest - span
     xy = tuple(

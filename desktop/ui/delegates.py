@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QPolygonF,
+    QTransform,
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -53,9 +54,8 @@ _MARGIN_Y: Final = 4.0
 _TEXT_MARGIN: Final = 4  # QStyle's item text margin (PM_FocusFrameHMargin + 1)
 _PAINT_ROLE: Final = int(Role.PaintRole)
 _WIDTHS_KEPT: Final = 20_000
-_SPARKLINES_KEPT: Final = 256  # more than a screenful of rows; ~9 kB each
-_RANGE_STEPS: Final = 400  # where along its track a range mark can sit
-_RANGES_KEPT: Final = 512  # ~10 kB each
+_SPARKLINES_KEPT: Final = 256  # more than a screenful of rows
+_TRACKS_KEPT: Final = 64  # looks of a range cell without its mark: sizes × badges
 _SELECTED: Final = QStyle.StateFlag.State_Selected.value
 _ENABLED: Final = QStyle.StateFlag.State_Enabled.value
 _NORMAL: Final = QPalette.ColorGroup.Normal
@@ -166,14 +166,17 @@ def _muted(index: Index) -> bool:
 
 
 class SparklineDelegate(QStyledItemDelegate):
-    """The last hour of prices as a line: green when the hour closed up, red when down."""
+    """The last hour of prices as a line: green when the hour closed up, red when down.
+
+    Drawn straight onto the view: the line is kept per trend in the unit square and
+    scaled into the cell by the painter (a tick moves its newest point only), where a
+    pixmap drawn afresh for every changed trend cost ~490 µs a cell in the running app.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._colors = Colors()
-        # Drawn lines by the Trend they show (history hands out a new Trend when the
-        # hour changes): a repaint for another reason is one pixmap copy.
-        self._drawn: dict[int, tuple[Trend, tuple[int, int, int, float], QPixmap]] = {}
+        self._lines: dict[object, _Line] = {}  # by Trend.chain
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
@@ -189,56 +192,68 @@ class SparklineDelegate(QStyledItemDelegate):
             color = swatch.down.color()
         else:
             color = swatch.muted.color()
-        rect: QRect = option.rect
-        ratio = painter.device().devicePixelRatioF()
-        key = (rect.width(), rect.height(), color.rgba(), ratio)
-        cached = self._drawn.get(id(trend))
-        if cached is None or cached[0] is not trend or cached[1] != key:
-            if len(self._drawn) >= _SPARKLINES_KEPT:
-                self._drawn.clear()
-            cached = self._drawn[id(trend)] = (trend, key, _sparkline(trend, rect, color, ratio))
-        painter.drawPixmap(rect.topLeft(), cached[2])
+        rect = QRectF(option.rect).adjusted(_MARGIN_X, _MARGIN_Y, -_MARGIN_X, -_MARGIN_Y)
+        left, bottom, width, height = rect.left(), rect.bottom(), rect.width(), rect.height()
+        newest_x, newest_y = trend.points[-1]
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # 1 px and cosmetic (not scaled with the line): Qt draws antialiased hairlines on
+        # a fast path, eight times quicker than the stroked outline a wider pen takes.
+        pen = QPen(color, 1.0)
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        view = painter.transform()
+        painter.setTransform(QTransform(width, 0.0, 0.0, -height, left, bottom), True)
+        painter.drawPolyline(self._line(trend))
+        painter.setTransform(view)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QPointF(left + newest_x * width, bottom - newest_y * height), 2.0, 2.0)
+        painter.restore()
+
+    def _line(self, trend: Trend) -> QPolygonF:
+        """``trend.points`` as a polygon, from its chain's last one when only the newest moved."""
+        line = self._lines.get(trend.chain)
+        if line is not None and line.trend is trend:
+            return line.polygon
+        if line is not None and len(line.points) == len(trend.points):
+            points = line.points[:-1]
+            points.append(QPointF(*trend.points[-1]))
+        else:
+            if len(self._lines) >= _SPARKLINES_KEPT:
+                self._lines.clear()
+            points = [QPointF(x, y) for x, y in trend.points]
+        polygon = QPolygonF(points)
+        self._lines[trend.chain] = _Line(trend, points, polygon)
+        return polygon
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(SPARKLINE_WIDTH, hint.height())
 
 
-def _sparkline(trend: Trend, cell: QRect, color: QColor, ratio: float) -> QPixmap:
-    """The line on a transparent pixmap the size of the cell."""
-    pixmap = QPixmap(round(cell.width() * ratio), round(cell.height() * ratio))
-    pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    rect = QRectF(0, 0, cell.width(), cell.height()).adjusted(
-        _MARGIN_X, _MARGIN_Y, -_MARGIN_X, -_MARGIN_Y
-    )
-    left, bottom, width, height = rect.left(), rect.bottom(), rect.width(), rect.height()
-    points = [QPointF(left + x * width, bottom - y * height) for x, y in trend.points]
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    # 1 px: Qt draws antialiased hairlines on a fast path, eight times quicker than
-    # the stroked outline any wider pen takes (measured 50 vs 414 µs per sparkline).
-    pen = QPen(color, 1.0)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.drawPolyline(QPolygonF(points))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawEllipse(points[-1], 2.0, 2.0)
-    painter.end()
-    return pixmap
+class _Line(NamedTuple):
+    trend: Trend
+    points: list[QPointF]  # in the unit square, y up
+    polygon: QPolygonF
 
 
 class RangeDelegate(QStyledItemDelegate):
     """A track from the 24 h low to the high with a mark at the last price, and a small
-    ▲H / ▼L badge while a new 24 h high or low is fresh."""
+    ▲H / ▼L badge while a new 24 h high or low is fresh.
+
+    The track and badge are drawn once per look and kept as a pixmap (antialiased lines,
+    a rounded badge and its text cost ~220 µs a cell, a pixmap copy a few); the mark,
+    which moves with every tick, is drawn onto it in place (~8 µs).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._colors = Colors()
         self._badge_font: QFont | None = None
-        self._drawn: dict[tuple[object, ...], QPixmap] = {}
+        self._tracks: dict[tuple[object, ...], _Track] = {}
         self._drawn_with: Swatch | None = None
 
     def _font(self, base: QFont) -> QFont:
@@ -254,72 +269,73 @@ class RangeDelegate(QStyledItemDelegate):
         position = index.data(Role.RangeRole)
         badge = index.data(Role.BadgeRole) or 0
         swatch = self._colors.swatch()
-        muted = _muted(index)
-        mark = swatch.muted.color() if muted else option.palette.color(_NORMAL, _TEXT)
-        # Drawn once per look and kept as a pixmap: antialiased lines and rounded
-        # rectangles cost ~220 µs a cell, a pixmap copy a few. The mark is placed to
-        # 1/400 of the track (under a quarter pixel), so a handful of looks cover a row.
-        step = round(position * _RANGE_STEPS) if isinstance(position, float) else None
         rect: QRect = option.rect
         ratio = painter.device().devicePixelRatioF()
         font = self._font(option.font)
         if swatch is not self._drawn_with:  # the palette changed: every colour with it
             self._drawn_with = swatch
-            self._drawn.clear()
-        key = (rect.width(), rect.height(), ratio, step, badge, mark.rgba(), font.key())
-        pixmap = self._drawn.get(key)
-        if pixmap is None:
-            if len(self._drawn) >= _RANGES_KEPT:
-                self._drawn.clear()
-            pixmap = self._drawn[key] = self._render(rect, ratio, step, badge, swatch, mark, font)
-        painter.drawPixmap(rect.topLeft(), pixmap)
-
-    def _render(
-        self,
-        cell: QRect,
-        ratio: float,
-        step: int | None,
-        badge: int,
-        swatch: Swatch,
-        mark: QColor,
-        font: QFont,
-    ) -> QPixmap:
-        pixmap = QPixmap(round(cell.width() * ratio), round(cell.height() * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
+            self._tracks.clear()
+        key = (rect.width(), rect.height(), ratio, badge, font.key())
+        track = self._tracks.get(key)
+        if track is None:
+            if len(self._tracks) >= _TRACKS_KEPT:
+                self._tracks.clear()
+            track = self._tracks[key] = _render_track(rect, ratio, badge, swatch, font)
+        painter.drawPixmap(rect.topLeft(), track.pixmap)
+        if not isinstance(position, float) or track.width <= 8:
+            return
+        mark = swatch.muted.color() if _muted(index) else option.palette.color(_NORMAL, _TEXT)
+        x = rect.x() + track.left + position * track.width
+        middle = rect.y() + track.middle
+        painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        rect = QRectF(0, 0, cell.width(), cell.height()).adjusted(
-            _MARGIN_X, _MARGIN_Y, -_MARGIN_X, -_MARGIN_Y
-        )
-        if badge:
-            text = BADGE_HIGH if badge > 0 else BADGE_LOW
-            badge_width = QFontMetrics(font).horizontalAdvance(text) + 8
-            badge_rect = QRectF(rect.right() - badge_width, rect.top(), badge_width, rect.height())
-            fill = QColor((swatch.up if badge > 0 else swatch.down).color())
-            fill.setAlpha(60)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(badge_rect, 3.0, 3.0)
-            painter.setFont(font)
-            painter.setPen((swatch.up if badge > 0 else swatch.down).color())
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, text)
-            rect.setRight(badge_rect.left() - 6)
-        if step is not None and rect.width() > 8:
-            middle = rect.center().y()
-            track = QColor(swatch.muted.color())
-            painter.setPen(QPen(track, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
-            painter.setPen(QPen(track, 1.0))
-            for x in (rect.left(), rect.right()):
-                painter.drawLine(QPointF(x, middle - 3), QPointF(x, middle + 3))
-            x = rect.left() + step / _RANGE_STEPS * rect.width()
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(mark)
-            painter.drawRoundedRect(QRectF(x - 2.0, middle - 5.0, 4.0, 10.0), 1.5, 1.5)
-        painter.end()
-        return pixmap
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mark)
+        painter.drawRoundedRect(QRectF(x - 2.0, middle - 5.0, 4.0, 10.0), 1.5, 1.5)
+        painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         hint = super().sizeHint(option, index)
         return QSize(RANGE_WIDTH, hint.height())
+
+
+def _render_track(cell: QRect, ratio: float, badge: int, swatch: Swatch, font: QFont) -> _Track:
+    """The range cell without its mark, on a transparent pixmap the size of the cell."""
+    pixmap = QPixmap(round(cell.width() * ratio), round(cell.height() * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    rect = QRectF(0, 0, cell.width(), cell.height()).adjusted(
+        _MARGIN_X, _MARGIN_Y, -_MARGIN_X, -_MARGIN_Y
+    )
+    if badge:
+        text = BADGE_HIGH if badge > 0 else BADGE_LOW
+        badge_width = QFontMetrics(font).horizontalAdvance(text) + 8
+        badge_rect = QRectF(rect.right() - badge_width, rect.top(), badge_width, rect.height())
+        fill = QColor((swatch.up if badge > 0 else swatch.down).color())
+        fill.setAlpha(60)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(badge_rect, 3.0, 3.0)
+        painter.setFont(font)
+        painter.setPen((swatch.up if badge > 0 else swatch.down).color())
+        painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, text)
+        rect.setRight(badge_rect.left() - 6)
+    middle = rect.center().y()
+    if rect.width() > 8:
+        track = QColor(swatch.muted.color())
+        painter.setPen(QPen(track, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))
+        painter.setPen(QPen(track, 1.0))
+        for x in (rect.left(), rect.right()):
+            painter.drawLine(QPointF(x, middle - 3), QPointF(x, middle + 3))
+    painter.end()
+    return _Track(pixmap, rect.left(), rect.width(), middle)
+
+
+class _Track(NamedTuple):
+    pixmap: QPixmap
+    left: float  # where the track starts and how long it is, in the cell
+    width: float
+    middle: float
