@@ -275,12 +275,13 @@ class RangeDelegate(QStyledItemDelegate):
         if swatch is not self._drawn_with:  # the palette changed: every colour with it
             self._drawn_with = swatch
             self._tracks.clear()
-        key = (rect.width(), rect.height(), ratio, badge, font.key())
+        placed = isinstance(position, float)  # no range known: no track either
+        key = (rect.width(), rect.height(), ratio, badge, placed, font.key())
         track = self._tracks.get(key)
         if track is None:
             if len(self._tracks) >= _TRACKS_KEPT:
                 self._tracks.clear()
-            track = self._tracks[key] = _render_track(rect, ratio, badge, swatch, font)
+            track = self._tracks[key] = _render_track(rect, ratio, badge, placed, swatch, font)
         painter.drawPixmap(rect.topLeft(), track.pixmap)
         if not isinstance(position, float) or track.width <= 8:
             return
@@ -299,8 +300,11 @@ class RangeDelegate(QStyledItemDelegate):
         return QSize(RANGE_WIDTH, hint.height())
 
 
-def _render_track(cell: QRect, ratio: float, badge: int, swatch: Swatch, font: QFont) -> _Track:
-    """The range cell without its mark, on a transparent pixmap the size of the cell."""
+def _render_track(
+    cell: QRect, ratio: float, badge: int, placed: bool, swatch: Swatch, font: QFont
+) -> _Track:
+    """The range cell without its mark (and without a track unless ``placed``), on a
+    transparent pixmap the size of the cell."""
     pixmap = QPixmap(round(cell.width() * ratio), round(cell.height() * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -323,7 +327,7 @@ def _render_track(cell: QRect, ratio: float, badge: int, swatch: Swatch, font: Q
         painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, text)
         rect.setRight(badge_rect.left() - 6)
     middle = rect.center().y()
-    if rect.width() > 8:
+    if placed and rect.width() > 8:
         track = QColor(swatch.muted.color())
         painter.setPen(QPen(track, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawLine(QPointF(rect.left(), middle), QPointF(rect.right(), middle))

@@ -1,0 +1,55 @@
+"""The range cell draws its track and mark only for a known range, its badge always."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QImage, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+
+from desktop.qt.watchlist_model import Role
+from desktop.ui.delegates import RangeDelegate
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise|propagateSizeHints)\(\)"
+)
+
+ROWS = [(0.5, 0), (None, 0), (None, 1), (0.25, -1)]  # (range position, badge)
+
+
+def cells(qtbot: QtBot) -> list[set[int]]:
+    """The colours in each row's cell, as painted by the delegate."""
+    model = QStandardItemModel(len(ROWS), 1)
+    for row, (position, badge) in enumerate(ROWS):
+        item = QStandardItem()
+        item.setData(position, Role.RangeRole)
+        item.setData(badge, Role.BadgeRole)
+        model.setItem(row, 0, item)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setItemDelegate(RangeDelegate(view))
+    view.setColumnWidth(0, 140)
+    view.resize(220, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    image: QImage = view.viewport().grab().toImage()
+    colours: list[set[int]] = []
+    for row in range(len(ROWS)):
+        rect = view.visualRect(model.index(row, 0)).adjusted(2, 2, -2, -2)
+        colours.append(
+            {
+                image.pixel(x, y)
+                for x in range(rect.left(), rect.right())
+                for y in range(rect.top(), rect.bottom())
+            }
+        )
+    return colours
+
+
+def test_a_range_cell_without_a_range_is_empty_but_still_shows_its_badge(qtbot: QtBot) -> None:
+    with_range, without, badge_only, both = cells(qtbot)
+    assert len(with_range) > 3, "track and mark"
+    assert len(without) == 1, "nothing drawn on the background"
+    assert len(badge_only) > 3, "the badge"
+    assert len(both) > len(with_range), "track, mark and badge"
