@@ -57,13 +57,13 @@ class WatchlistTable(QTableView):
             last = first - 1  # nothing on screen
         changed = self._source.span_rows
         whole = not roles and top_left.column() == 0 and bottom_right.column() == _LAST_COLUMN
-        announced = range(top_left.column(), bottom_right.column() + 1)
+        columns = range(top_left.column(), bottom_right.column() + 1)
         for row in range(first, last + 1):
             source_row = proxy.mapToSource(proxy.index(row, 0)).row()
             if changed is not None and source_row not in changed:
                 continue
             if not whole:
-                self._update_cells(row, announced)
+                self._update_cells(row, columns)
                 continue
             symbol = self._source.symbol_at(source_row)
             if symbol is not None:
