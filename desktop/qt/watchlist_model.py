@@ -152,7 +152,7 @@ class WatchlistModel(QAbstractTableModel):
     Besides the usual roles it serves ``Role`` values (numeric sort keys, stale flag,
     tick direction, flash intensity, exact digits). Two timers keep the look honest:
     a 1 s check that re-greys rows whose stream went quiet (``dataChanged`` only for
-    rows whose stale state flipped), and a ~30 fps fade of the Last cell after an up
+    rows whose stale state flipped), and a three-step fade of the Last cell after an up
     or down tick that runs only while some flash is visible.
 
     Rows can be reordered by drag and drop; a drop becomes ``Watchlist.set_order``.
