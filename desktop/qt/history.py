@@ -19,6 +19,7 @@ from typing import Final, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.exchange.ticker import compare_texts
 from desktop.qt.quotes import QuoteBook
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,8 @@ class PriceHistory(QObject):
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._seeded: set[str] = set()
         self._failed: set[str] = set()
-        self._extremes: dict[str, tuple[Decimal, Decimal]] = {}  # symbol → (high, low)
+        # symbol → (high, low) as the exchange wrote them
+        self._extremes: dict[str, tuple[str, str]] = {}
         self._badges: dict[str, tuple[int, float]] = {}  # symbol → (+1/−1, until)
         self._badge_timer = QTimer(self)
         self._badge_timer.setSingleShot(True)
@@ -123,7 +125,7 @@ class PriceHistory(QObject):
         for symbol in sorted(added):
             quote = self._book.quote(symbol)
             if quote is not None:
-                self._extremes[symbol] = (quote.ticker.high, quote.ticker.low)
+                self._extremes[symbol] = (quote.ticker.high_text, quote.ticker.low_text)
             self._seed_later(symbol)
 
     def tracked(self) -> frozenset[str]:
@@ -220,15 +222,17 @@ class PriceHistory(QObject):
             if quote is None:
                 continue
             ticker = quote.ticker
-            high, low, close = ticker.high, ticker.low, ticker.close
+            high, low = ticker.high_text, ticker.low_text
             previous = extremes.get(symbol)
             extremes[symbol] = (high, low)
             if quote.from_snapshot:
                 continue
-            if previous is not None and (high > previous[0] or low < previous[1]):
-                kind = 1 if high > previous[0] else -1
-                self._badges[symbol] = (kind, now + self._badge_seconds)
-                badged.append(symbol)
+            if previous is not None and previous != (high, low):
+                kind = _new_extreme(high, low, *previous)
+                if kind:
+                    self._badges[symbol] = (kind, now + self._badge_seconds)
+                    badged.append(symbol)
+            close = ticker.close
             # Most pushes land in the newest minute: that point is updated in place.
             minute = (ticker.event_time // MINUTE_MS) * MINUTE_MS
             series = series_of.get(symbol)
@@ -371,3 +375,10 @@ def _make_trend(
         for t, c in points
     )
     return Trend(xy, sign, change, low, high, newest)
+
+
+def _new_extreme(high: str, low: str, was_high: str, was_low: str) -> int:
+    """+1 for a new 24 h high, −1 for a new low, 0 for neither (exact decimal strings)."""
+    if compare_texts(high, was_high) > 0:
+        return 1
+    return -1 if compare_texts(low, was_low) < 0 else 0

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.exchange.ticker import MiniTicker
+from desktop.exchange.ticker import MiniTicker, compare_texts
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +106,8 @@ class QuoteBook(QObject):
             if old is None:
                 quotes[event.symbol] = Quote(event, received)
             else:
-                if event.close != old.ticker.close:
-                    old.direction = 1 if event.close > old.ticker.close else -1
+                if event.close_text != old.ticker.close_text:
+                    old.direction = compare_texts(event.close_text, old.ticker.close_text)
                     old.ticked_at = received
                 old.ticker = event
                 old.received = received

@@ -87,27 +87,29 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
     decimals = contract.price_decimals if contract is not None else None
     base = contract.base_asset if contract is not None else ""
     quote_asset = contract.quote_asset if contract is not None else ""
-    change = t.change
-    percent = t.change_percent
-    opened = f"Price 24 h ago: {format_price(t.open, decimals)} {quote_asset}".rstrip()
-    spread = t.high - t.low
-    position = float((t.close - t.low) / spread) if spread > 0 else None
+    # Each property builds a Decimal from the exchange's string: build each one once.
+    close, open_, high, low = t.close, t.open, t.high, t.low
+    change = close - open_
+    percent = change * 100 / open_ if open_ else None  # as MiniTicker.change_percent
+    opened = f"Price 24 h ago: {format_price(open_, decimals)} {quote_asset}".rstrip()
+    spread = high - low
+    position = float((close - low) / spread) if spread > 0 else None
     if position is not None:
         position = min(1.0, max(0.0, position))
     where = f" — last at {position:.0%} of it" if position is not None else ""
     in_range = (
-        f"24h range {format_price(t.low, decimals)} – {format_price(t.high, decimals)}"
+        f"24h range {format_price(low, decimals)} – {format_price(high, decimals)}"
         f" {quote_asset}".rstrip()
         + where
     )
     return Cells(
         display=(
             symbol,
-            format_price(t.close, decimals),
+            format_price(close, decimals),
             format_change(change, decimals),
             format_percent(percent),
-            format_price(t.high, decimals),
-            format_price(t.low, decimals),
+            format_price(high, decimals),
+            format_price(low, decimals),
             abbreviate(t.base_volume),
             abbreviate(t.quote_volume),
             clock_text(quote.received),
@@ -117,11 +119,11 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
         ),
         tooltip=(
             "",
-            f"Last price {format_exact(t.close)} {quote_asset}".rstrip(),
+            f"Last price {format_exact(close)} {quote_asset}".rstrip(),
             opened,
             opened,
-            f"24h high {format_exact(t.high)} {quote_asset}".rstrip(),
-            f"24h low {format_exact(t.low)} {quote_asset}".rstrip(),
+            f"24h high {format_exact(high)} {quote_asset}".rstrip(),
+            f"24h low {format_exact(low)} {quote_asset}".rstrip(),
             f"24h volume {format_exact(t.base_volume)} {base}".rstrip(),
             f"24h volume {format_exact(t.quote_volume)} {quote_asset}".rstrip(),
             "",  # built when asked: it says how long ago
@@ -131,11 +133,11 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
         ),
         sort=(
             symbol,
-            float(t.close),
+            float(close),
             float(change),
             float(percent) if percent is not None else None,
-            float(t.high),
-            float(t.low),
+            float(high),
+            float(low),
             float(t.base_volume),
             float(t.quote_volume),
             quote.received,
@@ -145,13 +147,13 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
         ),
         exact=(
             symbol,
-            f"{t.close:f}",
+            t.close_text,
             f"{change:f}",
             f"{percent:f}" if percent is not None else None,
-            f"{t.high:f}",
-            f"{t.low:f}",
-            f"{t.base_volume:f}",
-            f"{t.quote_volume:f}",
+            t.high_text,
+            t.low_text,
+            t.base_volume_text,
+            t.quote_volume_text,
             str(t.event_time),
             None,
             None,

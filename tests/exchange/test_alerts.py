@@ -31,8 +31,8 @@ T0 = 1_764_000_000_000  # ms
 
 
 def event(price: str | Decimal, t: int, open_: str = "100", symbol: str = "BTCUSDT") -> MiniTicker:
-    close = D(price)
-    return MiniTicker(symbol, t, close, D(open_), close, close, D(1), D(1))
+    close = str(price)
+    return MiniTicker(symbol, t, close, open_, close, close, "1", "1")
 
 
 def run(

@@ -16,6 +16,7 @@ from desktop.exchange.ticker import (
     MiniTicker,
     Reply,
     Tickers,
+    compare_texts,
     parse_frame,
 )
 
@@ -103,9 +104,7 @@ def test_replies_and_errors_are_recognised() -> None:
 
 
 def test_zero_open_has_no_percentage() -> None:
-    tick = MiniTicker(
-        "X", 1, Decimal(1), Decimal(0), Decimal(1), Decimal(0), Decimal(0), Decimal(0)
-    )
+    tick = MiniTicker("X", 1, "1", "0", "1", "0", "0", "0")
     assert tick.change_percent is None
 
 
@@ -189,3 +188,46 @@ def test_every_valid_event_round_trips_exactly(
     assert format(tick.base_volume, "f") == fields["v"]
     assert tick.event_time == fields["E"]
     assert tick.symbol == fields["s"]
+
+
+@pytest.mark.parametrize(
+    "number", ["1e5", "-1", "+1", " 1", "1 ", "1_000", ".5", "5.", "1.2.3", "١٢٣"]
+)
+def test_numbers_not_written_as_plain_decimals_are_refused_naming_the_field(number: str) -> None:
+    one = json.dumps({"stream": "btcusdt@miniTicker", "data": dict(EVENT, h=number)})
+    every = json.dumps({"stream": "!miniTicker@arr", "data": [EVENT, dict(EVENT, v=number)]})
+    with pytest.raises(FrameError, match="'h'"):
+        parse_frame(one)
+    with pytest.raises(FrameError, match="'v'"):
+        parse_frame(every)
+
+
+def test_an_event_keeps_the_exchanges_strings_and_gives_their_exact_values() -> None:
+    frame = parse_frame(json.dumps({"stream": "btcusdt@miniTicker", "data": EVENT}))
+    assert isinstance(frame, Tickers)
+    (tick,) = frame.events
+    texts = (tick.close_text, tick.open_text, tick.high_text, tick.low_text)
+    assert texts == ("97123.40", "95000.00", "98000.10", "94000.00")
+    assert (tick.base_volume_text, tick.quote_volume_text) == ("12345.678", "1198765432.10")
+    assert tick.high == Decimal("98000.10") and str(tick.low) == "94000.00"
+    assert tick == MiniTicker("BTCUSDT", EVENT["E"], *texts, "12345.678", "1198765432.10")
+
+
+decimal_texts = st.decimals(min_value=0, max_value=10**20, allow_nan=False, places=12).map(
+    lambda d: f"{d:f}"
+)
+
+
+@settings(max_examples=300)
+@given(decimal_texts, decimal_texts, st.integers(min_value=0, max_value=8))
+def test_compare_texts_orders_exactly_like_decimals(a: str, b: str, zeros: int) -> None:
+    padded = a + ("0" * zeros if "." in a else "")  # same value, other digits
+    for x, y in ((a, b), (b, a), (a, padded), (padded, a), (a, a)):
+        expected = (Decimal(x) > Decimal(y)) - (Decimal(x) < Decimal(y))
+        assert compare_texts(x, y) == expected
+
+
+def test_compare_texts_tells_apart_numbers_one_float_cannot() -> None:
+    a, b = "0.10000000000000000001", "0.1"
+    assert float(a) == float(b)
+    assert compare_texts(a, b) == 1 and compare_texts(b, a) == -1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
@@ -84,12 +83,12 @@ def ticker(
     return MiniTicker(
         symbol=symbol,
         event_time=event_time,
-        close=Decimal(close),
-        open=Decimal(open if open is not None else close),
-        high=Decimal(high if high is not None else close),
-        low=Decimal(low if low is not None else close),
-        base_volume=Decimal(base_volume),
-        quote_volume=Decimal(quote_volume),
+        close_text=close,
+        open_text=open if open is not None else close,
+        high_text=high if high is not None else close,
+        low_text=low if low is not None else close,
+        base_volume_text=base_volume,
+        quote_volume_text=quote_volume,
     )
 
 

@@ -18,8 +18,7 @@ from tests.qt.market_samples import sample_catalog
 
 
 def tick(symbol: str, price: str, open_: str = "100000") -> MiniTicker:
-    p = Decimal(price)
-    return MiniTicker(symbol, 1, p, Decimal(open_), p, p, Decimal(1), Decimal(1))
+    return MiniTicker(symbol, 1, price, open_, price, price, "1", "1")
 
 
 def rig() -> tuple[WatchlistModel, QuoteBook, AlertCenter]:

@@ -35,8 +35,7 @@ PRICES = {"BTCUSDT": Decimal("97123.4"), "ETHUSDT": Decimal("3411.25")}
 
 
 def tick(symbol: str, price: str, t: int) -> MiniTicker:
-    p = Decimal(price)
-    return MiniTicker(symbol, t, p, Decimal(100), p, p, Decimal(1), Decimal(1))
+    return MiniTicker(symbol, t, price, "100", price, price, "1", "1")
 
 
 @pytest.fixture

@@ -78,8 +78,8 @@ CATALOG = ContractCatalog(
 
 
 def ticker(symbol: str, close: str, open_: str) -> MiniTicker:
-    c, o = Decimal(close), Decimal(open_)
-    return MiniTicker(symbol, 1, c, o, max(c, o), min(c, o), Decimal(1), Decimal(1))
+    high, low = sorted((close, open_), key=Decimal, reverse=True)
+    return MiniTicker(symbol, 1, close, open_, high, low, "1", "1")
 
 
 class Market:
