@@ -231,3 +231,11 @@ def test_compare_texts_tells_apart_numbers_one_float_cannot() -> None:
     a, b = "0.10000000000000000001", "0.1"
     assert float(a) == float(b)
     assert compare_texts(a, b) == 1 and compare_texts(b, a) == -1
+
+
+@pytest.mark.parametrize("kind", [None, "", "24hrTicker"])
+def test_an_event_without_the_mini_ticker_kind_is_refused_in_every_shape(kind: str | None) -> None:
+    event = {k: v for k, v in EVENT.items() if k != "e"} | ({} if kind is None else {"e": kind})
+    for data in (event, [EVENT, event]):
+        with pytest.raises(FrameError, match="not a mini ticker event"):
+            parse_frame(json.dumps({"stream": "btcusdt@miniTicker", "data": data}))
