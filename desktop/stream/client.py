@@ -98,7 +98,7 @@ class StreamClient:
         self._symbols: set[str] = set()
         self._all_market = False
         self._wanted_streams: set[str] = set()
-        self._shards = ShardMap(max_streams_per_connection)
+        self._shards = ShardMap(max_streams_per_connection, alone={ALL_MARKET_STREAM})
         self._connections: dict[int, Connection] = {}
         self._retiring: set[asyncio.Task[None]] = set()
         self._monitor: asyncio.Task[None] | None = None

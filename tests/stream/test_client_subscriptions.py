@@ -165,7 +165,10 @@ def test_all_market_stream_delivers_every_symbol_once_per_event() -> None:
             assert btc == sorted(set(btc))  # per-symbol and @arr overlap, never twice
             r.client.set_all_market(False)
             await r.until(lambda: ALL_MARKET_STREAM not in r.sim.stats.subscribed_streams())
-            assert r.sim.stats.connections_opened == 1
+            # The full market had a connection of its own, closed with it; the symbol's
+            # connection was never reopened.
+            await r.until(lambda: r.sim.stats.tcp_connections_open == 1)
+            assert r.sim.stats.connections_opened == 2
 
     run(main)
 

@@ -38,3 +38,18 @@ def test_a_swap_reuses_the_emptied_shard_before_it_is_dropped() -> None:
     shards.release(["a", "b"])
     assert shards.assign(["c"]) == {0: {"c"}}
     assert shards.drop_empty() == []
+
+
+def test_a_stream_named_alone_gets_a_shard_no_other_stream_joins() -> None:
+    shards = ShardMap(3, alone={"!all"})
+    gained = shards.assign(["a", "!all", "b"])
+    assert gained == {0: {"!all"}, 1: {"a", "b"}}
+    shards.assign(["c", "d"])
+    assert shards.members(0) == {"!all"}
+    assert shards.members(1) == {"a", "b", "c"} and shards.members(2) == {"d"}
+    shards.release(["!all"])
+    assert shards.assign(["e"]) == {2: {"e"}}  # the emptied shard stays the full market's
+    assert shards.assign(["!all"]) == {0: {"!all"}}  # …and takes it back
+    shards.release(["!all"])
+    assert shards.drop_empty() == [0]
+    assert shards.assign(["!all"]) == {3: {"!all"}}
