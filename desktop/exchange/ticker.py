@@ -109,10 +109,18 @@ class MiniTicker(
     @property
     def change_percent(self) -> Decimal | None:
         """24h change in percent, ``(c - o) / o * 100``; None when the open is zero."""
-        open_ = self.open
-        if open_ == 0:
-            return None
-        return (self.close - open_) * 100 / open_
+        return change_percent(self.close, self.open)
+
+
+def change_percent(close: Decimal, open_: Decimal) -> Decimal | None:
+    """``(close - open) / open * 100``, exact; None when the open is zero.
+
+    For callers that already hold the Decimals (``MiniTicker``'s properties build them
+    afresh on every access).
+    """
+    if open_ == 0:
+        return None
+    return (close - open_) * 100 / open_
 
 
 def compare_texts(a: str, b: str) -> int:

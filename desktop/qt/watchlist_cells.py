@@ -19,6 +19,7 @@ from desktop.exchange.display import (
     format_percent,
     format_price,
 )
+from desktop.exchange.ticker import change_percent
 from desktop.qt.quotes import Quote
 
 DASH: Final = "—"
@@ -89,8 +90,9 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
     quote_asset = contract.quote_asset if contract is not None else ""
     # Each property builds a Decimal from the exchange's string: build each one once.
     close, open_, high, low = t.close, t.open, t.high, t.low
+    base_volume, quote_volume = t.base_volume, t.quote_volume
     change = close - open_
-    percent = change * 100 / open_ if open_ else None  # as MiniTicker.change_percent
+    percent = change_percent(close, open_)
     opened = f"Price 24 h ago: {format_price(open_, decimals)} {quote_asset}".rstrip()
     spread = high - low
     position = float((close - low) / spread) if spread > 0 else None
@@ -110,8 +112,8 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             format_percent(percent),
             format_price(high, decimals),
             format_price(low, decimals),
-            abbreviate(t.base_volume),
-            abbreviate(t.quote_volume),
+            abbreviate(base_volume),
+            abbreviate(quote_volume),
             clock_text(quote.received),
             "",  # painted: the sparkline
             "",  # painted: the range glyph
@@ -124,8 +126,8 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             opened,
             f"24h high {format_exact(high)} {quote_asset}".rstrip(),
             f"24h low {format_exact(low)} {quote_asset}".rstrip(),
-            f"24h volume {format_exact(t.base_volume)} {base}".rstrip(),
-            f"24h volume {format_exact(t.quote_volume)} {quote_asset}".rstrip(),
+            f"24h volume {format_exact(base_volume)} {base}".rstrip(),
+            f"24h volume {format_exact(quote_volume)} {quote_asset}".rstrip(),
             "",  # built when asked: it says how long ago
             "",  # built when asked: from the price history
             in_range,
@@ -138,8 +140,8 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             float(percent) if percent is not None else None,
             float(high),
             float(low),
-            float(t.base_volume),
-            float(t.quote_volume),
+            float(base_volume),
+            float(quote_volume),
             quote.received,
             None,  # from the price history, when asked
             position,

@@ -71,9 +71,10 @@ class ShardMap:
         return gained
 
     def _has_room(self, shard: int, alone: bool) -> bool:
-        if alone or shard in self._alone_shards:
-            return alone and shard in self._alone_shards and not self._members[shard]
-        return len(self._members[shard]) < self.capacity
+        """Whether ``shard`` can take a stream (one named ``alone`` if ``alone``)."""
+        if shard in self._alone_shards:
+            return alone and not self._members[shard]
+        return not alone and len(self._members[shard]) < self.capacity
 
     def drop_empty(self) -> list[int]:
         empty = [shard for shard, members in self._members.items() if not members]
