@@ -22,7 +22,7 @@ from desktop.exchange.symbols import (
     normalize_symbol,
     stream_name,
 )
-from desktop.exchange.ticker import FrameError, MiniTicker, Tickers
+from desktop.exchange.ticker import Batch, FrameError, MiniTicker
 from desktop.stream.config import StreamConfig
 from desktop.stream.connection import Connection
 from desktop.stream.sharding import ShardMap
@@ -265,7 +265,7 @@ class StreamClient:
 
     # -- ConnectionHost --------------------------------------------------------------
 
-    def deliver(self, frames: list[Tickers], received: float) -> None:
+    def deliver(self, batch: Batch, received: float) -> None:
         """Hand the fresh events of one socket read to every ticker listener, in one call.
 
         Events of streams no longer wanted (still arriving after an unsubscribe) and
@@ -274,32 +274,27 @@ class StreamClient:
         once and in order.
         """
         stats = self.stats_counters
+        events = batch.events
+        stats.events += len(events) + batch.skipped
+        stats.duplicates += batch.skipped
+        unwanted = batch.seen - self._wanted_streams
+        if unwanted:
+            events = [e for e, s in zip(events, batch.streams, strict=True) if s not in unwanted]
         fresh: list[MiniTicker] = []
         newest = 0
-        wanted = self._wanted_streams
         last_event = self._last_event
         last_update = self._last_update
-        for frame in frames:
-            events = frame.events
-            stats.events += len(events) + frame.skipped
-            stats.duplicates += frame.skipped
-            stream = frame.stream
-            if stream == ALL_MARKET_STREAM:
-                if not self._all_market:
-                    continue
-            elif stream is not None and stream not in wanted:
+        for event in events:
+            symbol, event_time = event.symbol, event.event_time
+            if event_time > newest:
+                newest = event_time
+            last = last_event.get(symbol)
+            if last is not None and event_time <= last:
+                stats.duplicates += 1
                 continue
-            for event in events:
-                symbol, event_time = event.symbol, event.event_time
-                if event_time > newest:
-                    newest = event_time
-                last = last_event.get(symbol)
-                if last is not None and event_time <= last:
-                    stats.duplicates += 1
-                    continue
-                last_event[symbol] = event_time
-                last_update[symbol] = received
-                fresh.append(event)
+            last_event[symbol] = event_time
+            last_update[symbol] = received
+            fresh.append(event)
         if newest:
             sample = received * 1000.0 - newest
             self._lag = (
@@ -308,10 +303,10 @@ class StreamClient:
         if not fresh:
             return
         stats.delivered += len(fresh)
-        events = tuple(fresh)
+        delivered = tuple(fresh)
         for fn in self._ticker_listeners:
             try:
-                fn(events, received)
+                fn(delivered, received)
             except Exception:
                 self._listener_failed(fn)
 

@@ -25,7 +25,7 @@ from typing import Protocol, cast
 from websockets.asyncio.client import ClientConnection, connect
 
 from desktop.exchange.endpoints import Endpoints
-from desktop.exchange.ticker import MAX_FRAME_BYTES, ErrorReply, FrameError, Tickers
+from desktop.exchange.ticker import MAX_FRAME_BYTES, Batch, ErrorReply, FrameError
 from desktop.stream.backoff import Backoff
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
@@ -44,7 +44,7 @@ class ConnectionHost(Protocol):
     @property
     def last_event_times(self) -> Mapping[str, int]: ...  # newest event time per symbol
 
-    def deliver(self, frames: list[Tickers], received: float) -> None: ...
+    def deliver(self, batch: Batch, received: float) -> None: ...
     def malformed(self, raw: str | bytes, error: FrameError) -> None: ...
     def report_problem(self, text: str) -> None: ...
     def report_recovered(self, text: str) -> None: ...
@@ -313,17 +313,12 @@ class Connection:
     def last_event_times(self) -> Mapping[str, int]:
         return self.host.last_event_times
 
-    def on_tickers(self, session: Session, frames: list[Tickers], received: float) -> None:
+    def on_tickers(self, session: Session, batch: Batch, received: float) -> None:
         self._silent_strikes = 0
-        desired, delivered = self.desired, self.delivered_ever
-        for frame in frames:
-            if (
-                frame.stream is not None
-                and frame.stream not in delivered
-                and frame.stream in desired
-            ):
-                delivered.add(frame.stream)
-        self.host.deliver(frames, received)
+        first = batch.seen - self.delivered_ever
+        if first:
+            self.delivered_ever |= first & self.desired
+        self.host.deliver(batch, received)
 
     def on_malformed(self, raw: str | bytes, error: FrameError) -> None:
         self.host.malformed(raw, error)

@@ -22,7 +22,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.frames import Frame, Opcode
 from websockets.protocol import Event, State
 
-from desktop.exchange.ticker import ErrorReply, FrameError, Reply, Tickers, parse_frame
+from desktop.exchange.ticker import Batch, ErrorReply, FrameError, Reply, parse_frames
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
 from desktop.stream.pacing import Pacer
@@ -121,7 +121,7 @@ class SessionHost(Protocol):
     def last_event_times(self) -> Mapping[str, int]: ...  # newest event time per symbol
 
     def on_frames(self, count: int) -> None: ...
-    def on_tickers(self, session: Session, frames: list[Tickers], received: float) -> None: ...
+    def on_tickers(self, session: Session, batch: Batch, received: float) -> None: ...
     def on_malformed(self, raw: str | bytes, error: FrameError) -> None: ...
     def on_request_sent(self) -> None: ...
     def on_acked(self, session: Session, subscribed: bool) -> None: ...
@@ -261,25 +261,18 @@ class Session:
         host = self.host
         host.on_frames(len(messages))
         received = time.time()
-        market: list[Tickers] = []
-        known = host.last_event_times
-        for raw in messages:
-            try:
-                frame = parse_frame(raw, newer_than=known)
-            except FrameError as exc:
-                host.on_malformed(raw, exc)
-                continue
-            if isinstance(frame, Tickers):
-                market.append(frame)
-                if frame.stream is not None:
-                    self.delivered.add(frame.stream)
-            elif isinstance(frame, Reply):
-                self._on_reply(frame)
+        batch = parse_frames(messages, newer_than=host.last_event_times)
+        for raw, item in batch.others:
+            if isinstance(item, FrameError):
+                host.on_malformed(raw, item)
+            elif isinstance(item, Reply):
+                self._on_reply(item)
             else:
-                self._on_error(frame)
-        if market:
+                self._on_error(item)
+        if batch.frames:
+            self.delivered |= batch.seen
             self.last_market = time.monotonic()
-            host.on_tickers(self, market, received)
+            host.on_tickers(self, batch, received)
         self._check_ready()
 
     def _take_request(self, ident: int | str | None) -> _Request | None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.exchange.ticker import (
+    Batch,
     ErrorReply,
     FrameError,
     MiniTicker,
@@ -18,6 +19,7 @@ from desktop.exchange.ticker import (
     Tickers,
     compare_texts,
     parse_frame,
+    parse_frames,
 )
 
 EVENT = {
@@ -239,3 +241,80 @@ def test_an_event_without_the_mini_ticker_kind_is_refused_in_every_shape(kind: s
     for data in (event, [EVENT, event]):
         with pytest.raises(FrameError, match="not a mini ticker event"):
             parse_frame(json.dumps({"stream": "btcusdt@miniTicker", "data": data}))
+
+
+def _one_by_one(raws: list[str | bytes], known: dict[str, int]) -> Batch:
+    """What ``parse_frames`` must equal: ``parse_frame`` on each frame, gathered."""
+    batch = Batch([], [], set(), 0, 0, [])
+    frames = skipped = 0
+    for raw in raws:
+        try:
+            frame = parse_frame(raw, newer_than=known)
+        except FrameError as exc:
+            batch.others.append((raw, exc))
+            continue
+        if isinstance(frame, Tickers):
+            frames, skipped = frames + 1, skipped + frame.skipped
+            batch.events.extend(frame.events)
+            batch.streams.extend([frame.stream] * len(frame.events))
+            batch.seen.update([frame.stream] if frame.stream is not None else [])
+        else:
+            batch.others.append((raw, frame))
+    return batch._replace(frames=frames, skipped=skipped)
+
+
+def _comparable(batch: Batch) -> tuple[object, ...]:
+    others = [(raw, repr(item)) for raw, item in batch.others]  # errors compare by text
+    return (*batch[:5], others)
+
+
+symbols = st.sampled_from(["BTCUSDT", "ETHUSDT", "币安人生USDT"])
+good_events = st.builds(
+    lambda symbol, time, price: dict(EVENT, s=symbol, E=time, c=price),
+    symbols,
+    st.integers(0, 20),
+    st.sampled_from(["1", "2.50", "0.00001"]),
+)
+bad_numbers = st.sampled_from(["1e5", "-1", " 1", ".5", "x", ""])
+read_frames = st.one_of(
+    good_events.map(lambda e: json.dumps({"stream": e["s"].lower() + "@miniTicker", "data": e})),
+    st.lists(good_events, max_size=4).map(
+        lambda es: json.dumps({"stream": "!miniTicker@arr", "data": es})
+    ),
+    good_events.map(json.dumps),  # a raw stream's event
+    st.tuples(good_events, st.sampled_from("cohlvq"), bad_numbers).map(
+        lambda t: json.dumps({"stream": "x@miniTicker", "data": dict(t[0], **{t[1]: t[2]})})
+    ),
+    st.just(json.dumps({"result": None, "id": 7})),
+    st.just(json.dumps({"code": 2, "msg": "Invalid request", "id": 8})),
+    json_values.map(json.dumps),
+    st.binary(max_size=20),
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(read_frames, max_size=8),
+    st.dictionaries(symbols, st.integers(0, 20), max_size=2),
+)
+def test_a_whole_read_parses_exactly_as_its_frames_one_by_one(
+    raws: list[str | bytes], known: dict[str, int]
+) -> None:
+    assert _comparable(parse_frames(raws, newer_than=known)) == _comparable(
+        _one_by_one(raws, known)
+    )
+
+
+def test_one_bad_number_in_a_read_loses_none_of_the_good_frames() -> None:
+    good = [dict(EVENT, s=s) for s in ("BTCUSDT", "ETHUSDT")]
+    raws = [
+        json.dumps({"stream": "btcusdt@miniTicker", "data": good[0]}),
+        json.dumps({"stream": "xrpusdt@miniTicker", "data": dict(EVENT, s="XRPUSDT", l="1e5")}),
+        json.dumps({"stream": "!miniTicker@arr", "data": good[1:]}),
+    ]
+    batch = parse_frames(raws)
+    assert [e.symbol for e in batch.events] == ["BTCUSDT", "ETHUSDT"]
+    assert batch.streams == ["btcusdt@miniTicker", "!miniTicker@arr"]
+    assert batch.frames == 2 and batch.seen == {"btcusdt@miniTicker", "!miniTicker@arr"}
+    ((raw, error),) = batch.others
+    assert raw == raws[1] and isinstance(error, FrameError) and "'l'" in str(error)
