@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -20,6 +21,7 @@ from desktop.exchange.ticker import (
     compare_texts,
     parse_frame,
     parse_frames,
+    plain_decimals,
 )
 
 EVENT = {
@@ -193,7 +195,7 @@ def test_every_valid_event_round_trips_exactly(
 
 
 @pytest.mark.parametrize(
-    "number", ["1e5", "-1", "+1", " 1", "1 ", "1_000", ".5", "5.", "1.2.3", "١٢٣"]
+    "number", ["1e5", "-1", "+1", " 1", "1 ", "1_000", ".5", "5.", "1.2.3", "١٢٣", "1|2", "1.|2"]
 )
 def test_numbers_not_written_as_plain_decimals_are_refused_naming_the_field(number: str) -> None:
     one = json.dumps({"stream": "btcusdt@miniTicker", "data": dict(EVENT, h=number)})
@@ -202,6 +204,15 @@ def test_numbers_not_written_as_plain_decimals_are_refused_naming_the_field(numb
         parse_frame(one)
     with pytest.raises(FrameError, match="'v'"):
         parse_frame(every)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.text(alphabet="0123456789.|x١ ", max_size=6), max_size=6))
+def test_a_reads_numbers_are_checked_as_the_plain_decimal_pattern_says(texts: list[str]) -> None:
+    joined = "".join(f"{text}|" for text in texts)
+    expected = all(re.fullmatch(r"[0-9]+(\.[0-9]+)?", text) for text in texts)
+    assert plain_decimals(joined, len(texts)) == expected
+    assert not plain_decimals(joined + "1|", len(texts)) and not plain_decimals("1", 0)
 
 
 def test_an_event_keeps_the_exchanges_strings_and_gives_their_exact_values() -> None:
