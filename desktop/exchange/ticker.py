@@ -215,6 +215,17 @@ def _number(payload: dict[str, Any], key: str) -> str:
     return value
 
 
+def _utf8(raw: str | bytes) -> str | bytes:
+    """``raw``, once bytes are known to be UTF-8 text (``UnicodeDecodeError`` if not).
+
+    The typed decoder checks only the strings it takes; a frame is refused whole when
+    any of it is not UTF-8, as the generic decoder does.
+    """
+    if isinstance(raw, bytes) and not raw.isascii():
+        raw.decode()
+    return raw
+
+
 def parse_event(payload: Any) -> MiniTicker:
     """Build a ``MiniTicker`` from one decoded event; raise ``FrameError`` if it is not one.
 
@@ -236,31 +247,15 @@ def parse_event(payload: Any) -> MiniTicker:
 
 
 def _events(data: Any, newer_than: Mapping[str, int] | None) -> tuple[tuple[MiniTicker, ...], int]:
-    if not isinstance(data, list):
-        if newer_than and type(data) is dict and _known(data, newer_than):
-            return (), 1
-        return (parse_event(data),), 0
-    events: list[MiniTicker] = []
-    skipped = 0
-    for item in data:
-        if newer_than and type(item) is dict and _known(item, newer_than):
-            skipped += 1
-        else:
-            events.append(parse_event(item))
-    return tuple(events), skipped
+    """The events of a frame's payload that are newer than known, and how many were not.
 
-
-def _known(payload: dict[str, Any], newer_than: Mapping[str, int]) -> bool:
-    """True for an event not newer than ``newer_than`` holds for its symbol.
-
-    Judged by symbol and time alone, before the event is checked, as ``parse_frame``'s
-    typed path does: with ``!miniTicker@arr`` beside the symbols' own streams most
-    events arrive twice.
+    Every event is checked, known or not: one broken event spoils the whole frame.
     """
-    symbol, event_time = payload.get("s"), payload.get("E")
-    return (
-        type(event_time) is int and type(symbol) is str and event_time <= newer_than.get(symbol, -1)
-    )
+    events = [parse_event(item) for item in data] if isinstance(data, list) else [parse_event(data)]
+    if not newer_than:
+        return tuple(events), 0
+    fresh = tuple(e for e in events if e.event_time > newer_than.get(e.symbol, -1))
+    return fresh, len(events) - len(fresh)
 
 
 def parse_frame(raw: str | bytes, *, newer_than: Mapping[str, int] | None = None) -> Frame:
@@ -278,7 +273,7 @@ def parse_frame(raw: str | bytes, *, newer_than: Mapping[str, int] | None = None
     if len(raw) > MAX_FRAME_BYTES:
         raise FrameError(f"frame too large: {len(raw)} bytes")
     try:
-        combined = _decode_combined(raw)
+        combined = _decode_combined(_utf8(raw))
     except (msgspec.MsgspecError, ValueError, RecursionError):
         # Not a well-formed combined market frame: replies, errors, raw streams and
         # broken frames go the slow way, which says exactly what is wrong.
@@ -286,15 +281,15 @@ def parse_frame(raw: str | bytes, *, newer_than: Mapping[str, int] | None = None
     else:
         data, stream = combined.data, combined.stream
         if isinstance(data, MiniTicker):  # the commonest frame: one event of a symbol stream
-            if newer_than and data.event_time <= newer_than.get(data.symbol, -1):
-                return Tickers(stream, (), 1)
             if _numbers_are_plain((data,)):
+                if newer_than and data.event_time <= newer_than.get(data.symbol, -1):
+                    return Tickers(stream, (), 1)
                 return Tickers(stream, (data,))
         elif isinstance(data, list) and _OtherEvent not in map(type, data):
             events = every = cast(list[MiniTicker], data)
-            if newer_than:
-                events = [e for e in every if e.event_time > newer_than.get(e.symbol, -1)]
-            if _numbers_are_plain(events):
+            if _numbers_are_plain(every):
+                if newer_than:
+                    events = [e for e in every if e.event_time > newer_than.get(e.symbol, -1)]
                 return Tickers(stream, tuple(events), len(every) - len(events))
     try:
         decoded = decode_json(raw)
@@ -328,10 +323,12 @@ def parse_frames(
     each and one number check for the whole read, without a ``Tickers`` per frame: at
     the full market this is most of what a read costs. Anything else, or a read with
     a malformed number, goes through ``parse_frame`` frame by frame, which names the
-    problem.
+    problem. Events not newer than known are checked too: a frame with one broken
+    event is refused whole, whichever event it is.
     """
     events: list[MiniTicker] = []
     streams: list[str | None] = []
+    checked: list[MiniTicker] = []  # every event of the typed frames, fresh or not
     seen: set[str] = set()
     others: list[tuple[str | bytes, Reply | ErrorReply | FrameError]] = []
     frames = skipped = 0
@@ -339,7 +336,7 @@ def parse_frames(
     decode = _decode_combined
     for raw in raws:
         try:
-            combined = decode(raw) if len(raw) <= MAX_FRAME_BYTES else None
+            combined = decode(_utf8(raw)) if len(raw) <= MAX_FRAME_BYTES else None
         except (msgspec.MsgspecError, ValueError, RecursionError):
             combined = None  # not a well-formed combined market frame: the slow way
         if combined is not None:
@@ -347,6 +344,7 @@ def parse_frames(
             if type(data) is MiniTicker:
                 frames += 1
                 seen.add(stream)
+                checked.append(data)
                 if data.event_time <= known(data.symbol, -1):
                     skipped += 1
                 else:
@@ -357,6 +355,7 @@ def parse_frames(
                 frames += 1
                 seen.add(stream)
                 every = cast(list[MiniTicker], data)
+                checked += every
                 fresh = [e for e in every if e.event_time > known(e.symbol, -1)]
                 skipped += len(every) - len(fresh)
                 events += fresh
@@ -369,7 +368,7 @@ def parse_frames(
         frames += one.frames
         skipped += one.skipped
         others += one.others
-    if events and not _numbers_are_plain(events):
+    if checked and not _numbers_are_plain(checked):  # one broken event spoils its frame
         return _parse_each(raws, newer_than)
     return Batch(events, streams, seen, frames, skipped, others)
 

@@ -315,6 +315,8 @@ class StreamClient:
         count = self.stats_counters.malformed
         now = time.monotonic()
         if count <= MALFORMED_LOGGED_IN_FULL:
+            if isinstance(raw, bytes):  # as text, what is not UTF-8 escaped
+                raw = raw[:400].decode("utf-8", "backslashreplace")
             logger.warning("ignored a malformed frame (%s): %.200r", error, raw)
             self._malformed_summary_at = now
             return

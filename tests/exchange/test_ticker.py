@@ -92,6 +92,20 @@ def test_a_malformed_event_is_still_refused_when_its_time_is_new() -> None:
         )
 
 
+@pytest.mark.parametrize("broken", [{"c": "1e5"}, {"E": -5}, {"s": None}, {"q": 15}])
+def test_one_broken_event_spoils_its_frame_even_when_its_time_is_not_new(
+    broken: dict[str, object],
+) -> None:
+    old = dict(EVENT, s="ETHUSDT", E=1) | broken
+    known = {"ETHUSDT": 10, "BTCUSDT": 0}
+    for payload in ([EVENT, old], {"stream": "!miniTicker@arr", "data": [EVENT, old]}):
+        raw = json.dumps(payload)
+        with pytest.raises(FrameError):
+            parse_frame(raw, newer_than=known)
+        batch = parse_frames([raw], newer_than=known)
+        assert not batch.events and [r for r, _ in batch.others] == [raw]
+
+
 def test_unknown_extra_fields_are_ignored() -> None:
     frame = parse_frame(json.dumps(dict(EVENT, x="new field", n=5)))
     assert isinstance(frame, Tickers)
@@ -314,6 +328,17 @@ def test_a_whole_read_parses_exactly_as_its_frames_one_by_one(
     assert _comparable(parse_frames(raws, newer_than=known)) == _comparable(
         _one_by_one(raws, known)
     )
+
+
+def test_a_frame_not_utf8_anywhere_is_refused_even_where_nothing_is_taken() -> None:
+    good = json.dumps({"stream": "btcusdt@miniTicker", "data": EVENT}).encode()
+    bad = good[:-2] + b', "note": "\xff"}}'
+    assert parse_frame(good) == parse_frame(good.decode())
+    with pytest.raises(FrameError, match="not JSON"):
+        parse_frame(bad)
+    not_json = "币安人生".encode() + good
+    batch = parse_frames([good, bad, not_json])
+    assert len(batch.events) == 1 and [raw for raw, _ in batch.others] == [bad, not_json]
 
 
 def test_one_bad_number_in_a_read_loses_none_of_the_good_frames() -> None:
