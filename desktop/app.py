@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import Qt
@@ -40,7 +41,6 @@ from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
 from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
 from desktop.settings.store import SettingsStore
-from desktop.simexchange.server import SimExchange
 from desktop.stream.client import StreamClient
 from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
 from desktop.ui.main_window import MainWindow
@@ -48,6 +48,9 @@ from desktop.ui.movers import MoversDock
 from desktop.ui.symbol_picker import SymbolPicker
 from desktop.ui.tray import TrayTicker
 from desktop.ui.watchlist_tabs import WatchlistTabs
+
+if TYPE_CHECKING:
+    from desktop.simexchange.server import SimExchange
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +149,9 @@ async def build(
     exchange: SimExchange | None = None
     problems = list(loaded.messages)
     if options.demo:
+        # Imported here: a live run never needs the demo exchange (~90 ms of imports).
+        from desktop.simexchange.server import SimExchange
+
         exchange = SimExchange(cadence=options.demo_cadence)
         await exchange.start()
         endpoints = exchange.endpoints
