@@ -179,7 +179,9 @@ async def build(
     window.add_above_table(WatchlistTabs(watchlists, window))
     movers = MoversDock(book, watchlist, parent=window)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, movers)
-    movers.hide()  # until asked for: the all-market stream runs only while it shows
+    window.restore_docks(settings.dock_state)  # its size and place
+    # Shown as the user left it; the all-market stream runs only while it shows.
+    movers.setVisible(settings.movers_shown)
     window.view_menu.addAction(movers.toggleViewAction())
     tray = TrayTicker(
         book, watchlists, demo=options.demo, rotation_interval=settings.rotation_interval
@@ -195,6 +197,9 @@ async def build(
             window_geometry=geometry,
             header_state=header,
             rotation_interval=parts.tray.rotation_interval(),
+            movers_shown=not parts.movers.isHidden(),  # hidden with the window is not hidden
+            dock_state=parts.window.dock_state(),
+            strip_position=parts.tray.strip_position() or parts.settings.strip_position,
         )
         if options.symbols is None:  # a --symbols list is for this run only
             current = replace(
@@ -420,7 +425,7 @@ async def serve(parts: Parts, *, settle_heap_after: float | None = None) -> None
     try:
         if not options.minimized:
             parts.window.show()
-        parts.tray.show()
+        parts.tray.show(strip_at=parts.settings.strip_position)
         parts.tray.set_window_visible(parts.window.isVisible())
         await parts.client.start()
         parts.client.set_symbols(parts.watchlists.all_symbols())

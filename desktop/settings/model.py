@@ -27,6 +27,7 @@ MIN_ROTATION_INTERVAL: Final = 1.0
 MAX_ROTATION_INTERVAL: Final = 60.0
 # Column indexes are opaque to the settings; this only catches nonsense.
 MAX_SORT_COLUMN: Final = 999
+MAX_COORDINATE: Final = 100_000  # pixels; desktops spanning more are not real
 # How many rejected entries a message lists before saying "and N more".
 _MAX_LISTED: Final = 8
 DEFAULT_WATCHLIST_NAME: Final = "Watchlist"
@@ -46,9 +47,9 @@ class NamedWatchlist:
 class Settings:
     """Everything MiniTicker remembers between runs.
 
-    ``header_state`` and ``window_geometry`` are base64 of Qt's ``saveState()`` /
-    ``saveGeometry()``; they are opaque here. ``extra`` holds keys written by a newer
-    MiniTicker, kept so that running an older one does not lose them.
+    ``header_state``, ``dock_state`` and ``window_geometry`` are base64 of Qt's
+    ``saveState()`` / ``saveGeometry()``; they are opaque here. ``extra`` holds keys
+    written by a newer MiniTicker, kept so that running an older one does not lose them.
     """
 
     version: int = CURRENT_VERSION
@@ -63,6 +64,10 @@ class Settings:
     testnet: bool = False
     rotation_interval: float = DEFAULT_ROTATION_INTERVAL
     tray_notice_shown: bool = False
+    movers_shown: bool = False  # the movers dock (and with it the all-market stream)
+    dock_state: str | None = None  # where the docks sit and how large (``saveState()``)
+    #: Top-left corner of the mini strip that stands in for a missing system tray.
+    strip_position: tuple[int, int] | None = None
     #: The named watchlists (tabs), in order. ``watchlist`` stays the union of all their
     #: symbols, so an older MiniTicker still shows every symbol and keeps every pin.
     #: Empty means one list holding all of ``watchlist``.
@@ -89,6 +94,9 @@ _LABELS: Final = {
     "testnet": "testnet switch",
     "rotation_interval": "tray rotation interval",
     "tray_notice_shown": "tray notice",
+    "movers_shown": "movers panel",
+    "dock_state": "panel layout",
+    "strip_position": "mini strip position",
     "watchlists": "named watchlists",
     "current_watchlist": "shown watchlist",
     "alerts": "price alerts",
@@ -129,7 +137,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
                 value = rules_to_json(value)
             if f.name == "watchlists":
                 value = [{"name": w.name, "symbols": list(w.symbols)} for w in value]
-            data[f.name] = list(value) if isinstance(value, list) else value
+            data[f.name] = list(value) if isinstance(value, list | tuple) else value
     return data
 
 
@@ -168,6 +176,9 @@ class _Reader:
             testnet=self._value("testnet", False, _bool),
             rotation_interval=self._rotation_interval(),
             tray_notice_shown=self._value("tray_notice_shown", False, _bool),
+            movers_shown=self._value("movers_shown", False, _bool),
+            dock_state=self._value("dock_state", None, _optional(_base64)),
+            strip_position=self._value("strip_position", None, _optional(_point)),
             watchlists=named,
             current_watchlist=self._current_watchlist(len(named)),
             alerts=self._alerts(),
@@ -369,6 +380,17 @@ def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     raise ValueError(f"expected true or false, found {_short(value)}")
+
+
+def _point(value: Any) -> tuple[int, int]:
+    """Screen coordinates ``[x, y]``; far beyond any screen is damage, not a position."""
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(_is_int(v) and abs(v) <= MAX_COORDINATE for v in value)
+    ):
+        return value[0], value[1]
+    raise ValueError(f"expected two whole numbers [x, y], found {_short(value)}")
 
 
 def _base64(value: Any) -> str:

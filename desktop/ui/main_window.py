@@ -456,6 +456,16 @@ class MainWindow(QMainWindow):
                 self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         return ok
 
+    def dock_state(self) -> str:
+        """Where the docks sit and how large they are, base64 text for a settings file."""
+        return bytes(self.saveState().toBase64().data()).decode("ascii")
+
+    def restore_docks(self, state: str | None) -> bool:
+        """Undo ``dock_state`` once every dock is added; ignores empty or damaged values."""
+        if not state:
+            return False
+        return self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
     # -- actions -----------------------------------------------------------------------
 
     def _request_add(self) -> None:

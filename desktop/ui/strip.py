@@ -188,6 +188,20 @@ class MiniStrip(QWidget):
         if overflow > 0:
             self.move(max(area.left(), self.x() - overflow), self.y())
 
+    def move_on_screen(self, x: int, y: int) -> None:
+        """Top-left corner at (x, y), kept inside the work area of the screen there
+        (of the primary screen when no screen holds that point: the one it was on may
+        be unplugged)."""
+        self.adjustSize()
+        screen = QGuiApplication.screenAt(QPoint(x, y)) or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.move(x, y)
+            return
+        area = screen.availableGeometry()
+        x = max(area.left(), min(x, area.right() - self.width()))
+        y = max(area.top(), min(y, area.bottom() - self.height()))
+        self.move(x, y)
+
     def move_to_corner(self) -> None:
         """Top-right corner of the primary screen's work area, clear of panels."""
         screen = QGuiApplication.primaryScreen()

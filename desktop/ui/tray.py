@@ -156,14 +156,24 @@ class TrayTicker(QObject):
 
     # -- presence ------------------------------------------------------------------
 
-    def show(self) -> None:
-        """Put the icon in the tray, or the strip on screen."""
+    def show(self, strip_at: tuple[int, int] | None = None) -> None:
+        """Put the icon in the tray, or the strip on screen: at ``strip_at`` (where the
+        user left it last time) or in the top-right corner."""
         if self._tray is not None:
             self._tray.show()
         elif self._strip is not None and not self._strip.isVisible():
-            self._strip.move_to_corner()
+            if strip_at is None:
+                self._strip.move_to_corner()
+            else:
+                self._strip.move_on_screen(*strip_at)
             self._strip.show()
         self._staleness.start()
+
+    def strip_position(self) -> tuple[int, int] | None:
+        """Where the strip stands (its top-left corner), None without a strip."""
+        if self._strip is None:
+            return None
+        return self._strip.x(), self._strip.y()
 
     def close(self) -> None:
         """Take the icon out of the tray (no ghost icon on Windows) and free the widgets."""

@@ -8,7 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from desktop.app import Parts, build, serve
+from desktop.exchange.symbols import ALL_MARKET_STREAM
 from desktop.options import Options
 from desktop.qt.watchlist_model import Column
 from desktop.simexchange.server import SimExchange
@@ -152,6 +155,70 @@ def test_pins_drive_the_tray_stand_in_tooltip_and_menu(
             await task
         saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
         assert saved["pins"] == ["ETHUSDT"]
+
+    qt_loop.run(scenario())
+
+
+def test_the_movers_panel_and_the_strip_come_back_where_they_were_left(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=6) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            strip = parts.tray.strip()
+            assert strip is not None and not parts.movers.isVisible()  # first run
+            parts.movers.show()
+            strip.move_on_screen(40, 60)
+            await wait_for(
+                lambda: ALL_MARKET_STREAM in exchange.stats.subscribed_streams(),
+                what="the movers' all-market stream",
+            )
+            parts.window.resize(1000, 700)
+            parts.window.resizeDocks([parts.movers], [180], Qt.Orientation.Vertical)
+            await wait_for(lambda: abs(parts.movers.height() - 180) <= 4, what="the dock resized")
+            height = parts.movers.height()
+            parts.window.hide()  # to the tray: the panel is still wanted
+            parts.quit_event.set()
+            await task
+            saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+            assert saved["movers_shown"] is True and saved["strip_position"] == [40, 60]
+
+            parts, task = await start(exchange, tmp_path, qapp)
+            strip = parts.tray.strip()
+            assert strip is not None and (strip.x(), strip.y()) == (40, 60)
+            assert parts.movers.isVisible()
+            await wait_for(lambda: parts.movers.height() == height, what="the dock's height back")
+            await wait_for(
+                lambda: (
+                    parts.client.all_market
+                    and ALL_MARKET_STREAM in exchange.stats.subscribed_streams()
+                ),
+                what="the all-market stream after the restart",
+            )
+            parts.movers.hide()
+            parts.quit_event.set()
+            await task
+        saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+        assert saved["movers_shown"] is False and saved["strip_position"] == [40, 60]
+
+    qt_loop.run(scenario())
+
+
+def test_a_strip_position_off_every_screen_is_brought_back_on(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    (tmp_path / "settings.json").write_text('{"strip_position": [90000, -90000]}')
+
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=7) as exchange:
+            parts, task = await start(exchange, tmp_path, qapp)
+            strip = parts.tray.strip()
+            assert strip is not None
+            screen = strip.screen().availableGeometry()
+            assert screen.contains(strip.frameGeometry().topLeft())
+            assert screen.contains(strip.frameGeometry().bottomRight())
+            parts.quit_event.set()
+            await task
 
     qt_loop.run(scenario())
 

@@ -80,6 +80,9 @@ def test_save_then_load_gives_the_same_settings(store: SettingsStore) -> None:
         testnet=True,
         rotation_interval=7.5,
         tray_notice_shown=True,
+        movers_shown=True,
+        dock_state=b64encode(b"docks").decode(),
+        strip_position=(-1280, 24),
     )
     store.save(settings)
     result = store.load()
@@ -355,6 +358,20 @@ def test_rotation_interval_is_clamped_and_the_change_mentioned(
     result = store.load()
     assert result.settings.rotation_interval == used
     assert "tray rotation interval" in result.messages[0]
+
+
+@pytest.mark.parametrize(
+    "given", ['"12,40"', "[12]", "[12, 40, 1]", "[1.5, 40]", "[true, 40]", "[12, 1000000]"]
+)
+def test_a_damaged_strip_position_is_reset_and_the_user_is_told(
+    store: SettingsStore, given: str
+) -> None:
+    write_bytes(store, f'{{"strip_position": {given}, "movers_shown": "yes"}}'.encode())
+    result = store.load()
+    assert result.settings.strip_position is None and result.settings.movers_shown is False
+    (message,) = result.messages
+    assert "mini strip position (expected two whole numbers" in message
+    assert "movers panel (expected true or false" in message
 
 
 @pytest.mark.parametrize("given", ["NaN", "Infinity", '"4"', "true", "null", "1e999"])
