@@ -189,8 +189,9 @@ def measure(minutes: float, fault_every: float | None = None) -> Report:
     section = "Soak"
     samples: list[tuple[float, int, int]] = result["samples"]
     third = max(1, len(samples) // 3)
-    first, last = samples[:third], samples[-third:]
+    first, middle, last = samples[:third], samples[third:-third] or samples, samples[-third:]
     rss_first = median([s[1] for s in first]) / 2**20
+    rss_middle = median([s[1] for s in middle]) / 2**20
     rss_last = median([s[1] for s in last]) / 2**20
     tasks_first = median([s[2] for s in first])
     tasks_last = median([s[2] for s in last])
@@ -198,6 +199,9 @@ def measure(minutes: float, fault_every: float | None = None) -> Report:
     report.add(section, "RSS, first third (median)", rss_first, "MB", note=note)
     report.add(section, "RSS, last third (median)", rss_last, "MB")
     report.add(section, "RSS drift", rss_last - rss_first, "MB")
+    # The first third holds the warm-up (caches of text widths and sparklines filling,
+    # the price history rolling over): the later two show whether growth goes on.
+    report.add(section, "RSS drift, middle → last third", rss_last - rss_middle, "MB")
     report.add(
         section,
         "asyncio tasks, first third → last third",

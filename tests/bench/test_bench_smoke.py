@@ -51,7 +51,7 @@ def test_the_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
 def test_a_short_soak_reports_drift_and_leaves_no_event_unprocessed(tmp_path: Path) -> None:
     table, report = bench(tmp_path, "--soak-minutes", "0.25", "--fault-every", "4")
     numbers(report, "Soak")
-    assert "RSS drift" in table and "asyncio tasks" in table
+    assert "RSS drift" in table and "middle → last third" in table and "asyncio tasks" in table
     soak = report["details"]["soak"]
     assert soak["recoveries"], "no fault was injected"
     assert soak["unprocessed"] == 0
