@@ -263,34 +263,20 @@ def parse_frame(raw: str | bytes, *, newer_than: Mapping[str, int] | None = None
 
     Accepts a raw event, an array of events (``!miniTicker@arr``), the combined
     wrapper ``{"stream": name, "data": payload}``, a request reply and an error reply.
-    Raises ``FrameError`` for anything else; never any other exception.
+    Raises ``FrameError`` for anything else, naming what is wrong; never any other
+    exception.
 
     ``newer_than`` maps symbols to the newest event time already taken: events that are
     not newer are counted in ``Tickers.skipped`` and left out (the taker would drop them
     anyway). With ``!miniTicker@arr`` beside the symbols' own streams, most events
     arrive twice.
+
+    The generic, checking way, one frame at a time: the stream client reads through
+    ``parse_frames``, whose typed decoder is several times faster and falls back to
+    this for anything it does not take.
     """
     if len(raw) > MAX_FRAME_BYTES:
         raise FrameError(f"frame too large: {len(raw)} bytes")
-    try:
-        combined = _decode_combined(_utf8(raw))
-    except (msgspec.MsgspecError, ValueError, RecursionError):
-        # Not a well-formed combined market frame: replies, errors, raw streams and
-        # broken frames go the slow way, which says exactly what is wrong.
-        pass
-    else:
-        data, stream = combined.data, combined.stream
-        if isinstance(data, MiniTicker):  # the commonest frame: one event of a symbol stream
-            if _numbers_are_plain((data,)):
-                if newer_than and data.event_time <= newer_than.get(data.symbol, -1):
-                    return Tickers(stream, (), 1)
-                return Tickers(stream, (data,))
-        elif isinstance(data, list) and _OtherEvent not in map(type, data):
-            events = every = cast(list[MiniTicker], data)
-            if _numbers_are_plain(every):
-                if newer_than:
-                    events = [e for e in every if e.event_time > newer_than.get(e.symbol, -1)]
-                return Tickers(stream, tuple(events), len(every) - len(events))
     try:
         decoded = decode_json(raw)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError
@@ -320,8 +306,9 @@ def parse_frames(
 
     Same results as calling ``parse_frame`` on each (with the same ``newer_than``), but
     the common frames, a combined stream's event or event array, cost a typed decode
-    each and one number check for the whole read, without a ``Tickers`` per frame: at
-    the full market this is most of what a read costs. Anything else, or a read with
+    (msgspec, straight into ``MiniTicker``s) each and one number check for the whole
+    read, without a ``Tickers`` per frame: at the full market this is most of what a
+    read costs. Anything else, or a read with
     a malformed number, goes through ``parse_frame`` frame by frame, which names the
     problem. Events not newer than known are checked too: a frame with one broken
     event is refused whole, whichever event it is.
