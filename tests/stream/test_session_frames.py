@@ -120,3 +120,47 @@ def test_a_burst_written_at_once_reaches_listeners_in_few_calls_in_order() -> No
             assert times == [1000, 1001, 1002]
 
     run(main)
+
+
+def test_compressed_frames_arrive_exact_and_a_corrupt_one_fails_only_its_socket() -> None:
+    """The exchange may agree to permessage-deflate: frames then arrive compressed."""
+    close_codes: list[int | None] = []
+    agreed: list[str] = []
+
+    async def handler(ws: ServerConnection) -> None:
+        replies = asyncio.create_task(answer_requests(ws))
+        assert ws.response is not None
+        agreed.append(ws.response.headers.get("Sec-WebSocket-Extensions", ""))
+        first = not close_codes
+        await ws.send(frame("S000USDT", 1000 if first else 2000, "101.25" if first else "99.5"))
+        await ws.send(frame("S001USDT", 1000 if first else 2000, "7.000100"))
+        if first:
+            # Compressed, not valid deflate: block type 3 is reserved.
+            ws.transport.write(bytes((0xC1, 4)) + b"\xff\xff\xff\xff")
+        await ws.wait_closed()
+        replies.cancel()
+        received = ws.protocol.close_rcvd
+        close_codes.append(received.code if received is not None else None)
+
+    async def main() -> None:
+        async with serve(handler, "127.0.0.1", 0) as server:  # compression on by default
+            port = server.sockets[0].getsockname()[1]
+            client = StreamClient(Endpoints(f"ws://127.0.0.1:{port}", "", "test"), **FAST_CLIENT)
+            got = Deliveries()
+            client.add_ticker_listener(got)
+            client.set_symbols(["S000USDT", "S001USDT"])
+            await client.start()
+            try:
+                await _until(lambda: len(got.events()) == 4)
+            finally:
+                await client.stop()
+        assert all(a.startswith("permessage-deflate") for a in agreed) and len(agreed) >= 2
+        assert [(e.symbol, e.event_time, str(e.close)) for e in got.events()] == [
+            ("S000USDT", 1000, "101.25"),
+            ("S001USDT", 1000, "7.000100"),
+            ("S000USDT", 2000, "99.5"),
+            ("S001USDT", 2000, "7.000100"),
+        ]
+        assert close_codes[0] == 1002  # the client failed that socket: protocol error
+
+    run(main)
