@@ -19,6 +19,9 @@ from websockets.frames import CLOSE_CODE_EXPLANATIONS, CloseCode
 
 # websockets' keepalive fails the connection with this code and reason.
 _KEEPALIVE_REASON = "keepalive ping timeout"
+# What the client closes with when the exchange's data breaks the protocol: a bad frame,
+# data that does not decompress or is not UTF-8, a message over the size limit.
+_BAD_DATA = frozenset({CloseCode.PROTOCOL_ERROR, CloseCode.INVALID_DATA, CloseCode.MESSAGE_TOO_BIG})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,10 @@ def describe_close(exc: ConnectionClosed, *, ping_wait: float) -> str:
         and sent.reason == _KEEPALIVE_REASON
     ):
         return f"no answer to pings for {ping_wait:g} s"
+    if sent is not None and sent.code in _BAD_DATA and not exc.rcvd_then_sent:
+        # The app closed first (an echo of its close, if any, is not the exchange's word).
+        why = sent.reason or CLOSE_CODE_EXPLANATIONS.get(sent.code, "no reason given")
+        return f"the exchange sent data that could not be read ({sent.code}: {why})"
     if rcvd is not None:
         why = rcvd.reason or CLOSE_CODE_EXPLANATIONS.get(rcvd.code, "no reason given")
         return f"the exchange closed the connection ({rcvd.code}: {why})"

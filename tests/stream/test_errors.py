@@ -38,6 +38,21 @@ def test_server_closes_and_keepalive_timeouts() -> None:
     assert words(ConnectionClosedError(None, None)) == "the connection was lost"
 
 
+def test_data_the_app_could_not_read_is_named_as_such_echoed_or_not() -> None:
+    ours = Close(1002, "decompression failed")
+    unanswered = ConnectionClosedError(None, ours)
+    echoed = ConnectionClosedError(Close(1002, "decompression failed"), ours, False)
+    for closed in (unanswered, echoed):
+        assert words(closed) == (
+            "the exchange sent data that could not be read (1002: decompression failed)"
+        )
+    too_big = ConnectionClosedError(None, Close(1009, ""))
+    assert words(too_big) == "the exchange sent data that could not be read (1009: message too big)"
+    # The exchange closing with 1002 itself is the exchange's word.
+    theirs = ConnectionClosedError(Close(1002, "bad request"), Close(1002, "bad request"), True)
+    assert words(theirs) == "the exchange closed the connection (1002: bad request)"
+
+
 def test_http_refusals_follow_websockets_classification() -> None:
     unavailable = explain(status(503), open_timeout=10, ping_wait=20)
     assert unavailable.retryable
