@@ -1,14 +1,19 @@
-"""The range cell draws its track and mark only for a known range, its badge always."""
+"""The range cell draws its track and mark only for a known range, its badge always;
+a sparkline looks the same however it came to its points."""
 
 from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
 
 import pytest
 from PySide6.QtGui import QImage, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
+from desktop.qt.history import Trend
 from desktop.qt.watchlist_model import Role
-from desktop.ui.delegates import RangeDelegate
+from desktop.ui.delegates import RangeDelegate, SparklineDelegate
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise|propagateSizeHints)\(\)"
@@ -53,3 +58,33 @@ def test_a_range_cell_without_a_range_is_empty_but_still_shows_its_badge(qtbot: 
     assert len(without) == 1, "nothing drawn on the background"
     assert len(badge_only) > 3, "the badge"
     assert len(both) > len(with_range), "track, mark and badge"
+
+
+def test_a_sparkline_whose_newest_point_moved_looks_as_if_drawn_afresh(qtbot: QtBot) -> None:
+    points = tuple((i / 59, 0.5 + 0.4 * ((i * 7) % 11 - 5) / 5) for i in range(60))
+    first = Trend(points, 1, None, Decimal(1), Decimal(2), newest=60_000)
+    moved = dataclasses.replace(first, points=(*points[:-1], (1.0, 0.05)))  # same chain
+    assert moved.chain is first.chain
+
+    def drawn(delegate: SparklineDelegate, *trends: Trend) -> QImage:
+        model = QStandardItemModel(1, 1)
+        item = QStandardItem()
+        model.setItem(0, 0, item)
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.setItemDelegate(delegate)
+        view.setColumnWidth(0, 120)
+        view.resize(200, 80)
+        view.show()
+        qtbot.waitExposed(view)
+        image = QImage()
+        for trend in trends:  # each painted in turn, as ticks repaint the cell
+            item.setData(trend, Role.TrendRole)
+            image = view.viewport().grab().toImage()
+        return image
+
+    reused = drawn(SparklineDelegate(), first, moved)
+    afresh = drawn(SparklineDelegate(), moved)
+    assert reused == afresh
+    assert drawn(SparklineDelegate(), first) != afresh
