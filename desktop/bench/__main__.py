@@ -1,8 +1,9 @@
 """``python -m desktop.bench``: measure MiniTicker against the simulated exchange.
 
-Prints one table: ingest throughput against a bare websockets loop, latency and UI lag
-at full-market load, the cost of a realistic watchlist, and start-up times. Each
-measurement runs in a fresh process of its own, next to the simulated exchange in a
+Prints one table: the cost of framing (plain and compressed wire), ingest throughput
+against a bare websockets loop, latency and UI lag at full-market load, the cost of a
+realistic watchlist, and start-up times. Each measurement runs in a fresh process of
+its own; all but framing (bytes in memory) run next to the simulated exchange in a
 process of its own, over real loopback sockets; nothing here judges the numbers but the
 "target" column. ``--soak-minutes N`` runs the soak instead (add ``--only`` to run both).
 """
@@ -22,7 +23,7 @@ from typing import Final
 
 from desktop.bench.harness import Report, Row
 
-MEASUREMENTS: Final = ("ingest", "latency", "cost", "startup")
+MEASUREMENTS: Final = ("framing", "ingest", "latency", "cost", "startup")
 _MARK: Final = "bench-report "
 
 
@@ -74,7 +75,11 @@ def _run_one(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     _quiet_qt()
     name = args.run_one
-    if name == "ingest":
+    if name == "framing":
+        from desktop.bench import framing
+
+        report = framing.measure(args.quick)
+    elif name == "ingest":
         from desktop.bench import ingest
 
         report = ingest.measure(args.quick)
