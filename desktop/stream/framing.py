@@ -39,7 +39,8 @@ _END_OF_HEAD: Final = b"\r\n\r\n"  # the HTTP response to the opening handshake 
 
 
 class FrameSplitter:
-    """Feeds on raw bytes; plain data frames' payloads go to ``messages``, the rest to ``other``.
+    """Feeds on raw bytes: whole data frames' payloads (decompressed) go to ``messages``,
+    every other frame to ``other``.
 
     ``other(raw)`` hands bytes to ``websockets`` — the HTTP response of the opening
     handshake, then whole frames — and answers whether the connection is still open, so
@@ -71,10 +72,6 @@ class FrameSplitter:
         self._fragmented = False  # in a fragmented message: its frames go to websockets
         self._opened = opened
         self._inflate = inflate
-
-    @property
-    def splitting(self) -> bool:
-        return self._split
 
     def feed(self, data: bytes) -> None:
         if not self._split:

@@ -42,11 +42,11 @@ class MeteredConnection(ClientConnection):
     message; at the exchange's full-market rate that was a third of the client's work.
     Here each complete data message is collected while what one socket read brought is
     split into frames, and the whole batch goes to ``attach``'s sink in one call, on the
-    loop, before the next read. Plain data frames are cut out by ``FrameSplitter``;
-    websockets parses every other frame (see ``framing``). Messages stay bytes, text or
-    binary: the parser decodes bytes directly and refuses what is not UTF-8 (a ``str``
-    of a frame with one non-ASCII symbol made the decoder re-encode all of it:
-    0.5-0.7 ms where the bytes take 0.38 ms for an ``@arr`` frame).
+    loop, before the next read. Whole data frames, plain or compressed, are cut out by
+    ``FrameSplitter``; websockets parses every other frame (see ``framing``). Messages
+    stay bytes, text or binary: the parser decodes bytes directly and refuses what is
+    not UTF-8 (a ``str`` of a frame with one non-ASCII symbol made the decoder
+    re-encode all of it: 0.5-0.7 ms where the bytes take 0.38 ms for an ``@arr`` frame).
 
     It also reports the control frames websockets sends by itself: the answers to the
     server's pings and its keepalive pings count toward the exchange's 10 messages/s,
