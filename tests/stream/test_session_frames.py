@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from websockets.asyncio.server import ServerConnection, serve
 
@@ -61,6 +62,29 @@ async def _until(predicate: Callable[[], bool], timeout: float = 10.0) -> None:
             await asyncio.sleep(0.01)
 
 
+async def receive(
+    handler: Callable[[ServerConnection], Awaitable[None]],
+    symbols: list[str],
+    events: int,
+    **options: Any,
+) -> tuple[StreamClient, Deliveries]:
+    """Run a stream client for ``symbols`` against ``handler`` until ``events`` arrived."""
+    async with serve(handler, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        client = StreamClient(
+            Endpoints(f"ws://127.0.0.1:{port}", "", "test"), **{**FAST_CLIENT, **options}
+        )
+        got = Deliveries()
+        client.add_ticker_listener(got)
+        client.set_symbols(symbols)
+        await client.start()
+        try:
+            await _until(lambda: len(got.events()) == events)
+        finally:
+            await client.stop()
+    return client, got
+
+
 def test_fragmented_and_binary_messages_arrive_whole_and_exact() -> None:
     async def handler(ws: ServerConnection) -> None:
         text = frame("S000USDT", 1000, "101.25")
@@ -70,17 +94,7 @@ def test_fragmented_and_binary_messages_arrive_whole_and_exact() -> None:
         await ws.wait_closed()
 
     async def main() -> None:
-        async with serve(handler, "127.0.0.1", 0) as server:
-            port = server.sockets[0].getsockname()[1]
-            client = StreamClient(Endpoints(f"ws://127.0.0.1:{port}", "", "test"), **FAST_CLIENT)
-            got = Deliveries()
-            client.add_ticker_listener(got)
-            client.set_symbols(["S000USDT", "S001USDT"])
-            await client.start()
-            try:
-                await _until(lambda: len(got.events()) == 2)
-            finally:
-                await client.stop()
+        client, got = await receive(handler, ["S000USDT", "S001USDT"], 2)
         closes = {e.symbol: str(e.close) for e in got.events()}
         assert closes == {"S000USDT": "101.25", "S001USDT": "7.000100"}
         assert client.stats.malformed == 0
@@ -99,20 +113,7 @@ def test_a_burst_written_at_once_reaches_listeners_in_few_calls_in_order() -> No
         replies.cancel()
 
     async def main() -> None:
-        async with serve(handler, "127.0.0.1", 0) as server:
-            port = server.sockets[0].getsockname()[1]
-            client = StreamClient(
-                Endpoints(f"ws://127.0.0.1:{port}", "", "test"),
-                **{**FAST_CLIENT, "max_streams_per_connection": 1024},
-            )
-            got = Deliveries()
-            client.add_ticker_listener(got)
-            client.set_symbols(SYMBOLS)
-            await client.start()
-            try:
-                await _until(lambda: len(got.events()) == 3 * len(SYMBOLS))
-            finally:
-                await client.stop()
+        _, got = await receive(handler, SYMBOLS, 3 * len(SYMBOLS), max_streams_per_connection=1024)
         events = got.events()
         assert len(got.calls) < len(events) / 10, "frames of one read are handed over together"
         for symbol in SYMBOLS:
@@ -143,17 +144,7 @@ def test_compressed_frames_arrive_exact_and_a_corrupt_one_fails_only_its_socket(
         close_codes.append(received.code if received is not None else None)
 
     async def main() -> None:
-        async with serve(handler, "127.0.0.1", 0) as server:  # compression on by default
-            port = server.sockets[0].getsockname()[1]
-            client = StreamClient(Endpoints(f"ws://127.0.0.1:{port}", "", "test"), **FAST_CLIENT)
-            got = Deliveries()
-            client.add_ticker_listener(got)
-            client.set_symbols(["S000USDT", "S001USDT"])
-            await client.start()
-            try:
-                await _until(lambda: len(got.events()) == 4)
-            finally:
-                await client.stop()
+        _, got = await receive(handler, ["S000USDT", "S001USDT"], 4)  # serve() compresses
         assert all(a.startswith("permessage-deflate") for a in agreed) and len(agreed) >= 2
         assert [(e.symbol, e.event_time, str(e.close)) for e in got.events()] == [
             ("S000USDT", 1000, "101.25"),
