@@ -44,7 +44,11 @@ STALENESS_CHECK_MS: Final = 1000
 #: Windows keeps only 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128
 #: WCHARs); elsewhere the whole text is shown.
 TOOLTIP_LIMIT: Final = 127 if sys.platform == "win32" else None
-_ICON_CACHE_SIZE: Final = 64
+#: Icons kept, the least recently shown dropped first: a rotation through 16 pins never
+#: redraws (~2 ms an icon), and each holds ~95 kB of pixels (5 sizes × 2 ratios). Keeping
+#: 64 and clearing them all when full held up to ~10 MB: most of a full-market soak's
+#: RSS growth.
+_ICON_CACHE_SIZE: Final = 16
 #: An icon asking for attention alternates with a blank one at this pace.
 BLINK_MS: Final = 500
 
@@ -351,11 +355,13 @@ class TrayTicker(QObject):
         if key is None:
             self._icon = self._idle_icon
         else:
-            icon = self._icon_cache.get(key)
+            cache = self._icon_cache
+            icon = cache.pop(key, None)  # re-inserted below: the dict's order is recency
             if icon is None:
-                if len(self._icon_cache) >= _ICON_CACHE_SIZE:
-                    self._icon_cache.clear()
-                icon = self._icon_cache[key] = make_icon(change, key[2], demo=self._demo)
+                if len(cache) >= _ICON_CACHE_SIZE:
+                    del cache[next(iter(cache))]  # the least recently shown
+                icon = make_icon(change, key[2], demo=self._demo)
+            cache[key] = icon
             self._icon = icon
         if self._tray is not None:
             self._tray.setIcon(self._icon)

@@ -333,6 +333,32 @@ def test_icon_is_redrawn_only_when_its_shown_values_change(
     assert len(drawn) == 2
 
 
+def test_recently_shown_icons_are_kept_and_older_ones_drawn_again(
+    make_tray: Callable[..., TrayTicker], market: Market, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[Decimal | None] = []
+    real = tray_module.make_icon
+
+    def counting(change: Decimal | None, *args: Any, **kwargs: Any) -> QIcon:
+        drawn.append(change)
+        return real(change, *args, **kwargs)
+
+    monkeypatch.setattr(tray_module, "make_icon", counting)
+    tray = make_tray()
+    kept = tray_module._ICON_CACHE_SIZE
+    # Opens of 100 make closes of 100.1, 100.2, ... show "0.1", "0.2", ...: one icon each.
+    closes = [f"{100 + step / 10:.1f}" for step in range(1, kept + 6)]
+    for close in closes:
+        market.push(ticker("BTCUSDT", close, "100"))
+    assert len(drawn) == 1 + len(closes)
+    for close in reversed(closes[-kept:]):  # the last ``kept`` values: none drawn again
+        market.push(ticker("BTCUSDT", close, "100"))
+    assert len(drawn) == 1 + len(closes)
+    market.push(ticker("BTCUSDT", closes[0], "100"))  # shown longest ago: dropped
+    assert len(drawn) == 2 + len(closes)
+    assert icon_tile(tray.icon()) == UP_COLOR.rgb()
+
+
 def test_a_stale_shown_symbol_greys_the_icon_and_the_tooltip_says_why(
     make_tray: Callable[..., TrayTicker], market: Market, qtbot: QtBot
 ) -> None:
