@@ -312,17 +312,23 @@ def test_unpinning_the_shown_symbol_moves_the_icon_to_another_pin(
 # -- redraws, staleness, connection -------------------------------------------------
 
 
-def test_icon_is_redrawn_only_when_its_shown_values_change(
-    make_tray: Callable[..., TrayTicker], market: Market, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    drawn: list[Decimal | None] = []
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[Decimal | None]:
+    """The change of every tray icon drawn from now on, in order."""
+    changes: list[Decimal | None] = []
     real = tray_module.make_icon
 
     def counting(change: Decimal | None, *args: Any, **kwargs: Any) -> QIcon:
-        drawn.append(change)
+        changes.append(change)
         return real(change, *args, **kwargs)
 
     monkeypatch.setattr(tray_module, "make_icon", counting)
+    return changes
+
+
+def test_icon_is_redrawn_only_when_its_shown_values_change(
+    make_tray: Callable[..., TrayTicker], market: Market, drawn: list[Decimal | None]
+) -> None:
     tray = make_tray()
     assert len(drawn) == 1
     market.push(ticker("BTCUSDT", "97130", "94930"))  # +2.317 %: still shows "2.3"
@@ -334,16 +340,8 @@ def test_icon_is_redrawn_only_when_its_shown_values_change(
 
 
 def test_recently_shown_icons_are_kept_and_older_ones_drawn_again(
-    make_tray: Callable[..., TrayTicker], market: Market, monkeypatch: pytest.MonkeyPatch
+    make_tray: Callable[..., TrayTicker], market: Market, drawn: list[Decimal | None]
 ) -> None:
-    drawn: list[Decimal | None] = []
-    real = tray_module.make_icon
-
-    def counting(change: Decimal | None, *args: Any, **kwargs: Any) -> QIcon:
-        drawn.append(change)
-        return real(change, *args, **kwargs)
-
-    monkeypatch.setattr(tray_module, "make_icon", counting)
     tray = make_tray()
     kept = tray_module._ICON_CACHE_SIZE
     # Opens of 100 make closes of 100.1, 100.2, ... show "0.1", "0.2", ...: one icon each.
