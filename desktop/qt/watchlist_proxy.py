@@ -30,10 +30,13 @@ def normalize_filter_text(text: str) -> str:
 
 
 class WatchlistProxy(QSortFilterProxyModel):
-    """Sorts by ``Role.SortRole`` (numbers, never display strings) and filters by symbol.
+    """Filters by symbol; sorting is the source model's (``WatchlistModel.sort``).
 
-    ``sortColumn() == -1`` is the manual order: the watchlist's own order, which is
-    the only one drag and drop may change, so rows are draggable only then.
+    The proxy itself never sorts (its own ``sortColumn()`` stays −1): sorting here cost
+    two Python ``data()`` calls per comparison and left rows out of order (see
+    ``desktop.qt.watchlist_order``). ``sort_column() == -1`` is the manual order: the
+    watchlist's own order, which is the only one drag and drop may change, so rows are
+    draggable only then.
     """
 
     def __init__(self, source: WatchlistModel | None = None, parent: QObject | None = None) -> None:
@@ -44,6 +47,7 @@ class WatchlistProxy(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
         self._filter_text = ""
+        self._model: WatchlistModel | None = None
         if source is not None:
             self.setSourceModel(source)
 
@@ -54,25 +58,39 @@ class WatchlistProxy(QSortFilterProxyModel):
         self._tell_source()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        super().sort(column, order)
-        self._tell_source()
+        """Sort the source model; the filter keeps its order."""
+        if self._model is not None:
+            self._model.sort(column, order)
+        else:
+            super().sort(column, order)
+
+    def sort_column(self) -> int:
+        """The column the rows are sorted by; −1 for the watchlist's own order."""
+        if self._model is not None:
+            return self._model.sort_column()
+        return self.sortColumn()
+
+    def sort_order(self) -> Qt.SortOrder:
+        if self._model is not None:
+            return self._model.sort_order()
+        return self.sortOrder()
 
     def setSourceModel(self, source: QAbstractItemModel) -> None:
+        self._model = source if isinstance(source, WatchlistModel) else None
         super().setSourceModel(source)
         self._tell_source()
 
     def _tell_source(self) -> None:
-        # A sorted or filtered view must hear exactly which rows changed (see
+        # A filtered view must hear exactly which rows changed (see
         # ``WatchlistModel.set_exact_rows``).
-        source = self.sourceModel()
-        if isinstance(source, WatchlistModel):
-            source.set_exact_rows(self.sortColumn() >= 0 or bool(self._filter_text))
+        if self._model is not None:
+            self._model.set_exact_rows(bool(self._filter_text))
 
     def filter_text(self) -> str:
         return self._filter_text
 
     def is_manual_order(self) -> bool:
-        return self.sortColumn() < 0
+        return self.sort_column() < 0
 
     def clear_sort(self) -> None:
         """Back to the watchlist's manual order."""
@@ -83,7 +101,7 @@ class WatchlistProxy(QSortFilterProxyModel):
         # an index mapping and a call into the model for each cell it paints.
         if not index.isValid():
             return super().flags(index)
-        if self.sortColumn() >= 0:
+        if not self.is_manual_order():
             return ROW_FLAGS & ~_DRAG_DROP
         return ROW_FLAGS
 
@@ -95,7 +113,7 @@ class WatchlistProxy(QSortFilterProxyModel):
         column: int,
         parent: Index,
     ) -> bool:
-        if self.sortColumn() >= 0:
+        if not self.is_manual_order():
             return False
         return super().canDropMimeData(data, action, row, column, parent)
 
@@ -107,6 +125,6 @@ class WatchlistProxy(QSortFilterProxyModel):
         column: int,
         parent: Index,
     ) -> bool:
-        if self.sortColumn() >= 0:
+        if not self.is_manual_order():
             return False
         return super().dropMimeData(data, action, row, column, parent)

@@ -221,7 +221,7 @@ def test_state_save_and_restore_round_trip(qtbot: QtBot, parts: Parts) -> None:
     again_header = again.table.horizontalHeader()
     assert again_header.sectionSize(Column.LAST) == 171
     assert again_header.isSectionHidden(Column.BASE_VOLUME)
-    assert again.proxy.sortColumn() == Column.SYMBOL
+    assert again.proxy.sort_column() == Column.SYMBOL
     assert shown_symbols(again) == sorted(SYMBOLS, reverse=True)
     assert again.size().width() == 700 and again.size().height() == 333
     assert not again.restore_state("not base64 !!", "")
