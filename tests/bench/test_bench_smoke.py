@@ -42,7 +42,16 @@ def numbers(report: dict[str, Any], section: str) -> list[float]:
 
 def test_the_quick_benchmark_prints_every_figure(tmp_path: Path) -> None:
     table, report = bench(tmp_path, "--quick")
-    for section in ("0 Framing", "1 Ingest", "2 Latency", "3 UI lag", "4 Cost", "5 Start-up"):
+    sections = (
+        "0 Framing",
+        "1 Ingest",
+        "2 Latency",
+        "3 UI lag",
+        "3b Sorted by 24h change %",
+        "4 Cost",
+        "5 Start-up",
+    )
+    for section in sections:
         numbers(report, section)
         assert section in table
     assert "machine:" in table and report["machine"]["python"]
