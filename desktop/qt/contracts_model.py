@@ -34,6 +34,7 @@ from desktop.exchange.display import abbreviate, format_exact, format_price
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
+from desktop.qt.sorting import sort_missing_last
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import contiguous_blocks
 
@@ -286,18 +287,16 @@ class ContractsModel(QAbstractTableModel):
 
     def _sorted_rows(self) -> list[_Row]:
         col = self._sort_column
+        in_order = sorted(self._rows, key=lambda r: r.order)  # the exchange's order
         if not 0 <= col < _COLUMNS:
-            return sorted(self._rows, key=lambda r: r.order)
-        keyed = [(self._sort_value(r, col), r) for r in self._rows]
-        present = [
-            (v.casefold() if isinstance(v, str) else v, r) for v, r in keyed if v is not None
-        ]
-        missing = [r for v, r in keyed if v is None]
+            return in_order
+
+        def key(row: _Row) -> Any:
+            value = self._sort_value(row, col)
+            return value.casefold() if isinstance(value, str) else value
+
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        present.sort(key=lambda vr: (vr[0], vr[1].order))
-        if descending:  # stable: equal values keep the exchange's order
-            present.sort(key=lambda vr: vr[0], reverse=True)
-        return [r for _, r in present] + sorted(missing, key=lambda r: r.order)
+        return sort_missing_last(in_order, key, descending=descending)
 
     def _resort(self) -> None:
         """Re-order rows for the current sort; one layout change, only if the order moved."""

@@ -17,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from desktop.qt.sorting import sort_missing_last
+
 #: The sort key function of a column: symbol → key, ``None`` when the row has no value
 #: there yet. Asked once per sorting pass, so the column is looked at once, not per row.
 KeysOf = Callable[[int], Callable[[str], Any]]
@@ -76,21 +78,13 @@ class RowOrder:
         if column == MANUAL:
             return list(symbols)
         keys, key_of = self._keys, self._keys_of(column)
-        present: list[tuple[Any, str]] = []
-        missing: list[str] = []
-        for symbol in symbols:
+
+        def key(symbol: str) -> Any:
             if symbol in keys:
-                key = keys[symbol]
-            else:
-                key = keys[symbol] = key_of(symbol)
-            if key is None:
-                missing.append(symbol)
-            else:
-                present.append((key, symbol))
-        # Stable in both directions (reverse=True keeps equal items in their order).
-        present.sort(key=_first, reverse=self._order == Qt.SortOrder.DescendingOrder)
-        return [symbol for _, symbol in present] + missing
+                return keys[symbol]
+            value = keys[symbol] = key_of(symbol)
+            return value
 
-
-def _first(pair: tuple[Any, str]) -> Any:
-    return pair[0]
+        return sort_missing_last(
+            symbols, key, descending=self._order == Qt.SortOrder.DescendingOrder
+        )
