@@ -608,9 +608,6 @@ class WatchlistModel(QAbstractTableModel):
         """The column the rows are sorted by; −1 for the watchlist's own order."""
         return self._order.column
 
-    def sort_order(self) -> Qt.SortOrder:
-        return self._order.order
-
     def _schedule_resort(self) -> None:
         if not self._resort_timer.isActive():
             self._resort_timer.start()

@@ -45,10 +45,6 @@ class RowOrder:
         return self._column
 
     @property
-    def order(self) -> Qt.SortOrder:
-        return self._order
-
-    @property
     def manual(self) -> bool:
         return self._column == MANUAL
 

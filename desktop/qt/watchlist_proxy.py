@@ -70,11 +70,6 @@ class WatchlistProxy(QSortFilterProxyModel):
             return self._model.sort_column()
         return self.sortColumn()
 
-    def sort_order(self) -> Qt.SortOrder:
-        if self._model is not None:
-            return self._model.sort_order()
-        return self.sortOrder()
-
     def setSourceModel(self, source: QAbstractItemModel) -> None:
         self._model = source if isinstance(source, WatchlistModel) else None
         super().setSourceModel(source)

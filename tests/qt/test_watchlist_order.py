@@ -160,7 +160,7 @@ def test_sort_keys_without_a_value_are_none() -> None:
     assert cells.sort[Column.CHANGE_PERCENT] is None and cells.sort[Column.RANGE] is None
 
 
-def test_the_sort_role_still_answers_for_every_column(rig_symbols: Rig) -> None:
+def test_the_sort_role_still_answers_while_the_model_sorts(rig_symbols: Rig) -> None:
     proxy = WatchlistProxy(rig_symbols.model)
     proxy.sort(Column.CHANGE_PERCENT, DESCENDING)
     index = proxy.index(0, Column.CHANGE_PERCENT)
