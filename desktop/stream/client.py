@@ -108,6 +108,7 @@ class StreamClient:
         self._error_listeners: list[ErrorListener] = []
         self._recovery_listeners: list[ErrorListener] = []
         self._last_event: dict[str, int] = {}
+        self._last_taken: dict[str, MiniTicker] = {}
         self._last_update: dict[str, float] = {}
         self._rate = 0.0
         self._lag: float | None = None
@@ -254,6 +255,11 @@ class StreamClient:
         """The newest event time (ms) taken per symbol; nothing older is delivered again."""
         return self._last_event
 
+    @property
+    def last_events(self) -> Mapping[str, MiniTicker]:
+        """The newest event taken per symbol (see ``parse_frames(taken=)``)."""
+        return self._last_taken
+
     def last_update(self, symbol: str) -> float | None:
         """``time.time()`` when the newest event for ``symbol`` arrived, if any did."""
         return self._last_update.get(symbol)
@@ -283,6 +289,7 @@ class StreamClient:
         fresh: list[MiniTicker] = []
         newest = 0
         last_event = self._last_event
+        last_taken = self._last_taken
         last_update = self._last_update
         for event in events:
             symbol, event_time = event.symbol, event.event_time
@@ -293,6 +300,7 @@ class StreamClient:
                 stats.duplicates += 1
                 continue
             last_event[symbol] = event_time
+            last_taken[symbol] = event
             last_update[symbol] = received
             fresh.append(event)
         if newest:

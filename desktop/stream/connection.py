@@ -25,7 +25,7 @@ from typing import Protocol, cast
 from websockets.asyncio.client import ClientConnection, connect
 
 from desktop.exchange.endpoints import Endpoints
-from desktop.exchange.ticker import MAX_FRAME_BYTES, Batch, ErrorReply, FrameError
+from desktop.exchange.ticker import MAX_FRAME_BYTES, Batch, ErrorReply, FrameError, MiniTicker
 from desktop.stream.backoff import Backoff
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
@@ -43,6 +43,8 @@ class ConnectionHost(Protocol):
 
     @property
     def last_event_times(self) -> Mapping[str, int]: ...  # newest event time per symbol
+    @property
+    def last_events(self) -> Mapping[str, MiniTicker]: ...  # newest event per symbol
 
     def deliver(self, batch: Batch, received: float) -> None: ...
     def malformed(self, raw: str | bytes, error: FrameError) -> None: ...
@@ -312,6 +314,10 @@ class Connection:
     @property
     def last_event_times(self) -> Mapping[str, int]:
         return self.host.last_event_times
+
+    @property
+    def last_events(self) -> Mapping[str, MiniTicker]:
+        return self.host.last_events
 
     def on_tickers(self, session: Session, batch: Batch, received: float) -> None:
         self._silent_strikes = 0

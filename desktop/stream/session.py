@@ -22,7 +22,14 @@ from websockets.exceptions import ConnectionClosed
 from websockets.frames import Frame, Opcode
 from websockets.protocol import Event, State
 
-from desktop.exchange.ticker import Batch, ErrorReply, FrameError, Reply, parse_frames
+from desktop.exchange.ticker import (
+    Batch,
+    ErrorReply,
+    FrameError,
+    MiniTicker,
+    Reply,
+    parse_frames,
+)
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
 from desktop.stream.framing import FrameSplitter, inflater
@@ -129,6 +136,8 @@ class SessionHost(Protocol):
 
     @property
     def last_event_times(self) -> Mapping[str, int]: ...  # newest event time per symbol
+    @property
+    def last_events(self) -> Mapping[str, MiniTicker]: ...  # newest event per symbol
 
     def on_frames(self, count: int) -> None: ...
     def on_tickers(self, session: Session, batch: Batch, received: float) -> None: ...
@@ -271,7 +280,7 @@ class Session:
         host = self.host
         host.on_frames(len(messages))
         received = time.time()
-        batch = parse_frames(messages, newer_than=host.last_event_times)
+        batch = parse_frames(messages, newer_than=host.last_event_times, taken=host.last_events)
         for raw, item in batch.others:
             if isinstance(item, FrameError):
                 host.on_malformed(raw, item)

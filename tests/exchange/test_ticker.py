@@ -19,6 +19,7 @@ from desktop.exchange.ticker import (
     Reply,
     Tickers,
     compare_texts,
+    parse_event,
     parse_frame,
     parse_frames,
     plain_decimals,
@@ -103,6 +104,10 @@ def test_one_broken_event_spoils_its_frame_even_when_its_time_is_not_new(
         with pytest.raises(FrameError):
             parse_frame(raw, newer_than=known)
         batch = parse_frames([raw], newer_than=known)
+        assert not batch.events and [r for r, _ in batch.others] == [raw]
+        # Only a repeat of the very event taken is spared the check, not one of its time.
+        taken = {"ETHUSDT": parse_event(dict(EVENT, s="ETHUSDT", E=1))}
+        batch = parse_frames([raw], newer_than=known, taken=taken)
         assert not batch.events and [r for r, _ in batch.others] == [raw]
 
 
@@ -321,13 +326,16 @@ read_frames = st.one_of(
 @given(
     st.lists(read_frames, max_size=8),
     st.dictionaries(symbols, st.integers(0, 20), max_size=2),
+    st.lists(good_events, max_size=3),
 )
 def test_a_whole_read_parses_exactly_as_its_frames_one_by_one(
-    raws: list[str | bytes], known: dict[str, int]
+    raws: list[str | bytes], known: dict[str, int], taken_events: list[dict[str, object]]
 ) -> None:
-    assert _comparable(parse_frames(raws, newer_than=known)) == _comparable(
-        _one_by_one(raws, known)
-    )
+    # The events taken before (checked then) only spare checks: same result.
+    taken = {e.symbol: e for e in map(parse_event, taken_events)}
+    expected = _comparable(_one_by_one(raws, known))
+    assert _comparable(parse_frames(raws, newer_than=known)) == expected
+    assert _comparable(parse_frames(raws, newer_than=known, taken=taken)) == expected
 
 
 def test_a_frame_not_utf8_anywhere_is_refused_even_where_nothing_is_taken() -> None:
