@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -182,3 +184,52 @@ def test_changes_while_hidden_are_ranked_when_shown_again(gainers: Rig) -> None:
     assert gainers.model.symbols() == ["NEWUSDT", "FFFUSDT", "CCCUSDT"]
     losers = gainers.movers.models[MoverKind.LOSERS]
     assert losers.symbols() == ["AAAUSDT", "BBBUSDT", "DDDUSDT"]  # one pass ranks every kind
+
+
+def test_a_refresh_announces_only_the_cells_that_look_different(gainers: Rig) -> None:
+    gainers.push(*MARKET)
+    gainers.movers.set_active(True)
+    changes: list[tuple[int, int, int, int]] = []
+    gainers.model.dataChanged.connect(
+        lambda tl, br, *_: changes.append((tl.row(), br.row(), tl.column(), br.column()))
+    )
+    # AAAUSDT moves within its place; EEEUSDT trades volume without a visible change.
+    gainers.push(moved("AAAUSDT", "6", "300"), moved("EEEUSDT", "5", volume="50.001"))
+    gainers.movers.refresh()
+    assert gainers.model.symbols() == ["CCCUSDT", "AAAUSDT", "EEEUSDT"]
+    assert changes == [(1, 1, MoverColumn.LAST, MoverColumn.CHANGE_PERCENT)]
+    assert gainers.column(MoverColumn.CHANGE_PERCENT) == ["+12.50 %", "+6.00 %", "+5.00 %"]
+    changes.clear()
+    gainers.push(moved("EEEUSDT", "7"))  # overtakes AAAUSDT: both rows change whole
+    gainers.movers.refresh()
+    assert gainers.model.symbols() == ["CCCUSDT", "EEEUSDT", "AAAUSDT"]
+    assert changes == [(1, 2, MoverColumn.ADD, MoverColumn.QUOTE_VOLUME)]
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.tuples(
+            st.decimals(min_value=Decimal("0.00000001"), max_value=10**6, places=8),
+            st.decimals(min_value=Decimal("0.00000001"), max_value=10**6, places=8),
+        ),
+        min_size=2,
+        max_size=30,
+    )
+)
+def test_float_keys_rank_as_the_exact_decimals_do(prices: list[tuple[Decimal, Decimal]]) -> None:
+    tickers = [
+        ticker(f"S{i:02d}USDT", f"{close:f}", open=f"{open_:f}", quote_volume=f"{close:f}")
+        for i, (close, open_) in enumerate(prices)
+    ]
+
+    def exact(kind: MoverKind) -> list[str]:
+        if kind is MoverKind.VOLUME:
+            keyed = sorted((-t.quote_volume, t.symbol) for t in tickers)
+        else:
+            sign = -1 if kind is MoverKind.GAINERS else 1
+            keyed = sorted((sign * (t.change_percent or 0), t.symbol) for t in tickers)
+        return [symbol for _, symbol in keyed]
+
+    for kind in MoverKind:
+        assert [t.symbol for t in rank(tickers, kind, len(tickers))] == exact(kind)
