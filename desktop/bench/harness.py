@@ -135,7 +135,8 @@ async def running_app(
     ready_timeout: float = 60.0,
     **client_options: Any,
 ) -> AsyncIterator[RunningApp]:
-    """The whole app (composition root, window shown) streaming ``symbols`` from ``sim``.
+    """The whole app (composition root, window shown) streaming ``symbols`` from ``sim``;
+    with ``all_market`` the movers panel is open too, which subscribes ``!miniTicker@arr``.
 
     Yields once every stream is acknowledged and the contract list is loaded; quits the
     app the way the Quit menu does on the way out.
@@ -157,7 +158,9 @@ async def running_app(
         running = RunningApp(parts, task)
         try:
             if all_market:
-                client.set_all_market(True)
+                # As a trader gets it: the movers panel subscribes the all-market stream
+                # while it shows, and repaints its rankings every second.
+                parts.movers.setVisible(True)
             streams = len(wanted) + (1 if all_market else 0)
             await until(lambda: running.live(streams), ready_timeout, f"{streams} live streams")
             await until(lambda: len(parts.watchlist.catalog) > 0, ready_timeout, "contract list")

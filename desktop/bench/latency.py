@@ -2,7 +2,9 @@
 
 The simulated exchange (own process) lists ~800 contracts and pushes each one every
 2 s, plus ``!miniTicker@arr`` (every symbol) once a second. The app watches all of them
-with the window shown (offscreen).
+with the window shown (offscreen) and the movers panel open: the panel is what
+subscribes ``!miniTicker@arr``, so a trader who has that load has its rankings repainted
+every second too.
 
 - Latency: from the frame's arrival (the stream client's ``received`` stamp, taken once
   per socket read, right after websockets has split it into frames; the quote keeps it)
