@@ -320,7 +320,7 @@ def parse_frames(
     an event of an ``@arr`` frame that is not newer than known and equals the one taken
     is that same event again (most of an ``@arr`` frame repeats what the symbols' own
     streams brought) and is not checked a second time. The result is the same with or
-    without it; the check of a full-market frame costs a quarter as much.
+    without it; of such a frame only the new events (and a repeat that differs) are checked.
     """
     events: list[MiniTicker] = []
     streams: list[str | None] = []
