@@ -13,6 +13,8 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum, IntEnum
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -27,7 +29,7 @@ from PySide6.QtCore import (
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.display import abbreviate, format_exact, format_percent, format_price
-from desktop.exchange.ticker import MiniTicker
+from desktop.exchange.ticker import MiniTicker, float_change_percent
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
@@ -92,9 +94,7 @@ Keys = tuple[float | None, float]
 
 
 def keys_of(ticker: MiniTicker) -> Keys:
-    open_ = float(ticker.open_text)
-    percent = (float(ticker.close_text) - open_) / open_ * 100 if open_ else None
-    return percent, float(ticker.quote_volume_text)
+    return float_change_percent(ticker), float(ticker.quote_volume_text)
 
 
 def rank_keys(keys: Mapping[str, Keys], kind: MoverKind, count: int) -> list[str]:
@@ -339,17 +339,11 @@ class MoversModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), old, new - 1)
             self._rows.extend(rows[old:])
             self.endInsertRows()
-        first_row = -1
-        for i, (row, cells) in enumerate(spans):
-            if cells is None:
-                continue
-            if first_row < 0:
-                first_row = row
-            following = spans[i + 1] if i + 1 < len(spans) else None
-            if following is None or following[1] != cells:  # rows with the same cells: one span
+        for cells, same in groupby(spans, key=itemgetter(1)):  # rows with the same cells
+            if cells is not None:
+                rows_of = [row for row, _ in same]
                 left, right = cells
-                self.dataChanged.emit(self.index(first_row, left), self.index(row, right))
-                first_row = -1
+                self.dataChanged.emit(self.index(rows_of[0], left), self.index(rows_of[-1], right))
 
     # -- Qt model API ----------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from desktop.exchange.display import (
     format_percent,
     format_price,
 )
-from desktop.exchange.ticker import change_percent
+from desktop.exchange.ticker import change_percent, float_change_percent
 from desktop.qt.quotes import Quote
 
 DASH: Final = "—"
@@ -94,8 +94,7 @@ def _change(q: Quote) -> float | None:
 
 
 def _change_percent(q: Quote) -> float | None:
-    open_ = float(q.ticker.open_text)
-    return (float(q.ticker.close_text) - open_) / open_ * 100 if open_ else None
+    return float_change_percent(q.ticker)
 
 
 def _high(q: Quote) -> float | None:
