@@ -1,7 +1,7 @@
 """The benchmark runs from its documented command and produces numbers.
 
 Only that: no test asserts a figure (machines differ, CI is loaded); the figures are for
-people, in README's Performance section. The soak's own checks — no event left
+people, in docs/performance.md. The soak's own checks — no event left
 unprocessed, the rate rule kept — are behaviour, not timing, and are asserted.
 """
 
