@@ -292,7 +292,7 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
     status bar, with an optional beep, edited from the window and tray, saved with the
     settings. (A beep is all there is: QtMultimedia is not part of PySide6-Essentials.)"""
     window, tray, saver, book = parts.window, parts.tray, parts.saver, parts.book
-    center = AlertCenter(parts.settings.alerts, cadence=book.cadence, parent=window)
+    center = AlertCenter(parts.settings.alerts, parent=window)
     center.attach(parts.client)
     dialogs: list[AlertsDialog] = []
 

@@ -12,8 +12,9 @@ would, so a price hovering at the line never fires late either.
 
 The engine compares each event with the *last evaluated* one of its symbol, however
 long ago that was: after a reconnect the first event is compared with the price before
-the gap, so a cross that happened while disconnected fires once (the caller says so
-with ``gap=True``, which only marks the result).
+the gap, so a cross that happened while disconnected fires once. Whether there was a
+gap is the caller's to say (``gap=True``, which only marks the result): the exchange
+pushes a symbol only when it changes, so the time between two events says nothing.
 """
 
 from __future__ import annotations
@@ -191,10 +192,6 @@ class AlertEngine:
         """True armed, False waiting to re-arm, None waiting for a first price."""
         track = self._tracks.get(rule_id)
         return None if track is None else track.armed
-
-    def known_symbols(self) -> list[str]:
-        """Every symbol an event was evaluated for."""
-        return list(self._last)
 
     def has_rules(self, symbol: str) -> bool:
         """True when at least one rule (enabled or not) watches ``symbol``."""

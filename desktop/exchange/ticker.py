@@ -37,6 +37,13 @@ _are_numbers: Final = re.compile(rf"(?:{_NUMBER}\|)*+").fullmatch
 
 _Text = Annotated[str, msgspec.Meta(min_length=1, max_length=_MAX_TEXT)]
 
+#: The market of an ``!miniTicker@arr`` row (its ``"st"``): since mid-2026 the array
+#: carries COIN-M rows (``BTCUSD_PERP``) beside the USDⓈ-M ones. Only USDⓈ-M rows are
+#: taken. A row without ``"st"`` is USDⓈ-M: per-symbol streams never carry it, and
+#: neither did the array before.
+USDS_M: Final = 1
+COIN_M: Final = 2
+
 
 class FrameError(ValueError):
     """A frame that is not a valid mini ticker event or control reply."""
@@ -57,13 +64,14 @@ class MiniTicker(
         "low_text": "l",
         "base_volume_text": "v",
         "quote_volume_text": "q",
+        "market": "st",
     },
 ):
     """One ``24hrMiniTicker`` event for one symbol, its numbers as the exchange wrote them.
 
     A msgspec struct: a frame decodes straight into these in C (a tenth of the time
     of decoding to dicts and building them in Python), and, holding only strings and
-    an integer, they stay out of the garbage collector's way. The ``*_text`` fields are
+    integers, they stay out of the garbage collector's way. The ``*_text`` fields are
     plain decimal strings (checked by ``parse_frame``); the same-named properties
     without ``_text`` are their exact ``Decimal`` values, built on each access.
     """
@@ -76,6 +84,7 @@ class MiniTicker(
     low_text: _Text
     base_volume_text: _Text
     quote_volume_text: _Text
+    market: int = USDS_M  # "st": ``USDS_M``, ``COIN_M``; only USDⓈ-M events leave the parser
 
     @property
     def close(self) -> Decimal:
@@ -237,11 +246,26 @@ def _utf8(raw: str | bytes) -> str | bytes:
     return raw
 
 
+def _market(payload: dict[str, Any]) -> int:
+    """The event's market (``"st"``, ``USDS_M`` when absent); ``FrameError`` if not an integer."""
+    market = payload.get("st", USDS_M)
+    if type(market) is not int:  # not a bool, a float or a string either: as msgspec decodes
+        raise FrameError(f"bad market type: {market!r:.40}")
+    return market
+
+
+def _of_other_market(payload: Any) -> bool:
+    """True for an event of another market than USDⓈ-M: left out unchecked but for its
+    ``"st"`` (a COIN-M row's numbers are not ours to judge, nor to refuse a frame for)."""
+    return isinstance(payload, dict) and _market(payload) != USDS_M
+
+
 def parse_event(payload: Any) -> MiniTicker:
     """Build a ``MiniTicker`` from one decoded event; raise ``FrameError`` if it is not one.
 
     Unknown extra fields are ignored (the live server adds some). Every number must be
     a plain decimal string (digits, at most one point), as the exchange writes them.
+    ``"st"``, the market, must be an integer if present (``MiniTicker.market``).
     """
     if not isinstance(payload, dict):
         raise FrameError(f"event is not an object: {type(payload).__name__}")
@@ -254,15 +278,17 @@ def parse_event(payload: Any) -> MiniTicker:
     if not isinstance(event_time, int) or isinstance(event_time, bool) or event_time < 0:
         raise FrameError(f"bad event time: {event_time!r:.40}")
     c, o, h, low, v, q = (_number(payload, k) for k in _PRICE_FIELDS)
-    return MiniTicker(symbol, event_time, c, o, h, low, v, q)
+    return MiniTicker(symbol, event_time, c, o, h, low, v, q, _market(payload))
 
 
 def _events(data: Any, newer_than: Mapping[str, int] | None) -> tuple[tuple[MiniTicker, ...], int]:
-    """The events of a frame's payload that are newer than known, and how many were not.
+    """The USDⓈ-M events of a frame's payload that are newer than known, and how many were not.
 
-    Every event is checked, known or not: one broken event spoils the whole frame.
+    Every USDⓈ-M event is checked, known or not: one broken event spoils the whole frame.
+    Events of another market are left out first, uncounted.
     """
-    events = [parse_event(item) for item in data] if isinstance(data, list) else [parse_event(data)]
+    items = data if isinstance(data, list) else [data]
+    events = [parse_event(item) for item in items if not _of_other_market(item)]
     if not newer_than:
         return tuple(events), 0
     fresh = tuple(e for e in events if e.event_time > newer_than.get(e.symbol, -1))
@@ -275,7 +301,8 @@ def parse_frame(raw: str | bytes, *, newer_than: Mapping[str, int] | None = None
     Accepts a raw event, an array of events (``!miniTicker@arr``), the combined
     wrapper ``{"stream": name, "data": payload}``, a request reply and an error reply.
     Raises ``FrameError`` for anything else, naming what is wrong; never any other
-    exception.
+    exception. Events of another market than USDⓈ-M (``"st"`` other than 1: the COIN-M
+    rows of ``!miniTicker@arr``) are left out, so a frame of only those has no events.
 
     ``newer_than`` maps symbols to the newest event time already taken: events that are
     not newer are counted in ``Tickers.skipped`` and left out (the taker would drop them
@@ -352,6 +379,8 @@ def parse_frames(
             if type(data) is MiniTicker:
                 frames += 1
                 seen.add(stream)
+                if data.market != USDS_M:
+                    continue  # another market's: left out, unchecked
                 checked.append(data)
                 if data.event_time <= known(data.symbol, -1):
                     skipped += 1
@@ -364,13 +393,22 @@ def parse_frames(
                 seen.add(stream)
                 every = cast(list[MiniTicker], data)
                 fresh = []
+                unsure = []  # not newer, and not known to be checked already
                 for event in every:
                     if event.event_time > known(event.symbol, -1):
                         fresh.append(event)
-                    elif event != same(event.symbol):  # not known to be checked already
-                        checked.append(event)
+                    elif event != same(event.symbol):
+                        unsure.append(event)
+                # Another market's rows (COIN-M) are left out, unchecked and uncounted. Never
+                # taken, they are fresh, or unsure if a USDⓈ-M symbol has the same name.
+                old = len(every) - len(fresh)
+                fresh = [e for e in fresh if e.market == USDS_M]
+                if unsure:
+                    mine = [e for e in unsure if e.market == USDS_M]
+                    checked += mine
+                    old -= len(unsure) - len(mine)
                 checked += fresh
-                skipped += len(every) - len(fresh)
+                skipped += old
                 events += fresh
                 streams += [stream] * len(fresh)
                 continue
@@ -419,7 +457,7 @@ def _frame(decoded: Any, newer_than: Mapping[str, int] | None) -> Frame:
             raise FrameError(f"bad stream name: {stream!r:.80}")
         return Tickers(stream, *_events(decoded["data"], newer_than))
     if "e" in decoded:
-        return Tickers(None, (parse_event(decoded),))
+        return Tickers(None, () if _of_other_market(decoded) else (parse_event(decoded),))
     if "code" in decoded or "msg" in decoded or "error" in decoded:
         # Binance answers request errors as {"code","msg","id"}; some gateways nest
         # them as {"error": {"code","msg"}, "id"}.

@@ -1,10 +1,12 @@
 """The alert center: evaluates the user's alert rules on every pushed event.
 
 It listens to the stream client directly, not to the quote book's coalesced flushes, so
-every event is judged (a spike that lasts one push still fires). It also follows the
-client's status to mark the first event after a disconnect: that event is compared
-with the last price before the gap, and a cross found there says it happened while
-disconnected.
+every event is judged (a spike that lasts one push still fires). An event is compared
+with the symbol's last one however long ago that was; a cross found there is marked as
+having happened while disconnected only when the symbol's own connection (or the
+all-market stream's) really was down in between, as the client tells: the exchange
+pushes a symbol only when it changed, so a quiet spell on a live connection misses
+nothing, and another connection's outage misses nothing of this symbol.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,15 +26,12 @@ from desktop.exchange.ticker import MiniTicker
 
 log = logging.getLogger(__name__)
 
-#: A symbol whose events are further apart than this many cadences had a gap.
-GAP_CADENCES = 3
-
 
 class EventSource(Protocol):
     """What the center needs of a stream client (``desktop.stream.client.StreamClient``)."""
 
     def add_ticker_listener(self, fn: Callable[[Sequence[MiniTicker], float], None]) -> None: ...
-    def add_status_listener(self, fn: Callable[[Any], None]) -> None: ...
+    def was_down(self, symbol: str, since: float, until: float) -> bool: ...
 
 
 class AlertCenter(QObject):
@@ -53,50 +52,35 @@ class AlertCenter(QObject):
         self,
         rules: Iterable[AlertRule] = (),
         *,
-        cadence: float = 2.0,
         clock: Callable[[], float] = time.time,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._engine = AlertEngine(rules)
-        self._gap_ms = int(GAP_CADENCES * cadence * 1000)
         self._clock = clock
-        self._live = False
-        self._after_gap: set[str] = set()  # symbols whose next event follows a disconnect
+        self._source: EventSource | None = None
+        self._received: dict[str, float] = {}  # arrival of each symbol's last event
 
     def attach(self, source: EventSource) -> None:
+        self._source = source
         source.add_ticker_listener(self.on_tickers)
-        source.add_status_listener(self.on_status)
 
     # -- events ----------------------------------------------------------------------
-
-    def on_status(self, status: Any) -> None:
-        """Note a disconnect: every symbol's next event is compared across the gap."""
-        state = getattr(status, "state", None)
-        live = str(getattr(state, "value", state)) == "live"
-        if self._live and not live:
-            self._after_gap.update(self._engine.known_symbols())
-        self._live = live
 
     def on_tickers(self, events: Sequence[MiniTicker], received: float) -> None:
         """Evaluate every event (the stream client's listener)."""
         fired: list[AlertFired] = []
         engine = self._engine
-        after_gap = self._after_gap
+        arrived = self._received
         for event in events:
             symbol = event.symbol
-            gap = False
-            if after_gap and symbol in after_gap:
-                after_gap.discard(symbol)
-                gap = True
             if engine.has_rules(symbol):
-                last = engine.last_event(symbol)
-                gap = gap or (
-                    last is not None and event.event_time - last.event_time > self._gap_ms
-                )
-                fired += engine.evaluate(event, gap=gap)
+                fired += engine.evaluate(event, gap=self._missed(symbol, received))
+                if engine.last_event(symbol) is not event:
+                    continue  # ignored (stale or implausible): the last one stays
             else:
                 engine.remember(event)  # a rule added later starts from it
+            arrived[symbol] = received
         if not fired:
             return
         for alert in fired:
@@ -104,6 +88,13 @@ class AlertCenter(QObject):
         self.rulesChanged.emit()
         for alert in fired:
             self.alertFired.emit(alert)
+
+    def _missed(self, symbol: str, received: float) -> bool:
+        """Whether ``symbol`` could have missed a change since its last event: its
+        connection was down in between (a first event has nothing to miss)."""
+        since = self._received.get(symbol)
+        source = self._source
+        return since is not None and source is not None and source.was_down(symbol, since, received)
 
     # -- rules -----------------------------------------------------------------------
 

@@ -263,6 +263,35 @@ def default_contracts() -> list[dict[str, Any]]:
     return [_entry(row) for row in _ROWS]
 
 
+# COIN-M (coin-margined) contracts: not in the USDⓈ-M listing, but since mid-2026 their
+# rows ride along in ``!miniTicker@arr`` (marked ``"st": 2``). Prices a little off their
+# USDⓈ-M namesakes', as on the exchange, so a COIN-M price shown anywhere would stand out.
+_COIN_M_ROWS: Final[tuple[_Row, ...]] = (
+    _Row("BTCUSD_PERP", "BTC", "USD", "104180.0", "0.1", "1", sub_type="PoW"),
+    _Row("ETHUSD_PERP", "ETH", "USD", "3887.20", "0.01", "1", sub_type="Layer-1"),
+    _Row("SOLUSD_PERP", "SOL", "USD", "211.870", "0.010", "1", sub_type="Layer-1"),
+    _Row("XRPUSD_PERP", "XRP", "USD", "2.4790", "0.0001", "1", sub_type="Payment"),
+    _Row(
+        "BTCUSD_261225", "BTC", "USD", "105390.0", "0.1", "1", CURRENT_QUARTER,
+        sub_type="PoW", delivery="261225",
+    ),
+)  # fmt: skip
+
+
+def coin_m_contracts() -> list[dict[str, Any]]:
+    """Fresh ``symbols[]`` entries of the COIN-M contracts the all-market array carries.
+
+    Shaped like the USDⓈ-M entries (as COIN-M's own listing is), margined in the coin.
+    """
+    entries = []
+    for row in _COIN_M_ROWS:
+        entry = _entry(row)
+        entry["marginAsset"] = row.base
+        entry["contractSize"] = 100 if row.base == "BTC" else 10
+        entries.append(entry)
+    return entries
+
+
 # (price, tick, step) of made-up contracts, cycling through the live market's magnitudes.
 _SYNTHETIC_MAGNITUDES: Final = (
     ("25000.0", "0.1", "0.001"),

@@ -3,6 +3,10 @@
 Pure state and arithmetic, no I/O: the websocket and REST servers read it. Every price
 is a ``Decimal`` that is a whole multiple of the contract's tick and is formatted with
 exactly the tick's number of decimals, the way Binance prints them ("104250.10").
+
+As on the exchange, a contract is pushed only when it changed: a *quiet* one
+(``Market.set_quiet``) stands still until a price is forced on it. Contracts of another
+market (COIN-M) walk too, but only ride along in the all-market array.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
 from typing import Any, Final
 
 from desktop.exchange.symbols import stream_name
+from desktop.exchange.ticker import COIN_M, USDS_M
 from desktop.simexchange.contracts_data import SIM_PRICE_KEY
 
 log = logging.getLogger(__name__)
@@ -81,6 +86,7 @@ class SymbolState:
     first_id: int
     last_id: int
     event_time: int = 0
+    market: int = USDS_M  # the all-market array's "st": 1 USDⓈ-M, 2 COIN-M
 
     @property
     def trading(self) -> bool:
@@ -90,9 +96,13 @@ class SymbolState:
     def stream(self) -> str:
         return stream_name(self.symbol)
 
-    def event(self) -> dict[str, Any]:
-        """The ``24hrMiniTicker`` payload for the current state."""
-        return {
+    def event(self, *, all_market: bool = False) -> dict[str, Any]:
+        """The ``24hrMiniTicker`` payload for the current state.
+
+        Only an all-market array's rows carry the market (``"st"``); a COIN-M contract's
+        always do, as it is seen nowhere else.
+        """
+        event = {
             "e": "24hrMiniTicker",
             "E": self.event_time,
             "s": self.symbol,
@@ -103,20 +113,36 @@ class SymbolState:
             "v": str(self.volume),
             "q": str(self.quote_volume),
         }
+        if all_market or self.market != USDS_M:
+            event["st"] = self.market
+        return event
 
 
 class Market:
-    """All listed contracts and their prices; ``tick()`` advances every trading one."""
+    """All listed contracts and their prices; ``tick()`` advances every trading one.
 
-    def __init__(self, contracts: Iterable[dict[str, Any]], seed: int | None = None) -> None:
+    ``other_markets`` are COIN-M contracts: never listed, served or pushed on their own, only in
+    ``all_market_states()``. They walk on a random stream of their own, so a seed's
+    USDⓈ-M prices stay what they were without them.
+    """
+
+    def __init__(
+        self,
+        contracts: Iterable[dict[str, Any]],
+        seed: int | None = None,
+        *,
+        other_markets: Iterable[dict[str, Any]] = (),
+    ) -> None:
         self._seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
         self._rng = random.Random(self._seed)
+        self._other_rng = random.Random(zlib.crc32(f"{self._seed}:other markets".encode()))
         self._states: dict[str, SymbolState] = {}
         self._by_stream: dict[str, SymbolState] = {}
         self._forced: dict[str, Decimal] = {}
+        self._quiet: set[str] = set()
         self.entries: list[dict[str, Any]] = []
         for entry in contracts:
-            state = self._initial_state(entry)
+            state = self._initial_state(entry, self._rng)
             if state is None:
                 continue
             if state.symbol in self._states:
@@ -125,8 +151,14 @@ class Market:
             self.entries.append(entry)
             self._states[state.symbol] = state
             self._by_stream[state.stream] = state
+        self._others: dict[str, SymbolState] = {}
+        for entry in other_markets:
+            state = self._initial_state(entry, self._other_rng)
+            if state is not None and state.symbol not in self._states:
+                state.market = COIN_M
+                self._others.setdefault(state.symbol, state)
 
-    def _initial_state(self, entry: dict[str, Any]) -> SymbolState | None:
+    def _initial_state(self, entry: dict[str, Any], rng: random.Random) -> SymbolState | None:
         symbol = entry.get("symbol")
         if not isinstance(symbol, str) or not symbol:
             log.warning("contract entry without a symbol ignored: %.80r", entry)
@@ -135,7 +167,6 @@ class Market:
         step = Decimal(_filter_value(entry, "LOT_SIZE", "stepSize") or "0.001")
         raw_price = entry.get(SIM_PRICE_KEY)
         price = Decimal(str(raw_price)) if raw_price is not None else tick * 10_000
-        rng = self._rng
         close = max(quantize(price, tick), tick)
         open_ = max(quantize(close / Decimal(repr(1 + rng.uniform(-0.06, 0.06))), tick), tick)
         high = quantize(
@@ -188,7 +219,22 @@ class Market:
         return self._by_stream.get(stream)
 
     def trading_states(self) -> list[SymbolState]:
+        """The listed (USDⓈ-M) contracts that trade."""
         return [s for s in self._states.values() if s.trading]
+
+    def all_market_states(self) -> list[SymbolState]:
+        """What ``!miniTicker@arr`` carries: the trading contracts of every market."""
+        states = [*self._states.values(), *self._others.values()]
+        return [s for s in states if s.trading]
+
+    @property
+    def other_market_symbols(self) -> list[str]:
+        """The contracts of another market (COIN-M) the all-market array carries."""
+        return list(self._others)
+
+    @property
+    def quiet(self) -> frozenset[str]:
+        return frozenset(self._quiet)
 
     # --- changes -------------------------------------------------------------------------
 
@@ -202,31 +248,32 @@ class Market:
             raise ValueError(f"price must be a positive number, not {price!r}")
         self._forced[symbol] = max(quantize(value, state.tick), state.tick)
 
+    def set_quiet(self, symbol: str, quiet: bool = True) -> None:
+        """Make ``symbol`` stand still (no trades, so nothing pushed) until a price is
+        forced on it, or walk again (``quiet=False``); ``KeyError`` for an unknown one."""
+        if symbol not in self._states:
+            raise KeyError(f"no contract {symbol!r} in the simulated market")
+        if quiet:
+            self._quiet.add(symbol)
+        else:
+            self._quiet.discard(symbol)
+
     def tick(self, event_time: int | None = None) -> list[SymbolState]:
-        """Advance every trading contract one step; returns them (all change every step)."""
+        """Advance every trading contract one step; returns the listed ones that changed
+        (all but the quiet ones without a forced price; other markets' never)."""
         stamp = now_ms() if event_time is None else event_time
-        rng = self._rng
         moved = []
         for state in self._states.values():
             if not state.trading:
                 continue
             forced = self._forced.pop(state.symbol, None)
-            if forced is not None:
-                close = forced
-            else:
-                factor = Decimal(repr(1 + rng.gauss(0, _STEP_SIGMA)))
-                close = max(quantize(state.close * factor, state.tick), state.tick)
-            qty = quantize(state.volume * Decimal(repr(rng.uniform(0, 2e-5))), state.step)
-            qty = max(qty, state.step)
-            state.close = close
-            state.high = max(state.high, close)
-            state.low = min(state.low, close)
-            state.volume += qty
-            state.quote_volume = quantize(state.quote_volume + qty * close, QUOTE_VOLUME_STEP)
-            state.last_qty = qty
-            state.last_id += rng.randrange(1, 40)
-            state.event_time = stamp
+            if forced is None and state.symbol in self._quiet:
+                continue
+            _step(state, forced, self._rng, stamp)
             moved.append(state)
+        for state in self._others.values():
+            if state.trading:
+                _step(state, None, self._other_rng, stamp)
         return moved
 
     # --- REST views ----------------------------------------------------------------------
@@ -310,3 +357,40 @@ class Market:
             close = open_
         rows.reverse()
         return rows
+
+
+def _step(state: SymbolState, forced: Decimal | None, rng: random.Random, stamp: int) -> None:
+    """One trade's worth of change: to ``forced`` or a random step, some volume."""
+    if forced is not None:
+        close = forced
+    else:
+        factor = Decimal(repr(1 + rng.gauss(0, _STEP_SIGMA)))
+        close = max(quantize(state.close * factor, state.tick), state.tick)
+    qty = quantize(state.volume * Decimal(repr(rng.uniform(0, 2e-5))), state.step)
+    qty = max(qty, state.step)
+    state.close = close
+    state.high = max(state.high, close)
+    state.low = min(state.low, close)
+    state.volume += qty
+    state.quote_volume = quantize(state.quote_volume + qty * close, QUOTE_VOLUME_STEP)
+    state.last_qty = qty
+    state.last_id += rng.randrange(1, 40)
+    state.event_time = stamp
+
+
+class AllMarketView(Market):
+    """The market as the websocket server serves it: ``trading_states()`` is
+    ``all_market_states()``, COIN-M rows included, which is what the server builds
+    ``!miniTicker@arr`` from (and what else it reads there, event times, holds for them
+    too). Shares every bit of the market's state: a view, not a copy.
+
+    A workaround while the websocket server asks ``trading_states()`` for the array's
+    rows; once it asks ``all_market_states()`` (with ``event(all_market=True)``, so that
+    USDⓈ-M rows carry ``"st": 1`` as on the exchange), the server can take the market.
+    """
+
+    def __init__(self, market: Market) -> None:  # no super().__init__(): shares the state
+        self.__dict__ = market.__dict__
+
+    def trading_states(self) -> list[SymbolState]:
+        return self.all_market_states()

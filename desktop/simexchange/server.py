@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any, Self
 
 from desktop.exchange.endpoints import Endpoints
-from desktop.simexchange.contracts_data import default_contracts, synthetic_contracts
+from desktop.simexchange.contracts_data import (
+    coin_m_contracts,
+    default_contracts,
+    synthetic_contracts,
+)
 from desktop.simexchange.http_server import HttpServer
-from desktop.simexchange.market import Market
+from desktop.simexchange.market import AllMarketView, Market
 from desktop.simexchange.rest_api import RestApi
 from desktop.simexchange.stats import RestHit, SimStats
 from desktop.simexchange.ws_server import SimConnection, StreamServer
@@ -37,6 +41,11 @@ class SimExchange:
     ``max_connection_age``, ``max_streams_per_connection``, ``max_incoming_per_second``)
     are attributes and take effect immediately. ``extra_contracts`` adds that many
     made-up contracts to the listing (``SIM0000USDT``…), e.g. for a full-market benchmark.
+
+    As on the exchange since mid-2026, ``!miniTicker@arr`` also carries COIN-M rows
+    (``"st": 2``; ``coin_m``, by default a few such as ``BTCUSD_PERP``), which the REST
+    listing and the symbols' own streams never show. ``quiet`` symbols are pushed only
+    when a price is forced on them (``set_quiet``), as a contract nobody trades.
     """
 
     def __init__(
@@ -55,6 +64,8 @@ class SimExchange:
         max_connection_age: float = 24 * 3600,
         arr_interval: float = 1.0,
         extra_contracts: int = 0,
+        coin_m: list[dict[str, Any]] | None = None,
+        quiet: Iterable[str] = (),
     ) -> None:
         self.host = host
         self._ws_port = ws_port
@@ -63,9 +74,12 @@ class SimExchange:
         listing = contracts if contracts is not None else default_contracts()
         if extra_contracts:
             listing = [*listing, *synthetic_contracts(extra_contracts)]
-        self.market = Market(listing, seed)
+        other = coin_m if coin_m is not None else coin_m_contracts()
+        self.market = Market(listing, seed, other_markets=other)
+        for symbol in quiet:
+            self.market.set_quiet(symbol)
         self._streams = StreamServer(
-            self.market,
+            AllMarketView(self.market),
             self.stats,
             cadence=cadence,
             arr_interval=arr_interval,
@@ -244,6 +258,19 @@ class SimExchange:
     def set_price(self, symbol: str, price: str) -> None:
         """Make ``price`` (rounded to the tick) the next close of ``symbol``."""
         self.market.set_price(symbol, price)
+
+    def set_quiet(self, symbol: str, quiet: bool = True) -> None:
+        """Push ``symbol`` only when a price is forced on it (``set_price``), or again at
+        every step (``quiet=False``): the real streams push a contract only when it traded."""
+        self.market.set_quiet(symbol, quiet)
+
+    def drop_carrying(self, stream: str) -> int:
+        """Abort the TCP connection of every websocket carrying ``stream``, without a close
+        frame (``drop_all`` for one of several); returns how many there were."""
+        carrying = [c for c in self.connections if stream in c.streams]
+        for conn in carrying:
+            conn.transport.abort()
+        return len(carrying)
 
     # --- waiting -------------------------------------------------------------------------
 

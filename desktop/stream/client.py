@@ -25,6 +25,8 @@ from desktop.exchange.symbols import (
 from desktop.exchange.ticker import Batch, FrameError, MiniTicker
 from desktop.stream.config import StreamConfig
 from desktop.stream.connection import Connection
+from desktop.stream.log_limits import ListenerFailures, MalformedLog
+from desktop.stream.outages import Outages
 from desktop.stream.sharding import ShardMap
 from desktop.stream.status import SEVERITY, ClientStatus, ConnState, StreamStats
 
@@ -34,9 +36,6 @@ TickerListener = Callable[[Sequence[MiniTicker], float], None]
 StatusListener = Callable[[ClientStatus], None]
 ErrorListener = Callable[[str], None]
 
-MALFORMED_LOGGED_IN_FULL = 5
-LISTENER_ERRORS_LOGGED_IN_FULL = 3
-MALFORMED_SUMMARY_EVERY = 60.0  # seconds
 LAG_SMOOTHING = 0.2  # weight of the newest sample
 STATUS_PERIOD = 1.0  # seconds between rate / lag announcements
 RATE_WINDOW = 6.0  # seconds the message rate is averaged over (three cadences)
@@ -100,6 +99,7 @@ class StreamClient:
         self._wanted_streams: set[str] = set()
         self._shards = ShardMap(max_streams_per_connection, alone={ALL_MARKET_STREAM})
         self._connections: dict[int, Connection] = {}
+        self._outages = Outages()
         self._retiring: set[asyncio.Task[None]] = set()
         self._monitor: asyncio.Task[None] | None = None
         self._running = False
@@ -114,9 +114,8 @@ class StreamClient:
         self._lag: float | None = None
         self._status = ClientStatus()
         self._announced = self._status
-        self._malformed_unlogged = 0
-        self._malformed_summary_at = 0.0
-        self._listener_failures: dict[Callable[..., None], int] = {}
+        self._malformed_log = MalformedLog(logger)
+        self._listener_failed = ListenerFailures(logger).note
         self.stats_counters = StreamStats()
 
     # -- listeners -------------------------------------------------------------------
@@ -186,9 +185,11 @@ class StreamClient:
 
     def _apply(self, *, add: set[str], remove: set[str]) -> None:
         self._wanted_streams = (self._wanted_streams | add) - remove
+        self._outages.release(remove)
         for shard, streams in self._shards.release(remove).items():
             self._connections[shard].remove(streams)
         for shard, streams in self._shards.assign(add).items():
+            self._outages.carry(shard, streams)
             connection = self._connections.get(shard)
             if connection is None:
                 connection = self._connections[shard] = Connection(
@@ -199,6 +200,7 @@ class StreamClient:
             connection.add(streams)
         for shard in self._shards.drop_empty():
             self._retire(self._connections.pop(shard))
+            self._outages.forget(shard)
         self._refresh_status()
 
     def _retire(self, connection: Connection) -> None:
@@ -235,6 +237,7 @@ class StreamClient:
         for connection in self._connections.values():
             connection.task = None
         self._retiring.clear()
+        self._outages.all_down()
         self._monitor = None
         self._rate = 0.0
         self._refresh_status()
@@ -263,6 +266,17 @@ class StreamClient:
     def last_update(self, symbol: str) -> float | None:
         """``time.time()`` when the newest event for ``symbol`` arrived, if any did."""
         return self._last_update.get(symbol)
+
+    def was_down(self, symbol: str, since: float, until: float) -> bool:
+        """Whether ``symbol`` could have missed a change between two ``time.time()``
+        values (e.g. two of its events' ``received``): at some moment in between, no
+        live connection carried it, neither its own stream's nor, while it is wanted,
+        the all-market stream's. A long quiet spell on a live connection is not down
+        time (the exchange pushes only changes), nor is another connection's outage."""
+        streams = [stream_name(symbol)]
+        if self._all_market:
+            streams.append(ALL_MARKET_STREAM)
+        return self._outages.uncovered(streams, since, until)
 
     @property
     def connections(self) -> list[Connection]:
@@ -320,24 +334,7 @@ class StreamClient:
 
     def malformed(self, raw: str | bytes, error: FrameError) -> None:
         self.stats_counters.malformed += 1
-        count = self.stats_counters.malformed
-        now = time.monotonic()
-        if count <= MALFORMED_LOGGED_IN_FULL:
-            if isinstance(raw, bytes):  # as text, what is not UTF-8 escaped
-                raw = raw[:400].decode("utf-8", "backslashreplace")
-            logger.warning("ignored a malformed frame (%s): %.200r", error, raw)
-            self._malformed_summary_at = now
-            return
-        self._malformed_unlogged += 1
-        if now - self._malformed_summary_at >= MALFORMED_SUMMARY_EVERY:
-            logger.warning(
-                "ignored %d more malformed frames (%d in all); latest: %s",
-                self._malformed_unlogged,
-                count,
-                error,
-            )
-            self._malformed_unlogged = 0
-            self._malformed_summary_at = now
+        self._malformed_log.note(self.stats_counters.malformed, raw, error)
 
     def report_problem(self, text: str) -> None:
         logger.warning("%s", text)
@@ -355,6 +352,8 @@ class StreamClient:
                 self._listener_failed(fn)
 
     def connection_changed(self, connection: Connection) -> None:
+        if self._connections.get(connection.ident) is connection:  # not one retired
+            self._outages.note(connection.ident, connection.state is ConnState.LIVE)
         self._refresh_status()
 
     # -- status ----------------------------------------------------------------------
@@ -405,14 +404,3 @@ class StreamClient:
                 fn(status)
             except Exception:
                 self._listener_failed(fn)
-
-    def _listener_failed(self, fn: Callable[..., None]) -> None:
-        """Log a listener's exception: in full the first few times, then now and then.
-
-        A listener that fails on every frame must not flood the log at hundreds a second.
-        """
-        count = self._listener_failures[fn] = self._listener_failures.get(fn, 0) + 1
-        if count <= LISTENER_ERRORS_LOGGED_IN_FULL:
-            logger.exception("listener %r failed", fn)
-        elif count % 1000 == 0:
-            logger.error("listener %r has failed %d times", fn, count)

@@ -1,27 +1,33 @@
 """Price alerts in the whole app against the simulated exchange: each kind fires once at
 the cross, hysteresis and cooldown hold, once vs re-arm, a cross while disconnected fires
-once and says so, and alerts survive a restart."""
+once and says so (only when the symbol's own connection was down: not for a quiet
+symbol, nor for another connection's outage), and alerts survive a restart."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.app import Parts
+from desktop.app import Parts, build, serve
 from desktop.exchange.alert_engine import AlertFired
 from desktop.exchange.alerts import AlertKind, AlertRule
+from desktop.exchange.symbols import stream_name
 from desktop.qt.alerts import AlertCenter
+from desktop.qt.quotes import DEFAULT_CADENCE
 from desktop.qt.watchlist_model import Column
 from desktop.simexchange.market import quantize
 from desktop.simexchange.server import SimExchange
+from desktop.stream.client import StreamClient
 from desktop.stream.status import ConnState
 from desktop.ui.alerts_dialog import AlertEditor, AlertsDialog
-from tests.app.test_app import start
+from tests.app.test_app import options_for, start
 from tests.conftest import QtLoop, wait_for
 
 # Without a window manager the offscreen platform cannot raise or activate windows.
@@ -83,6 +89,27 @@ class Watch:
         await wait_for(lambda: self.count(symbol) >= goal, what=f"{n} more {symbol} events")
 
 
+#: ``tests.app.test_app.fast_client``'s settings, for a client made here.
+FAST_CLIENT: dict[str, Any] = {
+    "ping_interval": 1.0,
+    "ping_timeout": 1.0,
+    "data_timeout": 2.0,
+    "backoff_initial": 0.05,
+    "backoff_max": 0.5,
+    "stable_after": 1.0,
+}
+
+
+async def start_with_client(
+    exchange: SimExchange, config_dir: Path, app: object, **client: Any
+) -> tuple[Parts, asyncio.Task[None]]:
+    stream_client = StreamClient(exchange.endpoints, **{**FAST_CLIENT, **client})
+    parts = await build(options_for(exchange, config_dir), app, client=stream_client)  # type: ignore[arg-type]
+    task = asyncio.create_task(serve(parts))
+    await wait_for(lambda: parts.window.isVisible(), what="serve() to show the window")
+    return parts, task
+
+
 def scenario_in_app(
     qt_loop: QtLoop,
     qapp: object,
@@ -90,10 +117,14 @@ def scenario_in_app(
     body: Callable[[SimExchange, Parts, Watch], object],
     *,
     seed: int,
+    client: dict[str, Any] | None = None,
 ) -> None:
     async def scenario() -> None:
         async with SimExchange(cadence=0.05, seed=seed) as exchange:
-            parts, task = await start(exchange, config_dir, qapp)
+            if client is None:
+                parts, task = await start(exchange, config_dir, qapp)
+            else:
+                parts, task = await start_with_client(exchange, config_dir, qapp, **client)
             try:
                 await body(exchange, parts, Watch(parts))  # type: ignore[misc]
             finally:
@@ -256,6 +287,101 @@ def test_a_cross_while_disconnected_fires_once_marked_as_such(
         assert alert.event.close > rule.threshold
 
     scenario_in_app(qt_loop, qapp, tmp_path, body, seed=14)
+
+
+def test_a_quiet_symbol_crossing_on_a_live_connection_is_not_marked_as_a_gap(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def body(exchange: SimExchange, parts: Parts, watch: Watch) -> None:
+        p0 = (await watch.first_prices("ETHUSDT"))["ETHUSDT"]
+        rule = AlertRule("ETHUSDT", AlertKind.ABOVE, quantize(percent(p0, "5"), Decimal("0.01")))
+        watch.center.add_rule(rule)
+        exchange.set_quiet("ETHUSDT")  # nobody trades it: nothing is pushed
+        ticks = exchange.stats.market_ticks
+        await exchange.wait_until(lambda: exchange.stats.market_ticks >= ticks + 2)
+        quiet_from = watch.count("ETHUSDT")
+        last = parts.client.last_events["ETHUSDT"].event_time
+        btc = exchange.market.state("BTCUSDT")
+        assert btc is not None
+        # Quiet for longer than three of the real stream's cadences (what a quote takes
+        # to look stale), by the exchange's own clock.
+        quiet_ms = 3 * DEFAULT_CADENCE * 1000 + 100
+        await exchange.wait_until(lambda: btc.event_time > last + quiet_ms, timeout=20)
+        assert watch.count("ETHUSDT") == quiet_from
+        assert parts.client.status.state is ConnState.LIVE
+        await watch.force(exchange, "ETHUSDT", percent(p0, "6"))
+        (alert,) = watch.fired_for(rule)
+        assert not alert.during_gap
+        assert "disconnected" not in alert.text()
+
+    scenario_in_app(qt_loop, qapp, tmp_path, body, seed=17)
+
+
+async def take_down_connection_of(exchange: SimExchange, parts: Parts, symbol: str) -> None:
+    """Drop the connection carrying ``symbol`` and keep it down (its reconnects are
+    refused as carrying too many streams) until ``bring_back``; the others stay live."""
+    carrying = [c for c in parts.client.connections if stream_name(symbol) in c.desired]
+    assert len(carrying) == 1 and len(carrying[0].desired) > 1
+    exchange.max_streams_per_connection = 1
+    assert exchange.drop_carrying(stream_name(symbol)) == 1
+    await wait_for(lambda: carrying[0].state is not ConnState.LIVE, what="the drop noticed")
+    refused = exchange.stats.handshakes_rejected
+    await exchange.wait_until(lambda: exchange.stats.handshakes_rejected > refused)
+
+
+async def bring_back(exchange: SimExchange, parts: Parts) -> None:
+    exchange.max_streams_per_connection = 1024
+    await wait_for(lambda: parts.client.status.state is ConnState.LIVE, what="live again")
+
+
+#: Three streams a connection: the default watchlist's BNB, BTC and ETH on one
+#: connection, SOL and XRP on another.
+TWO_CONNECTIONS: dict[str, Any] = {"max_streams_per_connection": 3}
+
+
+def test_a_symbol_is_not_marked_when_another_connection_drops(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def body(exchange: SimExchange, parts: Parts, watch: Watch) -> None:
+        p0 = (await watch.first_prices("ETHUSDT", "SOLUSDT"))["ETHUSDT"]
+        rule = AlertRule("ETHUSDT", AlertKind.ABOVE, quantize(percent(p0, "5"), Decimal("0.01")))
+        watch.center.add_rule(rule)
+        exchange.set_quiet("ETHUSDT")  # its next event is the cross
+        await take_down_connection_of(exchange, parts, "SOLUSDT")
+        assert parts.client.status.state is not ConnState.LIVE
+        await watch.force(exchange, "ETHUSDT", percent(p0, "6"))
+        (alert,) = watch.fired_for(rule)
+        assert not alert.during_gap
+        assert "disconnected" not in alert.text()
+        await bring_back(exchange, parts)
+
+    scenario_in_app(qt_loop, qapp, tmp_path, body, seed=18, client=TWO_CONNECTIONS)
+
+
+def test_a_cross_while_the_symbols_own_connection_was_down_is_marked(
+    qt_loop: QtLoop, qapp: object, tmp_path: Path
+) -> None:
+    async def body(exchange: SimExchange, parts: Parts, watch: Watch) -> None:
+        p0 = (await watch.first_prices("SOLUSDT"))["SOLUSDT"]
+        rule = AlertRule("SOLUSDT", AlertKind.ABOVE, quantize(percent(p0, "5"), Decimal("0.01")))
+        watch.center.add_rule(rule)
+        await take_down_connection_of(exchange, parts, "SOLUSDT")
+        last_before = watch.prices["SOLUSDT"][-1]
+        btc = watch.count("BTCUSDT")
+        await watch.more_events("BTCUSDT")  # the other connection carries on meanwhile
+        assert watch.count("BTCUSDT") > btc
+        exchange.set_price("SOLUSDT", str(quantize(percent(p0, "8"), Decimal("0.01"))))
+        ticks = exchange.stats.market_ticks
+        await exchange.wait_until(lambda: exchange.stats.market_ticks >= ticks + 2)
+        assert watch.fired_for(rule) == []  # nothing arrives while it is down
+        await bring_back(exchange, parts)
+        await watch.more_events("SOLUSDT", 3)
+        (alert,) = watch.fired_for(rule)
+        assert alert.during_gap
+        assert alert.previous == last_before
+        assert "Crossed while disconnected" in alert.text()
+
+    scenario_in_app(qt_loop, qapp, tmp_path, body, seed=19, client=TWO_CONNECTIONS)
 
 
 def test_alerts_and_the_sound_switch_survive_a_restart(

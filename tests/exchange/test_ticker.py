@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.exchange.ticker import (
+    COIN_M,
+    USDS_M,
     Batch,
     ErrorReply,
     FrameError,
@@ -61,6 +63,69 @@ def test_all_market_array_yields_every_event() -> None:
     frame = parse_frame(json.dumps({"stream": "!miniTicker@arr", "data": [EVENT, other]}))
     assert isinstance(frame, Tickers)
     assert [t.symbol for t in frame.events] == ["BTCUSDT", "币安人生USDT"]
+
+
+COIN_ROW = dict(EVENT, s="BTCUSD_PERP", c="97100.0", o="95010.0", st=COIN_M)
+
+
+def _arr(*rows: dict[str, object]) -> str:
+    return json.dumps({"stream": "!miniTicker@arr", "data": list(rows)})
+
+
+def test_all_market_rows_of_coin_m_are_left_out_and_rows_without_st_are_usds_m() -> None:
+    usds = dict(EVENT, s="ETHUSDT", st=USDS_M)
+    raw = _arr(EVENT, COIN_ROW, usds, dict(COIN_ROW, s="ETHUSD_261225"))
+    frame = parse_frame(raw)
+    assert isinstance(frame, Tickers) and frame.skipped == 0
+    assert [(t.symbol, t.market) for t in frame.events] == [("BTCUSDT", 1), ("ETHUSDT", 1)]
+    batch = parse_frames([raw])
+    assert [t.symbol for t in batch.events] == ["BTCUSDT", "ETHUSDT"]
+    assert batch.streams == ["!miniTicker@arr"] * 2
+    assert (batch.frames, batch.skipped, batch.others) == (1, 0, [])
+
+
+def test_a_frame_of_only_coin_m_rows_still_counts_as_market_data() -> None:
+    # The stream is alive (the silence watch must not reconnect); nothing is taken.
+    for raw in (
+        _arr(COIN_ROW),
+        json.dumps({"stream": "btcusd_perp@miniTicker", "data": COIN_ROW}),
+    ):
+        batch = parse_frames([raw])
+        assert batch.events == [] and batch.frames == 1 and batch.others == []
+        assert parse_frame(raw) == Tickers(json.loads(raw)["stream"], ())
+    assert parse_frame(json.dumps(COIN_ROW)) == Tickers(None, ())
+
+
+def test_a_coin_m_row_is_not_checked_so_its_numbers_never_spoil_our_rows() -> None:
+    raw = _arr(EVENT, dict(COIN_ROW, c="1e5", h=None))
+    frame = parse_frame(raw)
+    assert isinstance(frame, Tickers) and [t.symbol for t in frame.events] == ["BTCUSDT"]
+    assert [t.symbol for t in parse_frames([raw]).events] == ["BTCUSDT"]
+
+
+@pytest.mark.parametrize("market", ["1", True, None, 1.0, [1]], ids=repr)
+def test_a_market_type_that_is_not_an_integer_spoils_its_frame(market: object) -> None:
+    # Which market such a row is cannot be known: showing it could show a COIN-M price.
+    raw = _arr(EVENT, dict(EVENT, s="ETHUSDT", st=market))
+    with pytest.raises(FrameError, match="market type"):
+        parse_frame(raw)
+    batch = parse_frames([raw])
+    assert batch.events == [] and [r for r, _ in batch.others] == [raw]
+
+
+def test_coin_m_rows_are_neither_skipped_nor_checked_against_the_events_taken() -> None:
+    # A COIN-M row that shares a USDⓈ-M symbol's name and time is still not ours.
+    same_name = dict(COIN_ROW, s="BTCUSDT", E=EVENT["E"])
+    taken = {"BTCUSDT": parse_event(EVENT)}
+    raw = _arr(EVENT, same_name, dict(EVENT, s="ETHUSDT"))
+    known = {"BTCUSDT": EVENT["E"]}
+    frame = parse_frame(raw, newer_than=known)
+    assert isinstance(frame, Tickers) and frame.skipped == 1
+    for batch in (
+        parse_frames([raw], newer_than=known),
+        parse_frames([raw], newer_than=known, taken=taken),
+    ):
+        assert [t.symbol for t in batch.events] == ["ETHUSDT"] and batch.skipped == 1
 
 
 def test_events_not_newer_than_known_are_counted_and_left_out() -> None:
@@ -299,11 +364,14 @@ def _comparable(batch: Batch) -> tuple[object, ...]:
 
 
 symbols = st.sampled_from(["BTCUSDT", "ETHUSDT", "币安人生USDT"])
+#: ``"st"``: absent (USDⓈ-M), USDⓈ-M, COIN-M, or a market yet unknown.
+markets = st.sampled_from([{}, {"st": USDS_M}, {"st": COIN_M}, {"st": 7}])
 good_events = st.builds(
-    lambda symbol, time, price: dict(EVENT, s=symbol, E=time, c=price),
-    symbols,
+    lambda symbol, time, price, market: dict(EVENT, s=symbol, E=time, c=price, **market),
+    symbols | st.just("BTCUSD_PERP"),
     st.integers(0, 20),
     st.sampled_from(["1", "2.50", "0.00001"]),
+    markets,
 )
 bad_numbers = st.sampled_from(["1e5", "-1", " 1", ".5", "x", ""])
 read_frames = st.one_of(
@@ -315,6 +383,7 @@ read_frames = st.one_of(
     st.tuples(good_events, st.sampled_from("cohlvq"), bad_numbers).map(
         lambda t: json.dumps({"stream": "x@miniTicker", "data": dict(t[0], **{t[1]: t[2]})})
     ),
+    good_events.map(lambda e: json.dumps({"stream": "!miniTicker@arr", "data": [dict(e, st="2")]})),
     st.just(json.dumps({"result": None, "id": 7})),
     st.just(json.dumps({"code": 2, "msg": "Invalid request", "id": 8})),
     json_values.map(json.dumps),
@@ -332,7 +401,7 @@ def test_a_whole_read_parses_exactly_as_its_frames_one_by_one(
     raws: list[str | bytes], known: dict[str, int], taken_events: list[dict[str, object]]
 ) -> None:
     # The events taken before (checked then) only spare checks: same result.
-    taken = {e.symbol: e for e in map(parse_event, taken_events)}
+    taken = {e.symbol: e for e in map(parse_event, taken_events) if e.market == USDS_M}
     expected = _comparable(_one_by_one(raws, known))
     assert _comparable(parse_frames(raws, newer_than=known)) == expected
     assert _comparable(parse_frames(raws, newer_than=known, taken=taken)) == expected

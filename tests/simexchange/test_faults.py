@@ -191,6 +191,24 @@ def test_drop_all_aborts_tcp_without_a_close_frame() -> None:
     run(scenario())
 
 
+def test_drop_carrying_aborts_only_the_connections_with_that_stream() -> None:
+    async def scenario() -> None:
+        async with (
+            sim() as ex,
+            connect(ex.endpoints.raw_ws_url + "/btcusdt@miniTicker") as dropped,
+            connect(ex.endpoints.raw_ws_url + "/ethusdt@miniTicker") as kept,
+        ):
+            await recv_json(dropped)
+            await recv_json(kept)
+            assert ex.drop_carrying("btcusdt@miniTicker") == 1
+            closed = await drain_until_closed(dropped)
+            assert isinstance(closed, ConnectionClosedError) and closed.rcvd is None
+            await ex.wait_until(lambda: ex.stats.connections_open == 1)
+            assert (await recv_json(kept))["s"] == "ETHUSDT"
+
+    run(scenario())
+
+
 def test_close_all_closes_cleanly_with_the_given_code() -> None:
     async def scenario() -> None:
         async with sim() as ex:

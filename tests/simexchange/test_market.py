@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.exchange.symbols import ALL_MARKET_STREAM, stream_name
-from desktop.simexchange.contracts_data import default_contracts
+from desktop.simexchange.contracts_data import coin_m_contracts, default_contracts
 from desktop.simexchange.market import Market, quantize
 from desktop.simexchange.stream_protocol import parse_target, stream_problem
 
@@ -65,3 +65,40 @@ def test_handshake_paths_route_to_raw_or_combined() -> None:
     encoded = parse_target("/market/ws/%E5%B8%81%E5%AE%89%E4%BA%BA%E7%94%9Fusdt@miniTicker")
     assert encoded is not None and encoded.streams == ("币安人生usdt@miniTicker",)
     assert parse_target("/stream?streams=btcusdt@miniTicker") is None
+
+
+def test_coin_m_contracts_leave_a_seeds_listed_prices_as_they_were() -> None:
+    plain = Market(CONTRACTS, 3)
+    other = Market(CONTRACTS, 3, other_markets=coin_m_contracts())
+    for step in range(5):
+        assert other.tick(step) == plain.tick(step)
+    assert other.trading_states() == [s for s in other.all_market_states() if s.market == 1]
+
+
+def test_a_quiet_contract_stands_still_until_a_price_is_forced_on_it() -> None:
+    market = Market(CONTRACTS, 3)
+    market.set_quiet("ETHUSDT")
+    eth = market.state("ETHUSDT")
+    assert eth is not None and market.quiet == {"ETHUSDT"}
+    before = eth.event()
+    for step in range(1, 4):
+        assert "ETHUSDT" not in {s.symbol for s in market.tick(step)}
+    assert eth.event() == before
+    market.set_price("ETHUSDT", "4000")
+    assert [s.symbol for s in market.tick(4) if s.symbol == "ETHUSDT"] == ["ETHUSDT"]
+    assert eth.event()["c"] == "4000.00" and eth.event_time == 4
+    assert "ETHUSDT" not in {s.symbol for s in market.tick(5)}
+
+
+def test_coin_m_rows_walk_and_say_their_market_only_in_the_all_market_array() -> None:
+    market = Market(CONTRACTS, 5, other_markets=coin_m_contracts())
+    rows = {s.symbol: s for s in market.all_market_states()}
+    coin = rows["BTCUSD_PERP"]
+    before = coin.close
+    for step in range(1, 4):
+        market.tick(step)
+    assert coin.close != before and coin.event_time == 3
+    assert coin.event()["st"] == 2 and coin.event(all_market=True)["st"] == 2
+    btc = rows["BTCUSDT"]
+    assert "st" not in btc.event() and btc.event(all_market=True)["st"] == 1
+    assert market.state("BTCUSD_PERP") is None and "BTCUSD_PERP" not in market.symbols

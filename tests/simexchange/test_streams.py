@@ -263,19 +263,56 @@ def test_unknown_and_non_trading_symbols_are_acked_but_carry_no_data() -> None:
     run(scenario())
 
 
-def test_all_market_array_lists_every_trading_contract() -> None:
+def test_all_market_array_lists_every_trading_contract_and_the_coin_m_rows() -> None:
     async def scenario() -> None:
         async with sim(arr_interval=0.1) as ex:
             trading = {s.symbol for s in ex.market.trading_states()}
             assert "ALPACAUSDT" not in trading and "BTCUSDT" in trading
+            coin_m = set(ex.market.other_market_symbols)
+            assert "BTCUSD_PERP" in coin_m and not coin_m & trading
             async with connect(ex.endpoints.raw_ws_url + "/!miniTicker@arr") as ws:
                 events = await recv_matching(ws, lambda m: isinstance(m, list))
-                assert {e["s"] for e in events} == trading
+                assert {e["s"] for e in events} == trading | coin_m
+                # Only COIN-M rows say so (for now); a row without "st" is USDⓈ-M.
+                assert {e["s"] for e in events if e.get("st", 1) == 2} == coin_m
             async with connect(ex.endpoints.combined_ws_url(["!miniTicker@arr"])) as ws:
                 frame = await recv_json(ws)
                 assert frame["stream"] == "!miniTicker@arr"
                 parsed = parse_frame(json.dumps(frame))
-                assert isinstance(parsed, Tickers) and len(parsed.events) == len(trading)
+                assert isinstance(parsed, Tickers)
+                assert {e.symbol for e in parsed.events} == trading
+
+    run(scenario())
+
+
+def test_coin_m_contracts_are_neither_listed_nor_streamed_on_their_own() -> None:
+    async def scenario() -> None:
+        async with sim() as ex:
+            assert "BTCUSD_PERP" not in ex.symbols
+            assert ex.market.state("BTCUSD_PERP") is None
+            url = ex.endpoints.combined_ws_url(["btcusd_perp@miniTicker", "btcusdt@miniTicker"])
+            async with connect(url) as ws:
+                for _ in range(5):
+                    assert (await recv_json(ws))["data"]["s"] == "BTCUSDT"
+
+    run(scenario())
+
+
+def test_a_quiet_symbol_is_pushed_only_when_a_price_is_forced_on_it() -> None:
+    async def scenario() -> None:
+        async with sim(quiet=["ETHUSDT"]) as ex:
+            url = ex.endpoints.combined_ws_url(["btcusdt@miniTicker", "ethusdt@miniTicker"])
+            async with connect(url) as ws:
+                for _ in range(10):  # ten steps of the market: BTCUSDT every time, alone
+                    assert (await recv_json(ws))["data"]["s"] == "BTCUSDT"
+                ex.set_price("ETHUSDT", "4000")
+                event = await recv_matching(ws, lambda m: m["data"]["s"] == "ETHUSDT")
+                assert event["data"]["c"] == "4000.00"
+                assert "st" not in event["data"]  # a symbol's own stream never says
+                ex.set_quiet("ETHUSDT", False)
+                await recv_matching(ws, lambda m: m["data"]["s"] == "ETHUSDT")
+                with pytest.raises(KeyError):
+                    ex.set_quiet("NOSUCHUSDT")
 
     run(scenario())
 
