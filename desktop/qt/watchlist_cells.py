@@ -13,6 +13,8 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Final
 
+from PySide6.QtCore import Qt
+
 from desktop.exchange.contracts import Contract
 from desktop.exchange.display import (
     abbreviate,
@@ -45,6 +47,41 @@ class Column(IntEnum):
     ALERT = 11  # distance to the nearest price alert (served by the model from the rules)
 
 
+class Role(IntEnum):
+    """Custom data roles of ``WatchlistModel``."""
+
+    SortRole = int(Qt.ItemDataRole.UserRole)  # float / str / None: what views sort by
+    SymbolRole = SortRole + 1  # str: the row's symbol (any column)
+    StaleRole = SortRole + 2  # bool: no push for more than three cadences
+    DirectionRole = SortRole + 3  # int: last tick +1 up, −1 down, 0 none
+    FlashRole = SortRole + 4  # float: 0..1 intensity of the Last cell's tick flash
+    ExactRole = SortRole + 5  # str | None: the exchange's own digits for the cell
+    KnownRole = SortRole + 6  # bool: the catalog lists the symbol as trading (or is empty)
+    PinnedRole = SortRole + 7  # bool: pinned to the tray
+    TrendRole = SortRole + 8  # history.Trend | None: the last hour, normalised for painting
+    RangeRole = SortRole + 9  # float | None: last price between the 24h low (0) and high (1)
+    BadgeRole = SortRole + 10  # int: +1 fresh new 24h high, −1 fresh new low, 0 none
+    PaintRole = SortRole + 11  # Paint: everything a text cell's delegate draws, in one call
+
+
+HEADERS: Final[dict[Column, tuple[str, str]]] = {
+    Column.SYMBOL: ("Symbol", "Contract symbol; bold = pinned to the tray"),
+    Column.LAST: ("Last", "Last price"),
+    Column.CHANGE: ("24h Change", "Change against the price 24 hours ago"),
+    Column.CHANGE_PERCENT: ("24h Change %", "Change against the price 24 hours ago, in percent"),
+    Column.HIGH: ("24h High", "Highest price of the last 24 hours"),
+    Column.LOW: ("24h Low", "Lowest price of the last 24 hours"),
+    Column.BASE_VOLUME: ("Volume", "24h volume in the base asset"),
+    Column.QUOTE_VOLUME: ("Volume (quote)", "24h volume in the quote asset (turnover)"),
+    Column.UPDATED: ("Updated", "Local time of the last update"),
+    Column.TREND: ("1h", "The last hour of prices, one point a minute"),
+    Column.RANGE: (
+        "24h Range",
+        "Where the last price sits between the 24h low and high;"
+        " ▲H / ▼L mark a new 24h high or low",
+    ),
+    Column.ALERT: ("To alert", "How far the price is from the nearest alert it would cross"),
+}
 _COLUMNS: Final = len(Column)
 
 

@@ -8,7 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSortFilte
 from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
 from PySide6.QtWidgets import QTableView, QWidget
 
-from desktop.qt.watchlist_model import Column, WatchlistModel
+from desktop.qt.watchlist_changes import RepaintHints
+from desktop.qt.watchlist_model import Column
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -20,12 +21,13 @@ class WatchlistTable(QTableView):
 
     ``QAbstractItemView`` repaints the whole rectangle a ``dataChanged`` covers: for a
     socket read's scattered rows (announced as one span, see
-    ``WatchlistModel.span_rows``) every visible row, and for a changed row every cell,
+    ``RepaintHints.rows_in_span``) every visible row, and for a changed row every cell,
     though a tick leaves the symbol, the 24h high and low and the alert distance as
     they were (measured at 50 symbols: ~80 µs a cell, 15–30 ms of repaint every 2 s).
     Here only the visible rows that changed are repainted, and of a row announced whole
     only the cells ``WatchlistModel.changed_columns`` names. Everything else about the
-    view is Qt's own.
+    view is Qt's own. All it asks the source model beyond Qt's contract is
+    ``RepaintHints`` (``desktop.qt.watchlist_changes``).
 
     Which cells changed is worked out once the announcement is over (a zero timer,
     before the repaint it asks for): comparing a row builds its cells, ~170 µs, and
@@ -33,7 +35,7 @@ class WatchlistTable(QTableView):
     milliseconds.
     """
 
-    def __init__(self, source: WatchlistModel, parent: QWidget | None = None) -> None:
+    def __init__(self, source: RepaintHints, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._announced: set[str] = set()  # symbols of rows announced whole, on screen
@@ -55,7 +57,7 @@ class WatchlistTable(QTableView):
             first, last = max(first, top), min(last, proxy.rowCount() - 1 if bottom < 0 else bottom)
         else:
             last = first - 1  # nothing on screen
-        changed = self._source.span_rows
+        changed = self._source.rows_in_span()
         whole = not roles and top_left.column() == 0 and bottom_right.column() == _LAST_COLUMN
         columns = range(top_left.column(), bottom_right.column() + 1)
         for row in range(first, last + 1):
