@@ -23,11 +23,39 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+def at_tick(value: Decimal, decimals: int | None) -> Decimal:
+    """``value`` with exactly ``decimals`` places where that loses no non-zero digit.
+
+    Zeros the exchange sends beyond the contract's tick (``104164.50`` for a 0.1 tick)
+    are digits that can never change; a finer non-zero digit is kept (``1.23456`` at 2
+    places stays), and a shorter value is padded (``97123.4`` at 2 → ``97123.40``).
+    Exact: ``Decimal`` only, never rounded.
+    """
+    if decimals is None:
+        return value
+    places = _places(value)
+    if places == decimals:
+        return value
+    tick = Decimal(1).scaleb(-decimals)
+    if places < decimals:
+        return value.quantize(tick)
+    trimmed = value.quantize(tick, rounding=ROUND_HALF_EVEN)
+    if trimmed == value:
+        return trimmed
+    # A non-zero digit beyond the tick: drop only the trailing zeros after it.
+    digits = value.as_tuple().digits
+    zeros = 0
+    for digit in reversed(digits):
+        if digit != 0 or places - zeros <= decimals:
+            break
+        zeros += 1
+    return value.quantize(Decimal(1).scaleb(zeros - places))
+
+
 def format_price(value: Decimal, decimals: int | None = None) -> str:
-    """``Decimal("97123.4")``, 2 → ``97,123.40``. Never drops digits the exchange sent."""
-    if decimals is not None and _places(value) < decimals:
-        value = value.quantize(Decimal(1).scaleb(-decimals))
-    return f"{value:,f}"
+    """``Decimal("104164.50")``, 1 → ``104,164.5``: a price at the contract's tick
+    precision (``at_tick``), with thousands separators."""
+    return f"{at_tick(value, decimals):,f}"
 
 
 def _signed(text: str, negative: bool, zero: bool) -> str:
