@@ -17,11 +17,17 @@ from PySide6.QtCore import Qt
 
 from desktop.exchange.contracts import Contract
 from desktop.exchange.display import (
+    BASE_VOLUME_HEADER,
+    BASE_VOLUME_TIP,
+    QUOTE_VOLUME_HEADER,
+    QUOTE_VOLUME_TIP,
     abbreviate,
+    base_volume_text,
     format_change,
     format_exact,
     format_percent,
     format_price,
+    quote_volume_text,
 )
 from desktop.exchange.ticker import change_percent, float_change_percent
 from desktop.qt.quotes import Quote
@@ -71,8 +77,8 @@ HEADERS: Final[dict[Column, tuple[str, str]]] = {
     Column.CHANGE_PERCENT: ("24h Change %", "Change against the price 24 hours ago, in percent"),
     Column.HIGH: ("24h High", "Highest price of the last 24 hours"),
     Column.LOW: ("24h Low", "Lowest price of the last 24 hours"),
-    Column.BASE_VOLUME: ("Volume", "24h volume in the base asset"),
-    Column.QUOTE_VOLUME: ("Volume (quote)", "24h volume in the quote asset (turnover)"),
+    Column.BASE_VOLUME: (BASE_VOLUME_HEADER, BASE_VOLUME_TIP),
+    Column.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP),
     Column.UPDATED: ("Updated", "Local time of the last update"),
     Column.TREND: ("1h", "The last hour of prices, one point a minute"),
     Column.RANGE: (
@@ -226,8 +232,8 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             opened,
             f"24h high {format_exact(high)} {quote_asset}".rstrip(),
             f"24h low {format_exact(low)} {quote_asset}".rstrip(),
-            f"24h volume {format_exact(base_volume)} {base}".rstrip(),
-            f"24h volume {format_exact(quote_volume)} {quote_asset}".rstrip(),
+            base_volume_text(base_volume, base),
+            quote_volume_text(quote_volume, quote_asset),
             "",  # built when asked: it says how long ago
             "",  # built when asked: from the price history
             in_range,
