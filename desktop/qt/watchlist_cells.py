@@ -33,7 +33,7 @@ from desktop.exchange.ticker import change_percent, float_change_percent
 from desktop.qt.quotes import Quote
 
 DASH: Final = "—"
-WAITING: Final = "waiting for first price"
+WAITING: Final = "waiting for the exchange"
 
 
 class Column(IntEnum):
@@ -68,13 +68,14 @@ class Role(IntEnum):
     RangeRole = SortRole + 9  # float | None: last price between the 24h low (0) and high (1)
     BadgeRole = SortRole + 10  # int: +1 fresh new 24h high, −1 fresh new low, 0 none
     PaintRole = SortRole + 11  # Paint: everything a text cell's delegate draws, in one call
+    ShownRole = SortRole + 12  # header, bool: the column has something to show (To alert)
 
 
 HEADERS: Final[dict[Column, tuple[str, str]]] = {
-    Column.SYMBOL: ("Symbol", "Contract symbol; bold = pinned to the tray"),
+    Column.SYMBOL: ("Symbol", "Contract symbol; a pin mark (and bold) = pinned to the tray"),
     Column.LAST: ("Last", "Last price"),
     Column.CHANGE: ("24h Change", "Change against the price 24 hours ago"),
-    Column.CHANGE_PERCENT: ("24h Change %", "Change against the price 24 hours ago, in percent"),
+    Column.CHANGE_PERCENT: ("24h %", "Change against the price 24 hours ago, in percent"),
     Column.HIGH: ("24h High", "Highest price of the last 24 hours"),
     Column.LOW: ("24h Low", "Lowest price of the last 24 hours"),
     Column.BASE_VOLUME: (BASE_VOLUME_HEADER, BASE_VOLUME_TIP),
@@ -86,7 +87,11 @@ HEADERS: Final[dict[Column, tuple[str, str]]] = {
         "Where the last price sits between the 24h low and high;"
         " ▲H / ▼L mark a new 24h high or low",
     ),
-    Column.ALERT: ("To alert", "How far the price is from the nearest alert it would cross"),
+    Column.ALERT: (
+        "To alert",
+        "How far the price is from the nearest armed alert; an alert the price is already"
+        " past waits to re-arm",
+    ),
 }
 _COLUMNS: Final = len(Column)
 
@@ -118,10 +123,12 @@ class Cells:
     range_position: float | None = None  # last price between the 24h low (0) and high (1)
 
 
-def waiting_cells(symbol: str) -> Cells:
+def waiting_cells(symbol: str, why: str = WAITING, detail: str = "") -> Cells:
+    """A row without a price: the Last cell says why (``why``), the rest stay empty."""
+    tip = f"{why[0].upper()}{why[1:]}{detail}"
     return Cells(
-        display=(symbol,) + (DASH,) * (Column.UPDATED) + ("",) * (_COLUMNS - 1 - Column.UPDATED),
-        tooltip=("",) + (WAITING,) * (_COLUMNS - 1),
+        display=(symbol, why) + ("",) * (_COLUMNS - 2),
+        tooltip=("",) + (tip,) * (_COLUMNS - 1),
         sort=(symbol,) + (None,) * (_COLUMNS - 1),
         exact=(symbol,) + (None,) * (_COLUMNS - 1),
         sign=0,

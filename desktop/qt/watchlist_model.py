@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from desktop.qt.history import PriceHistory
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
+from desktop.qt.ticker_text import is_connected
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import HEADERS, Column, Role, format_age
 from desktop.qt.watchlist_changes import ChangeAnnouncer, contiguous_blocks
@@ -34,7 +35,7 @@ from desktop.qt.watchlist_live import LiveMarks
 from desktop.qt.watchlist_order import RowOrder
 from desktop.qt.watchlist_paint import Paint, PaintCache
 from desktop.qt.watchlist_rows import MIME_SYMBOLS, SymbolRowsModel
-from desktop.qt.watchlist_texts import EXACT_ROLE, SORT_ROLE, AlertLevels, RowTexts
+from desktop.qt.watchlist_texts import EXACT_ROLE, SORT_ROLE, AlertLevels, AlertRules, RowTexts
 
 __all__ = [
     "HEADERS",
@@ -121,6 +122,7 @@ class WatchlistModel(SymbolRowsModel):
         self._texts = RowTexts(watchlist, book, self._live.stale, self._pinned, clock)
         self._paints = PaintCache(self._texts, self._live)
         self._announcer = ChangeAnnouncer(self, _COLUMNS)
+        self._alerts_present = False
         self._resort_timer = QTimer(self)
         self._resort_timer.setSingleShot(True)
         self._resort_timer.setInterval(resort_ms)
@@ -130,6 +132,9 @@ class WatchlistModel(SymbolRowsModel):
         watchlist.symbolsChanged.connect(self._on_symbols_changed)
         watchlist.pinsChanged.connect(self._on_pins_changed)
         book.quotesChanged.connect(self._on_quotes_changed)
+        book.statusChanged.connect(self._on_status)
+        if book.last_status is not None:
+            self._on_status(book.last_status)
         if history is not None:
             self.set_history(history)
 
@@ -167,14 +172,36 @@ class WatchlistModel(SymbolRowsModel):
         if self._symbols:
             self._announcer.announce(range(len(self._symbols)), Column.TREND, Column.RANGE)
 
-    def set_alert_levels(self, levels: AlertLevels | None) -> None:
-        """Fill the To alert column from ``levels`` (``AlertCenter.nearest_level``)."""
+    def set_alert_levels(self, levels: AlertLevels | None, rules: AlertRules | None = None) -> None:
+        """Fill the To alert column from ``levels`` (``AlertCenter.nearest_level``) and
+        ``rules`` (``AlertCenter.rules_for``: what to say where no alert is armed)."""
         self._texts.alert_levels = levels
+        self._texts.alert_rules = rules
         self.refresh_alerts()
+
+    def set_connection(self, connected: bool, since: float | None = None) -> None:
+        """Whether prices can arrive; rows still without a price say so. ``since``: when
+        the connection went down (now, if not given). Follows the book's status too."""
+        offline = None if connected else (since if since is not None else self._clock())
+        if connected == (self._texts.offline_since is None):
+            return
+        self._texts.offline_since = offline
+        waiting = [s for s in self._symbols if self._book.quote(s) is None]
+        for symbol in waiting:
+            self._texts.forget(symbol)
+        self._changed(self._rows_of(waiting))
+
+    def _on_status(self, status: Any) -> None:
+        self.set_connection(is_connected(status))
+
+    def alerts_present(self) -> bool:
+        """Whether any row has an alert (``Role.ShownRole`` of the To alert header)."""
+        return self._alerts_present
 
     def refresh_alerts(self) -> None:
         """The alert rules changed: re-read the To alert column of every row."""
         self._texts.forget_alerts()
+        self._update_alerts_present()
         self._changed(range(len(self._symbols)), Column.ALERT, Column.ALERT)
         if self._order.column == Column.ALERT:
             self._order.forget_all()
@@ -226,6 +253,8 @@ class WatchlistModel(SymbolRowsModel):
             return HEADERS[Column(section)][1]
         if role == ALIGN:
             return LEFT if section == Column.SYMBOL else RIGHT
+        if role == Role.ShownRole:
+            return self._alerts_present if section == Column.ALERT else True
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -293,6 +322,13 @@ class WatchlistModel(SymbolRowsModel):
         self._apply_steps(new, self._clock())
         self._pinned &= set(new)
         self._live.set_watching(bool(self._symbols))
+        self._update_alerts_present()
+
+    def _update_alerts_present(self) -> None:
+        present = self._texts.alerts_present(self._symbols)
+        if present != self._alerts_present:
+            self._alerts_present = present
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, Column.ALERT, Column.ALERT)
 
     def _on_pins_changed(self, pins: list[str]) -> None:
         new = set(pins)

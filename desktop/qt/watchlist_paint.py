@@ -30,6 +30,7 @@ class Paint(NamedTuple):
     background: QColor | None  # None: the row's own background
     font: QFont
     alignment: Qt.AlignmentFlag
+    pinned: bool = False  # the Symbol cell of a row pinned to the tray: a pin mark
 
 
 class _Drawn(NamedTuple):
@@ -150,6 +151,7 @@ class PaintCache:
                     None,  # the Last cell's flash is laid over when painted
                     bold if pinned and col == Column.SYMBOL else plain,
                     LEFT if col == Column.SYMBOL else RIGHT,
+                    pinned and col == Column.SYMBOL,
                 )
             )
         return _Drawn(row, cells.range_position)

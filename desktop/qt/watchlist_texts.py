@@ -4,13 +4,13 @@ column, whether the symbol trades, and each row's cells built once per quote."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import partial
-from typing import Any
+from typing import Any, Final
 
 from desktop.exchange.alert_engine import AlertLevel
-from desktop.exchange.alerts import describe_rule
+from desktop.exchange.alerts import PRICE_KINDS, AlertKind, AlertRule, describe_rule
 from desktop.exchange.display import format_percent, format_price
 from desktop.exchange.ticker import MiniTicker
 from desktop.qt.history import PriceHistory
@@ -31,6 +31,10 @@ from desktop.qt.watchlist_cells import (
 
 #: Where a symbol's nearest alert fires: ``(symbol, last price, 24h open) → level``.
 AlertLevels = Callable[[str, Decimal, Decimal], AlertLevel | None]
+#: A symbol's alert rules (``AlertCenter.rules_for``).
+AlertRules = Callable[[str], Sequence[AlertRule]]
+REARM: Final = "waiting to re-arm"
+ALERTS_OFF: Final = "alerts off"
 SORT_ROLE = -1  # ``RowTexts.alert_data``'s role for the sort key (the model's Role.SortRole)
 EXACT_ROLE = -2  # … for the exact digits (Role.ExactRole)
 
@@ -60,6 +64,9 @@ class RowTexts:
         self._clock = clock
         self.history: PriceHistory | None = None
         self.alert_levels: AlertLevels | None = None
+        self.alert_rules: AlertRules | None = None
+        #: None while connected (or not known); else when the connection went down.
+        self.offline_since: float | None = None
         self._cells: dict[str, Cells] = {}
         self._level_cache: dict[str, tuple[MiniTicker, AlertLevel | None]] = {}
 
@@ -70,11 +77,21 @@ class RowTexts:
         if cells is None:
             quote = self._book.quote(symbol)
             if quote is None:
-                cells = waiting_cells(symbol)
+                cells = self._waiting(symbol)
             else:
                 cells = build_cells(symbol, quote, self._watchlist.catalog.get(symbol))
             self._cells[symbol] = cells
         return cells
+
+    def _waiting(self, symbol: str) -> Cells:
+        if self.offline_since is None:
+            return waiting_cells(symbol, WAITING, f": no price for {symbol} has arrived yet")
+        since = clock_text(self.offline_since)[:5]
+        return waiting_cells(
+            symbol,
+            f"offline since {since}",
+            f": the connection went down before a price for {symbol} arrived",
+        )
 
     def forget(self, symbol: str) -> None:
         """``symbol``'s quote changed (or it left): build its cells again when asked."""
@@ -166,11 +183,21 @@ class RowTexts:
 
     # -- alerts -------------------------------------------------------------------------
 
+    def alerts_present(self, symbols: Sequence[str]) -> bool:
+        """Whether any of ``symbols`` has an alert: the To alert column has something to say."""
+        rules_of = self.alert_rules
+        if rules_of is not None:
+            return any(rules_of(s) for s in symbols)
+        return self.alert_levels is not None and any(self.alert_level(s) for s in symbols)
+
     def alert_data(self, symbol: str, role: int) -> Any:
         """The To alert cell as ``DISPLAY``, ``TOOLTIP``, ``SORT_ROLE`` or ``EXACT_ROLE``."""
         level = self.alert_level(symbol)
         if level is None:
-            return "" if role == DISPLAY else None
+            note = self._alert_note(symbol)
+            if role == DISPLAY:
+                return note[0] if note is not None else ""
+            return note[1] if note is not None and role == TOOLTIP else None
         decimals = self._decimals(symbol)
         if role == DISPLAY:
             return level.text(decimals)
@@ -180,6 +207,24 @@ class RowTexts:
         if role == SORT_ROLE:
             return float(abs(level.percent))
         return f"{level.target:f}"  # EXACT_ROLE
+
+    def _alert_note(self, symbol: str) -> tuple[str, str] | None:
+        """(text, tooltip) for a symbol with alerts but no armed level to count down to."""
+        rules = list(self.alert_rules(symbol)) if self.alert_rules is not None else []
+        if not rules:
+            return None
+        decimals = self._decimals(symbol)
+        enabled = [r for r in rules if r.enabled]
+        if not enabled:
+            return ALERTS_OFF, f"{symbol}'s alerts are switched off"
+        lines = [f"{symbol} {describe_rule(r, decimals)}" for r in enabled]
+        if self._book.quote(symbol) is None:
+            return describe_rule(enabled[0], decimals), "\n".join(lines)
+        if any(r.kind in PRICE_KINDS or r.kind is AlertKind.CHANGE_PCT for r in enabled):
+            return REARM, "\n".join(
+                [*lines, "The price is already past: it fires again once it comes back"]
+            )
+        return describe_rule(enabled[0], decimals), "\n".join(lines)  # moves: no fixed level
 
     def alert_level(self, symbol: str) -> AlertLevel | None:
         """The nearest alert's level, worked out once per quote (not once per paint)."""
@@ -214,7 +259,7 @@ class RowTexts:
         elif col == Column.TREND:
             lines.append(self._trend_tooltip(symbol))
         elif quote is None:
-            lines.append(WAITING)
+            lines.append(self.cells(symbol).tooltip[col])
         elif col == Column.UPDATED:
             lines.append(f"Updated {format_age(now - quote.received)} ago")
             lines.append(f"Exchange time {clock_text(quote.ticker.event_time / 1000, millis=True)}")

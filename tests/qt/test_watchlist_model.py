@@ -243,9 +243,10 @@ def test_change_columns_are_green_up_and_red_down(rig: Rig) -> None:
     assert rig.cell("BTCUSDT", Column.LAST, fg) is None
 
 
-def test_a_symbol_without_a_quote_waits_with_a_dash(rig: Rig) -> None:
-    assert rig.cell("ETHUSDT", Column.LAST) == "—"
-    assert rig.cell("ETHUSDT", Column.LAST, TOOLTIP) == "waiting for first price"
+def test_a_symbol_without_a_quote_says_why_it_waits(rig: Rig) -> None:
+    assert rig.cell("ETHUSDT", Column.LAST) == "waiting for the exchange"
+    assert rig.cell("ETHUSDT", Column.HIGH) == "", "no row of bare dashes"
+    assert "no price for ETHUSDT has arrived yet" in rig.cell("ETHUSDT", Column.LAST, TOOLTIP)
     assert rig.cell("ETHUSDT", Column.LAST, Role.SortRole) is None
     assert rig.cell("ETHUSDT", Column.SYMBOL) == "ETHUSDT"
 
