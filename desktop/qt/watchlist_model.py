@@ -123,9 +123,7 @@ class WatchlistModel(SymbolRowsModel):
         self._paints = PaintCache(self._texts, self._live)
         self._announcer = ChangeAnnouncer(self, _COLUMNS)
         self._alerts_present = False
-        self._resort_timer = QTimer(self)
-        self._resort_timer.setSingleShot(True)
-        self._resort_timer.setInterval(resort_ms)
+        self._resort_timer = QTimer(self, singleShot=True, interval=resort_ms)
         self._resort_timer.timeout.connect(self._resort)
 
         self._set_symbols_initial(watchlist.symbols())
@@ -193,10 +191,6 @@ class WatchlistModel(SymbolRowsModel):
 
     def _on_status(self, status: Any) -> None:
         self.set_connection(is_connected(status))
-
-    def alerts_present(self) -> bool:
-        """Whether any row has an alert (``Role.ShownRole`` of the To alert header)."""
-        return self._alerts_present
 
     def refresh_alerts(self) -> None:
         """The alert rules changed: re-read the To alert column of every row."""
@@ -287,8 +281,6 @@ class WatchlistModel(SymbolRowsModel):
         if role == Role.FlashRole:
             return self._live.intensity(symbol)
         return None if role < Role.SortRole else texts.role_value(symbol, col, role)
-
-    # -- drag and drop: reorder the manual order --------------------------------------
 
     # -- rows following the watchlist ----------------------------------------------
 

@@ -41,10 +41,11 @@ class _Drawn(NamedTuple):
 
 
 def foreground_of(swatch: Swatch, muted: bool, cells: Cells, col: int) -> QBrush | None:
-    """A cell's text colour: muted for stale, unknown or empty, green/red for the change."""
+    """A cell's text colour: muted for stale, unknown, empty or still without a price,
+    green/red for the change."""
     if muted:
         return swatch.muted
-    if col != Column.SYMBOL and cells.display[col] == DASH:
+    if col != Column.SYMBOL and (cells.display[col] == DASH or cells.exact[Column.LAST] is None):
         return swatch.muted
     if col in (Column.CHANGE, Column.CHANGE_PERCENT) and cells.sign:
         return swatch.up if cells.sign > 0 else swatch.down

@@ -69,6 +69,7 @@ class RowTexts:
         self.offline_since: float | None = None
         self._cells: dict[str, Cells] = {}
         self._level_cache: dict[str, tuple[MiniTicker, AlertLevel | None]] = {}
+        self._rules_cache: dict[str, list[AlertRule]] = {}  # until the rules change
 
     # -- cells ------------------------------------------------------------------------
 
@@ -102,6 +103,14 @@ class RowTexts:
 
     def forget_alerts(self) -> None:
         self._level_cache.clear()
+        self._rules_cache.clear()
+
+    def _rules(self, symbol: str) -> list[AlertRule]:
+        rules = self._rules_cache.get(symbol)
+        if rules is None:
+            rules_of = self.alert_rules
+            rules = self._rules_cache[symbol] = list(rules_of(symbol)) if rules_of else []
+        return rules
 
     def _decimals(self, symbol: str) -> int | None:
         contract = self._watchlist.catalog.get(symbol)
@@ -185,9 +194,8 @@ class RowTexts:
 
     def alerts_present(self, symbols: Sequence[str]) -> bool:
         """Whether any of ``symbols`` has an alert: the To alert column has something to say."""
-        rules_of = self.alert_rules
-        if rules_of is not None:
-            return any(rules_of(s) for s in symbols)
+        if self.alert_rules is not None:
+            return any(self._rules(s) for s in symbols)
         return self.alert_levels is not None and any(self.alert_level(s) for s in symbols)
 
     def alert_data(self, symbol: str, role: int) -> Any:
@@ -210,7 +218,7 @@ class RowTexts:
 
     def _alert_note(self, symbol: str) -> tuple[str, str] | None:
         """(text, tooltip) for a symbol with alerts but no armed level to count down to."""
-        rules = list(self.alert_rules(symbol)) if self.alert_rules is not None else []
+        rules = self._rules(symbol)
         if not rules:
             return None
         decimals = self._decimals(symbol)
