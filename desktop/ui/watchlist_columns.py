@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -92,6 +92,11 @@ class ColumnHeader(QHeaderView):
         self._available = 0
         self._fitting = False
         self._sized: set[int] = set()  # sized by the person this session: kept exactly
+        # Shown by the person this session, latest first: these give way only after
+        # the always-shown columns, or showing one from the menu would seem to do nothing.
+        self._asked: list[int] = []
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(lambda: self.fit(self._available))
         self.defaults_pending = True  # until defaults are applied or a state restored
         self.setSectionsClickable(True)  # as QTableView's own header: click to sort
         self.sectionResized.connect(self._on_section_resized)
@@ -107,7 +112,13 @@ class ColumnHeader(QHeaderView):
             self._user_hidden.add(column)
         else:
             self._user_hidden.discard(column)
+            self._ask(column)
         self.fit(self._available)
+
+    def _ask(self, column: int) -> None:
+        if column in self._asked:
+            self._asked.remove(column)
+        self._asked.insert(0, column)
 
     def priority_hidden(self) -> set[int]:
         """Columns the person wants that are hidden for want of room."""
@@ -145,9 +156,12 @@ class ColumnHeader(QHeaderView):
         self._available = available
         if available <= 0 or self.count() != len(Column):
             return
+        order: list[int] = [c for c in PRIORITY if c in ALWAYS_SHOWN]
+        order += [c for c in self._asked if c not in order]
+        order += [c for c in PRIORITY if c not in order]
         wanted = [
             int(c)
-            for c in PRIORITY
+            for c in order
             if c not in self._user_hidden and (c != Column.ALERT or self._alerts)
         ]
         shown: list[int] = []
@@ -188,9 +202,13 @@ class ColumnHeader(QHeaderView):
         if new == 0:  # hidden from outside: the person's choice
             self._user_hidden.add(column)
             self._auto_hidden.discard(column)
+            self._refit.start()  # the room it leaves may bring back another
             return
-        if old == 0:
+        if old == 0:  # shown from outside (the column menu): the person's choice
             self._user_hidden.discard(column)
+            self._ask(column)
+            self._refit.start()
+            return
         self._own[column] = new
         self._extra[column] = 0
         self._sized.add(column)

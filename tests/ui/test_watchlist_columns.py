@@ -265,3 +265,11 @@ def test_a_row_without_a_price_says_why(qtbot: QtBot, parts: Parts) -> None:
     assert last("BTCUSDT") == "104,164.5", "rows with a price keep it"
     parts.book.statusChanged.emit(ClientStatus(state=ConnState.LIVE))
     assert last("XAUUSDT") == "waiting for the exchange"
+
+
+def test_a_column_the_user_shows_in_a_narrow_window_is_shown(qtbot: QtBot, parts: Parts) -> None:
+    settle(qtbot, parts, 600, 300)
+    assert Column.UPDATED not in parts.shown()
+    parts.table.horizontalHeader().setSectionHidden(Column.UPDATED, False)  # the column menu
+    qtbot.waitUntil(lambda: Column.UPDATED in parts.shown() and parts.fits())
+    assert set(parts.shown()) >= ALWAYS_SHOWN, "others give way instead"
