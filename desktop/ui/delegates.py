@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.qt.colors import Colors, Swatch
+from desktop.qt.colors import Colors, Swatch, swatch_for
 from desktop.qt.history import Trend
 from desktop.qt.roles import LEFT
 from desktop.qt.watchlist_model import Paint, Role
@@ -68,23 +68,55 @@ _DISABLED: Final = QPalette.ColorGroup.Disabled
 _HIGHLIGHT: Final = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT: Final = QPalette.ColorRole.HighlightedText
 _TEXT: Final = QPalette.ColorRole.Text
-_SELECTION_TINT: Final = 0.35
+_SELECTION_TINTS: Final = (0.35, 0.3, 0.25, 0.2, 0.15, 0.1)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 … 21)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+_fills: dict[tuple[int, int], QColor] = {}
 
 
 def selection_fill(palette: QPalette, group: QPalette.ColorGroup = _NORMAL) -> QColor:
     """A selected row's background: the highlight as a tint over the base colour.
 
-    Full highlight (white on blue) leaves no colour the up/down text can keep; on the
-    tint the palette's text and the swatch's up/down colours stay readable.
+    Full highlight (white on blue) leaves no colour the up/down text can keep. The tint
+    is the strongest of a few steps at which the palette's text and the up/down colours
+    keep 4.5:1 contrast (WCAG AA), so a selected row still reads green and red.
     """
+    key = (palette.cacheKey(), int(group.value))
+    fill = _fills.get(key)
+    if fill is not None:
+        return fill
     base = palette.color(group, QPalette.ColorRole.Base)
     highlight = palette.color(group, _HIGHLIGHT)
-    t = _SELECTION_TINT
-    return QColor.fromRgbF(
-        base.redF() + (highlight.redF() - base.redF()) * t,
-        base.greenF() + (highlight.greenF() - base.greenF()) * t,
-        base.blueF() + (highlight.blueF() - base.blueF()) * t,
-    )
+    swatch = swatch_for(palette)
+    inks = (palette.color(group, _TEXT), swatch.up.color(), swatch.down.color())
+    for t in _SELECTION_TINTS:
+        fill = QColor.fromRgbF(
+            base.redF() + (highlight.redF() - base.redF()) * t,
+            base.greenF() + (highlight.greenF() - base.greenF()) * t,
+            base.blueF() + (highlight.blueF() - base.blueF()) * t,
+        )
+        if min(contrast(ink, fill) for ink in inks) >= 4.5:
+            break
+    assert fill is not None
+    if len(_fills) > 16:
+        _fills.clear()
+    _fills[key] = fill
+    return fill
 
 
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

@@ -8,21 +8,22 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.alerts import AlertKind, AlertRule
 from desktop.qt.alerts import AlertCenter
-from desktop.qt.colors import Colors
+from desktop.qt.colors import Colors, swatch_for
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import Column, Paint
 from desktop.stream.status import ClientStatus, ConnState
-from desktop.ui.delegates import TextDelegate
+from desktop.ui.delegates import TextDelegate, contrast, selection_fill
 from desktop.ui.main_window import MainWindow
 from desktop.ui.watchlist_columns import ALWAYS_SHOWN, DEFAULT_ORDER, OFF_BY_DEFAULT
 from tests.qt.market_samples import sample_catalog, ticker
@@ -273,3 +274,18 @@ def test_a_column_the_user_shows_in_a_narrow_window_is_shown(qtbot: QtBot, parts
     parts.table.horizontalHeader().setSectionHidden(Column.UPDATED, False)  # the column menu
     qtbot.waitUntil(lambda: Column.UPDATED in parts.shown() and parts.fits())
     assert set(parts.shown()) >= ALWAYS_SHOWN, "others give way instead"
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_selected_rows_colours_keep_aa_contrast_on_light_and_dark_palettes(
+    qapp: Any, dark: bool
+) -> None:
+    palette = QPalette()
+    if dark:
+        palette.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+        palette.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    fill = selection_fill(palette)
+    swatch = swatch_for(palette)
+    for ink in (swatch.up.color(), swatch.down.color(), palette.color(QPalette.ColorRole.Text)):
+        assert contrast(ink, fill) >= 4.5
+    assert fill != palette.color(QPalette.ColorRole.Base), "still marked as selected"
