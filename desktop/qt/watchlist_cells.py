@@ -33,7 +33,7 @@ from desktop.exchange.ticker import change_percent, float_change_percent
 from desktop.qt.quotes import Quote
 
 DASH: Final = "—"
-WAITING: Final = "waiting for the exchange"
+WAITING: Final = "waiting for price"  # short enough for the Last column
 
 
 class Column(IntEnum):

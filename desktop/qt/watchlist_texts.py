@@ -86,7 +86,9 @@ class RowTexts:
 
     def _waiting(self, symbol: str) -> Cells:
         if self.offline_since is None:
-            return waiting_cells(symbol, WAITING, f": no price for {symbol} has arrived yet")
+            return waiting_cells(
+                symbol, WAITING, f" from the exchange: none for {symbol} has arrived yet"
+            )
         since = clock_text(self.offline_since)[:5]
         return waiting_cells(
             symbol,

@@ -244,9 +244,10 @@ def test_change_columns_are_green_up_and_red_down(rig: Rig) -> None:
 
 
 def test_a_symbol_without_a_quote_says_why_it_waits(rig: Rig) -> None:
-    assert rig.cell("ETHUSDT", Column.LAST) == "waiting for the exchange"
+    assert rig.cell("ETHUSDT", Column.LAST) == "waiting for price"
     assert rig.cell("ETHUSDT", Column.HIGH) == "", "no row of bare dashes"
-    assert "no price for ETHUSDT has arrived yet" in rig.cell("ETHUSDT", Column.LAST, TOOLTIP)
+    tip = rig.cell("ETHUSDT", Column.LAST, TOOLTIP)
+    assert tip == "Waiting for price from the exchange: none for ETHUSDT has arrived yet"
     assert rig.cell("ETHUSDT", Column.LAST, Role.SortRole) is None
     assert rig.cell("ETHUSDT", Column.SYMBOL) == "ETHUSDT"
 

@@ -256,7 +256,7 @@ def test_a_row_without_a_price_says_why(qtbot: QtBot, parts: Parts) -> None:
     def last(symbol: str) -> str:
         return parts.window.proxy.index(parts.row_of(symbol), Column.LAST).data()
 
-    assert last("XAUUSDT") == "waiting for the exchange"
+    assert last("XAUUSDT") == "waiting for price"
     assert parts.window.proxy.index(parts.row_of("XAUUSDT"), Column.HIGH).data() == ""
     model = parts.window.model
     waiting = model.paint_at(model.index(model.row_of("XAUUSDT"), Column.LAST))
@@ -265,7 +265,7 @@ def test_a_row_without_a_price_says_why(qtbot: QtBot, parts: Parts) -> None:
     assert last("XAUUSDT").startswith("offline since ")
     assert last("BTCUSDT") == "104,164.5", "rows with a price keep it"
     parts.book.statusChanged.emit(ClientStatus(state=ConnState.LIVE))
-    assert last("XAUUSDT") == "waiting for the exchange"
+    assert last("XAUUSDT") == "waiting for price"
 
 
 def test_a_column_the_user_shows_in_a_narrow_window_is_shown(qtbot: QtBot, parts: Parts) -> None:
