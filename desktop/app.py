@@ -345,7 +345,7 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
         dialogs[0].open()
         dialogs[0].raise_()
 
-    window.model.set_alert_levels(center.nearest_level)
+    window.model.set_alert_levels(center.nearest_level, center.rules_for)
     center.alertFired.connect(fired)
     center.rulesChanged.connect(rules_changed)
     window.alertRequested.connect(new_alert)

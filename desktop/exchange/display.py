@@ -9,6 +9,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Final
 
+#: The words every surface uses for the two 24 h volumes (table, picker, movers).
+BASE_VOLUME_HEADER: Final = "24h Base Vol"
+BASE_VOLUME_TIP: Final = "24h base volume: how much of the base asset (e.g. BTC) traded"
+QUOTE_VOLUME_HEADER: Final = "24h Quote Vol"
+QUOTE_VOLUME_TIP: Final = "24h quote volume: the turnover, in the quote asset (USDT or USDC)"
 MINUS: Final = "\u2212"  # a real minus sign: same width as "+" in tabular fonts
 _UNITS: Final = (
     (Decimal(10) ** 12, "T"),
@@ -23,11 +28,39 @@ def _places(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+def at_tick(value: Decimal, decimals: int | None) -> Decimal:
+    """``value`` with exactly ``decimals`` places where that loses no non-zero digit.
+
+    Zeros the exchange sends beyond the contract's tick (``104164.50`` for a 0.1 tick)
+    are digits that can never change; a finer non-zero digit is kept (``1.23456`` at 2
+    places stays), and a shorter value is padded (``97123.4`` at 2 → ``97123.40``).
+    Exact: ``Decimal`` only, never rounded.
+    """
+    if decimals is None:
+        return value
+    places = _places(value)
+    if places == decimals:
+        return value
+    tick = Decimal(1).scaleb(-decimals)
+    if places < decimals:
+        return value.quantize(tick)
+    trimmed = value.quantize(tick, rounding=ROUND_HALF_EVEN)
+    if trimmed == value:
+        return trimmed
+    # A non-zero digit beyond the tick: drop only the trailing zeros after it.
+    digits = value.as_tuple().digits
+    zeros = 0
+    for digit in reversed(digits):
+        if digit != 0 or places - zeros <= decimals:
+            break
+        zeros += 1
+    return value.quantize(Decimal(1).scaleb(zeros - places))
+
+
 def format_price(value: Decimal, decimals: int | None = None) -> str:
-    """``Decimal("97123.4")``, 2 → ``97,123.40``. Never drops digits the exchange sent."""
-    if decimals is not None and _places(value) < decimals:
-        value = value.quantize(Decimal(1).scaleb(-decimals))
-    return f"{value:,f}"
+    """``Decimal("104164.50")``, 1 → ``104,164.5``: a price at the contract's tick
+    precision (``at_tick``), with thousands separators."""
+    return f"{at_tick(value, decimals):,f}"
 
 
 def _signed(text: str, negative: bool, zero: bool) -> str:
@@ -57,6 +90,16 @@ def abbreviate(value: Decimal, places: int = 2) -> str:
             scaled = (value / size).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
             return f"{scaled:f} {unit}"
     return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN):,f}"
+
+
+def base_volume_text(value: Decimal, asset: str) -> str:
+    """A base volume's tooltip: ``24h base volume 1,234.5 BTC``."""
+    return f"24h base volume {format_exact(value)} {asset}".rstrip()
+
+
+def quote_volume_text(value: Decimal, asset: str) -> str:
+    """A quote volume's tooltip: ``24h quote volume (turnover) 123,456,789.01 USDT``."""
+    return f"24h quote volume (turnover) {format_exact(value)} {asset}".rstrip()
 
 
 def format_exact(value: Decimal) -> str:

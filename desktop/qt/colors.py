@@ -59,14 +59,7 @@ class Colors:
 
     @staticmethod
     def _build(palette: QPalette) -> Swatch:
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        dark = base.lightnessF() < 0.5
-        return Swatch(
-            up=QBrush(_UP_DARK if dark else _UP_LIGHT),
-            down=QBrush(_DOWN_DARK if dark else _DOWN_LIGHT),
-            muted=QBrush(_mix(text, base, 0.5)),
-        )
+        return swatch_for(palette)
 
     def swatch(self) -> Swatch:
         palette = QGuiApplication.palette()
@@ -82,6 +75,18 @@ class Colors:
             return None
         steps = self._flash[1 if direction > 0 else -1]
         return steps[max(1, min(_FLASH_STEPS, round(intensity * _FLASH_STEPS)))]
+
+
+def swatch_for(palette: QPalette) -> Swatch:
+    """Up, down and muted brushes that read on ``palette``'s base colour."""
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    dark = base.lightnessF() < 0.5
+    return Swatch(
+        up=QBrush(_UP_DARK if dark else _UP_LIGHT),
+        down=QBrush(_DOWN_DARK if dark else _DOWN_LIGHT),
+        muted=QBrush(_mix(text, base, 0.5)),
+    )
 
 
 def tabular_font(base: QFont | None = None) -> QFont:

@@ -30,7 +30,14 @@ from PySide6.QtCore import (
 )
 
 from desktop.exchange.contracts import Contract, ContractCatalog
-from desktop.exchange.display import abbreviate, format_exact, format_price
+from desktop.exchange.display import (
+    QUOTE_VOLUME_HEADER,
+    QUOTE_VOLUME_TIP,
+    abbreviate,
+    format_exact,
+    format_price,
+    quote_volume_text,
+)
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
@@ -77,7 +84,7 @@ HEADERS: Final[dict[ContractColumn, tuple[str, str]]] = {
     ContractColumn.TYPE: ("Type", "Contract type"),
     ContractColumn.UNDERLYING: ("Underlying", "Underlying type"),
     ContractColumn.LAST: ("Last", "Last price, where known"),
-    ContractColumn.QUOTE_VOLUME: ("24h Volume", "24h volume in the quote asset, where known"),
+    ContractColumn.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP + ", where known"),
 }
 _COLUMNS: Final = len(ContractColumn)
 _NUMERIC: Final = (ContractColumn.LAST, ContractColumn.QUOTE_VOLUME)
@@ -336,7 +343,7 @@ class ContractsModel(QAbstractTableModel):
                 (format_price(t.close, contract.price_decimals), abbreviate(t.quote_volume)),
                 (
                     f"Last price {format_exact(t.close)} {contract.quote_asset}",
-                    f"24h volume {format_exact(t.quote_volume)} {contract.quote_asset}",
+                    quote_volume_text(t.quote_volume, contract.quote_asset),
                 ),
                 (float(t.close), float(t.quote_volume)),
             )

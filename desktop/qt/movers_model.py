@@ -28,7 +28,14 @@ from PySide6.QtCore import (
 )
 
 from desktop.exchange.contracts import ContractCatalog
-from desktop.exchange.display import abbreviate, format_exact, format_percent, format_price
+from desktop.exchange.display import (
+    QUOTE_VOLUME_HEADER,
+    QUOTE_VOLUME_TIP,
+    abbreviate,
+    format_percent,
+    format_price,
+    quote_volume_text,
+)
 from desktop.exchange.ticker import MiniTicker, float_change_percent
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
@@ -49,7 +56,7 @@ class MoverKind(Enum):
 
     GAINERS = "Top gainers"
     LOSERS = "Top losers"
-    VOLUME = "Top volume"
+    VOLUME = "Top quote volume"
 
     @property
     def title(self) -> str:
@@ -77,7 +84,7 @@ HEADERS: Final[dict[MoverColumn, tuple[str, str]]] = {
     MoverColumn.SYMBOL: ("Symbol", "Contract symbol"),
     MoverColumn.LAST: ("Last", "Last price"),
     MoverColumn.CHANGE_PERCENT: ("24h %", "Change against the price 24 hours ago"),
-    MoverColumn.QUOTE_VOLUME: ("Volume", "24h volume in the quote asset (turnover)"),
+    MoverColumn.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP),
 }
 _COLUMNS: Final = len(MoverColumn)
 _FLAGS: Final = (
@@ -150,7 +157,7 @@ def _row(ticker: MiniTicker, catalog: ContractCatalog) -> MoverRow:
         format_price(ticker.close, decimals),
         format_percent(percent),
         abbreviate(ticker.quote_volume),
-        f"24h volume {format_exact(ticker.quote_volume)} {quote_asset}".rstrip(),
+        quote_volume_text(ticker.quote_volume, quote_asset),
         0 if percent is None else (percent > 0) - (percent < 0),
         float(percent) if percent is not None else None,
         float(ticker.quote_volume),

@@ -13,19 +13,27 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Final
 
+from PySide6.QtCore import Qt
+
 from desktop.exchange.contracts import Contract
 from desktop.exchange.display import (
+    BASE_VOLUME_HEADER,
+    BASE_VOLUME_TIP,
+    QUOTE_VOLUME_HEADER,
+    QUOTE_VOLUME_TIP,
     abbreviate,
+    base_volume_text,
     format_change,
     format_exact,
     format_percent,
     format_price,
+    quote_volume_text,
 )
 from desktop.exchange.ticker import change_percent, float_change_percent
 from desktop.qt.quotes import Quote
 
 DASH: Final = "—"
-WAITING: Final = "waiting for first price"
+WAITING: Final = "waiting for price"  # short enough for the Last column
 
 
 class Column(IntEnum):
@@ -45,6 +53,46 @@ class Column(IntEnum):
     ALERT = 11  # distance to the nearest price alert (served by the model from the rules)
 
 
+class Role(IntEnum):
+    """Custom data roles of ``WatchlistModel``."""
+
+    SortRole = int(Qt.ItemDataRole.UserRole)  # float / str / None: what views sort by
+    SymbolRole = SortRole + 1  # str: the row's symbol (any column)
+    StaleRole = SortRole + 2  # bool: no push for more than three cadences
+    DirectionRole = SortRole + 3  # int: last tick +1 up, −1 down, 0 none
+    FlashRole = SortRole + 4  # float: 0..1 intensity of the Last cell's tick flash
+    ExactRole = SortRole + 5  # str | None: the exchange's own digits for the cell
+    KnownRole = SortRole + 6  # bool: the catalog lists the symbol as trading (or is empty)
+    PinnedRole = SortRole + 7  # bool: pinned to the tray
+    TrendRole = SortRole + 8  # history.Trend | None: the last hour, normalised for painting
+    RangeRole = SortRole + 9  # float | None: last price between the 24h low (0) and high (1)
+    BadgeRole = SortRole + 10  # int: +1 fresh new 24h high, −1 fresh new low, 0 none
+    PaintRole = SortRole + 11  # Paint: everything a text cell's delegate draws, in one call
+    ShownRole = SortRole + 12  # header, bool: the column has something to show (To alert)
+
+
+HEADERS: Final[dict[Column, tuple[str, str]]] = {
+    Column.SYMBOL: ("Symbol", "Contract symbol; a pin mark (and bold) = pinned to the tray"),
+    Column.LAST: ("Last", "Last price"),
+    Column.CHANGE: ("24h Change", "Change against the price 24 hours ago"),
+    Column.CHANGE_PERCENT: ("24h %", "Change against the price 24 hours ago, in percent"),
+    Column.HIGH: ("24h High", "Highest price of the last 24 hours"),
+    Column.LOW: ("24h Low", "Lowest price of the last 24 hours"),
+    Column.BASE_VOLUME: (BASE_VOLUME_HEADER, BASE_VOLUME_TIP),
+    Column.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP),
+    Column.UPDATED: ("Updated", "Local time of the last update"),
+    Column.TREND: ("1h", "The last hour of prices, one point a minute"),
+    Column.RANGE: (
+        "24h Range",
+        "Where the last price sits between the 24h low and high;"
+        " ▲H / ▼L mark a new 24h high or low",
+    ),
+    Column.ALERT: (
+        "To alert",
+        "How far the price is from the nearest armed alert; an alert the price is already"
+        " past waits to re-arm",
+    ),
+}
 _COLUMNS: Final = len(Column)
 
 
@@ -75,10 +123,12 @@ class Cells:
     range_position: float | None = None  # last price between the 24h low (0) and high (1)
 
 
-def waiting_cells(symbol: str) -> Cells:
+def waiting_cells(symbol: str, why: str = WAITING, detail: str = "") -> Cells:
+    """A row without a price: the Last cell says why (``why``), the rest stay empty."""
+    tip = f"{why[0].upper()}{why[1:]}{detail}"
     return Cells(
-        display=(symbol,) + (DASH,) * (Column.UPDATED) + ("",) * (_COLUMNS - 1 - Column.UPDATED),
-        tooltip=("",) + (WAITING,) * (_COLUMNS - 1),
+        display=(symbol, why) + ("",) * (_COLUMNS - 2),
+        tooltip=("",) + (tip,) * (_COLUMNS - 1),
         sort=(symbol,) + (None,) * (_COLUMNS - 1),
         exact=(symbol,) + (None,) * (_COLUMNS - 1),
         sign=0,
@@ -189,8 +239,8 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             opened,
             f"24h high {format_exact(high)} {quote_asset}".rstrip(),
             f"24h low {format_exact(low)} {quote_asset}".rstrip(),
-            f"24h volume {format_exact(base_volume)} {base}".rstrip(),
-            f"24h volume {format_exact(quote_volume)} {quote_asset}".rstrip(),
+            base_volume_text(base_volume, base),
+            quote_volume_text(quote_volume, quote_asset),
             "",  # built when asked: it says how long ago
             "",  # built when asked: from the price history
             in_range,

@@ -36,9 +36,9 @@ from PySide6.QtGui import (
     QPolygonF,
     QTransform,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from desktop.qt.colors import Colors, Swatch
+from desktop.qt.colors import Colors, Swatch, swatch_for
 from desktop.qt.history import Trend
 from desktop.qt.roles import LEFT
 from desktop.qt.watchlist_model import Paint, Role
@@ -68,16 +68,82 @@ _DISABLED: Final = QPalette.ColorGroup.Disabled
 _HIGHLIGHT: Final = QPalette.ColorRole.Highlight
 _HIGHLIGHTED_TEXT: Final = QPalette.ColorRole.HighlightedText
 _TEXT: Final = QPalette.ColorRole.Text
+_SELECTION_TINTS: Final = (0.35, 0.3, 0.25, 0.2, 0.15, 0.1)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours (1 … 21)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+_fills: dict[tuple[int, int], QColor] = {}
+
+
+def selection_fill(palette: QPalette, group: QPalette.ColorGroup = _NORMAL) -> QColor:
+    """A selected row's background: the highlight as a tint over the base colour.
+
+    Full highlight (white on blue) leaves no colour the up/down text can keep. The tint
+    is the strongest of a few steps at which the palette's text and the up/down colours
+    keep 4.5:1 contrast (WCAG AA), so a selected row still reads green and red.
+    """
+    key = (palette.cacheKey(), int(group.value))
+    fill = _fills.get(key)
+    if fill is not None:
+        return fill
+    base = palette.color(group, QPalette.ColorRole.Base)
+    highlight = palette.color(group, _HIGHLIGHT)
+    swatch = swatch_for(palette)
+    inks = (palette.color(group, _TEXT), swatch.up.color(), swatch.down.color())
+    for t in _SELECTION_TINTS:
+        fill = QColor.fromRgbF(
+            base.redF() + (highlight.redF() - base.redF()) * t,
+            base.greenF() + (highlight.greenF() - base.greenF()) * t,
+            base.blueF() + (highlight.blueF() - base.blueF()) * t,
+        )
+        if min(contrast(ink, fill) for ink in inks) >= 4.5:
+            break
+    assert fill is not None
+    if len(_fills) > 16:
+        _fills.clear()
+    _fills[key] = fill
+    return fill
 
 
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
     """The cell's selection background; the view itself has drawn the alternate rows."""
-    if not option.state.value & _SELECTED:
-        return  # nothing to draw, and the style call is a third of a sparkline's cost
-    opt = QStyleOptionViewItem(option)
-    opt.text = ""
-    style = opt.widget.style() if opt.widget is not None else QApplication.style()
-    style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
+    state = option.state.value
+    if not state & _SELECTED:
+        return
+    painter.fillRect(option.rect, selection_fill(option.palette, _group(state)))
+
+
+def _group(state: int) -> QPalette.ColorGroup:
+    return _NORMAL if state & _ENABLED else _DISABLED
+
+
+def _draw_pin(painter: QPainter, x: float, y: float, size: float, color: QColor) -> None:
+    """A pushpin, ``size`` high with its top left at (x, y): round head, needle down-left."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(color, max(1.0, size / 9))
+    painter.setPen(pen)
+    head = size * 0.42
+    painter.setBrush(color)
+    painter.drawEllipse(QRectF(x + size - head - 1, y + 1, head, head))
+    painter.drawLine(
+        QPointF(x + size - head / 2 - 1, y + head / 2 + 1), QPointF(x + 1, y + size - 1)
+    )
+    painter.restore()
 
 
 class TextDelegate(QStyledItemDelegate):
@@ -130,19 +196,23 @@ class TextDelegate(QStyledItemDelegate):
         state = option.state.value
         group = _NORMAL if state & _ENABLED else _DISABLED
         if state & _SELECTED:
-            palette = option.palette
-            painter.fillRect(rect, palette.brush(group, _HIGHLIGHT))
-            pen = palette.color(group, _HIGHLIGHTED_TEXT)
-        else:
-            if cell.background is not None:
-                painter.fillRect(rect, cell.background)
-            pen = cell.foreground or option.palette.color(group, _TEXT)
+            painter.fillRect(rect, selection_fill(option.palette, group))
+        if cell.background is not None:  # a tick's flash shows on a selected row too
+            painter.fillRect(rect, cell.background)
+        pen = cell.foreground or option.palette.color(group, _TEXT)
         text = cell.text
         if not text:
             return
         font = cell.font
         width, metrics = self._measure(font, text)
         room = rect.width() - 2 * _TEXT_MARGIN
+        if cell.pinned:
+            size = metrics.height * 0.8
+            _draw_pin(
+                painter, rect.x() + _TEXT_MARGIN, rect.y() + (rect.height() - size) / 2, size, pen
+            )
+            rect = rect.adjusted(int(size) + _TEXT_MARGIN, 0, 0, 0)
+            room = rect.width() - 2 * _TEXT_MARGIN
         painter.setFont(font)
         painter.setPen(pen)
         if width > room:

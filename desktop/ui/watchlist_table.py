@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSortFilterProxyModel, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAccessible, QAccessibleTableModelChangeEvent, QShowEvent
 from PySide6.QtWidgets import QTableView, QWidget
 
-from desktop.qt.watchlist_model import Column, WatchlistModel
+from desktop.qt.watchlist_changes import RepaintHints
+from desktop.qt.watchlist_model import Column, Role
+from desktop.ui.watchlist_columns import ColumnHeader
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -20,12 +32,17 @@ class WatchlistTable(QTableView):
 
     ``QAbstractItemView`` repaints the whole rectangle a ``dataChanged`` covers: for a
     socket read's scattered rows (announced as one span, see
-    ``WatchlistModel.span_rows``) every visible row, and for a changed row every cell,
+    ``RepaintHints.rows_in_span``) every visible row, and for a changed row every cell,
     though a tick leaves the symbol, the 24h high and low and the alert distance as
     they were (measured at 50 symbols: ~80 µs a cell, 15–30 ms of repaint every 2 s).
     Here only the visible rows that changed are repainted, and of a row announced whole
     only the cells ``WatchlistModel.changed_columns`` names. Everything else about the
-    view is Qt's own.
+    view is Qt's own. All it asks the source model beyond Qt's contract is
+    ``RepaintHints`` (``desktop.qt.watchlist_changes``).
+
+    Its columns are a ``ColumnHeader``: the default order and widths (applied when
+    first shown, unless a saved state was restored), hiding by priority when narrow,
+    the To alert column only while the list has alerts.
 
     Which cells changed is worked out once the announcement is over (a zero timer,
     before the repaint it asks for): comparing a row builds its cells, ~170 µs, and
@@ -33,7 +50,7 @@ class WatchlistTable(QTableView):
     milliseconds.
     """
 
-    def __init__(self, source: WatchlistModel, parent: QWidget | None = None) -> None:
+    def __init__(self, source: RepaintHints, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._announced: set[str] = set()  # symbols of rows announced whole, on screen
@@ -41,6 +58,43 @@ class WatchlistTable(QTableView):
         self._compare.setSingleShot(True)
         self._compare.setInterval(0)
         self._compare.timeout.connect(self._repaint_announced)
+        self.columns = ColumnHeader(self)
+        self.setHorizontalHeader(self.columns)
+        self._fit = QTimer(self)  # once per burst of resizes, before the next paint
+        self._fit.setSingleShot(True)
+        self._fit.setInterval(0)
+        self._fit.timeout.connect(self.fit_columns)
+        self.viewport().installEventFilter(self)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        old = self.model()
+        if old is not None:
+            old.headerDataChanged.disconnect(self._on_header_data)
+        super().setModel(model)
+        if model is not None:
+            model.headerDataChanged.connect(self._on_header_data)
+            self._on_header_data(Qt.Orientation.Horizontal, Column.ALERT, Column.ALERT)
+
+    def _on_header_data(self, orientation: Qt.Orientation, first: int, last: int) -> None:
+        model = self.model()
+        if orientation == Qt.Orientation.Horizontal and first <= Column.ALERT <= last:
+            shown = model.headerData(Column.ALERT, orientation, Role.ShownRole)
+            self.columns.set_alerts_present(bool(shown))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.columns.defaults_pending:
+            self.columns.apply_defaults()
+        super().showEvent(event)
+        self.fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit.start()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Fit the columns to the viewport's width (see ``ColumnHeader.fit``)."""
+        self.columns.fit(self.viewport().width())
 
     def dataChanged(self, top_left: Index, bottom_right: Index, roles: Sequence[int] = ()) -> None:
         proxy = self.model()
@@ -55,7 +109,7 @@ class WatchlistTable(QTableView):
             first, last = max(first, top), min(last, proxy.rowCount() - 1 if bottom < 0 else bottom)
         else:
             last = first - 1  # nothing on screen
-        changed = self._source.span_rows
+        changed = self._source.rows_in_span()
         whole = not roles and top_left.column() == 0 and bottom_right.column() == _LAST_COLUMN
         columns = range(top_left.column(), bottom_right.column() + 1)
         for row in range(first, last + 1):

@@ -65,3 +65,24 @@ def test_arrows() -> None:
 def test_formatted_price_parses_back_to_the_same_value(value: Decimal, decimals: int) -> None:
     text = format_price(value, decimals)
     assert Decimal(text.replace(",", "")) == value
+
+
+def test_price_drops_zeros_beyond_the_tick_that_can_never_change() -> None:
+    assert format_price(Decimal("104164.50"), 1) == "104,164.5"  # BTCUSDT, tick 0.10
+    assert format_price(Decimal("212.0200"), 2) == "212.02"  # SOLUSDT, tick 0.0100
+    assert format_price(Decimal("212.0000"), 2) == "212.00"
+    assert format_price(Decimal("1.234500"), 2) == "1.2345", "a non-zero digit is never dropped"
+    assert format_price(Decimal("104164.50")) == "104,164.50", "no tick known: as sent"
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=10**9, places=8),
+    st.integers(0, 8),
+)
+def test_price_shows_at_least_the_tick_digits_and_no_useless_zero(
+    value: Decimal, decimals: int
+) -> None:
+    text = format_price(value, decimals)
+    fraction = text.partition(".")[2]
+    assert len(fraction) >= decimals
+    assert len(fraction) == decimals or not fraction.endswith("0")

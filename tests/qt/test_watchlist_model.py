@@ -243,9 +243,11 @@ def test_change_columns_are_green_up_and_red_down(rig: Rig) -> None:
     assert rig.cell("BTCUSDT", Column.LAST, fg) is None
 
 
-def test_a_symbol_without_a_quote_waits_with_a_dash(rig: Rig) -> None:
-    assert rig.cell("ETHUSDT", Column.LAST) == "—"
-    assert rig.cell("ETHUSDT", Column.LAST, TOOLTIP) == "waiting for first price"
+def test_a_symbol_without_a_quote_says_why_it_waits(rig: Rig) -> None:
+    assert rig.cell("ETHUSDT", Column.LAST) == "waiting for price"
+    assert rig.cell("ETHUSDT", Column.HIGH) == "", "no row of bare dashes"
+    tip = rig.cell("ETHUSDT", Column.LAST, TOOLTIP)
+    assert tip == "Waiting for price from the exchange: none for ETHUSDT has arrived yet"
     assert rig.cell("ETHUSDT", Column.LAST, Role.SortRole) is None
     assert rig.cell("ETHUSDT", Column.SYMBOL) == "ETHUSDT"
 
@@ -492,4 +494,19 @@ def test_a_fade_step_over_scattered_rows_is_one_announcement(qtbot: QtBot, rig: 
     assert [(c[0].row(), c[1].row(), c[0].column(), c[1].column()) for c in changes[:1]] == [
         (0, 2, Column.LAST, Column.LAST)
     ]
-    assert rig.model.span_rows is None, "told only while it is announced"
+    assert rig.model.rows_in_span() is None, "told only while it is announced"
+
+
+def test_a_span_names_its_changed_rows_while_it_is_delivered(qtbot: QtBot) -> None:
+    """``RepaintHints.rows_in_span``: what a span covers but did not change stays unpainted."""
+    symbols = [f"S{i:02d}USDT" for i in range(40)]
+    r = Rig(symbols, catalog=ContractCatalog())
+    r.push(*(ticker(s, "1") for s in symbols))
+    seen: list[frozenset[int] | None] = []
+    r.model.dataChanged.connect(lambda *_: seen.append(r.model.rows_in_span()))
+    r.push(*(ticker(s, "1.5") for s in symbols[::2]))  # 20 separate blocks: one span
+    assert seen == [frozenset(range(0, 40, 2))]
+    assert r.model.rows_in_span() is None, "told only while it is announced"
+    seen.clear()
+    r.push(ticker("S05USDT", "2"))  # one block: Qt's own contract, every row in it changed
+    assert seen == [None]
