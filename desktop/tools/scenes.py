@@ -47,6 +47,7 @@ WINDOW_SIZE: Final = (1270, 440)
 MOVERS_SIZE: Final = (1270, 700)
 SPARKLINES_HEIGHT: Final = 290
 TRAY_MARGIN: Final = 16  # panel shown either side of the tray icon
+PANEL_HEIGHT: Final = 28  # the tray host's panel (``screenshots.py`` starts it so)
 #: Icon sheet: the sizes GNOME/KDE (22, 24) and Windows (32) trays ask for, enlarged.
 SHEET_SIZES: Final = (22, 24, 32)
 SHEET_ZOOM: Final = 4
@@ -103,7 +104,8 @@ async def window_scene(parts: Parts, out: Path, settle: float) -> None:
     # Without a window manager the window stacks over the tray host's panel: away with it.
     parts.window.hide()
     await asyncio.sleep(0.5)
-    around = tray_rect(parts).adjusted(-TRAY_MARGIN, -3, TRAY_MARGIN, 3)
+    icon = tray_rect(parts)
+    around = QRect(icon.left() - TRAY_MARGIN, 0, icon.width() + 2 * TRAY_MARGIN, PANEL_HEIGHT)
     screen = QGuiApplication.primaryScreen().geometry()
     tray = grab_screen(around.intersected(screen)).toImage()
     save(
