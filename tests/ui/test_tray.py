@@ -8,13 +8,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
-from PySide6.QtGui import QContextMenuEvent, QIcon
+from PySide6.QtGui import QColor, QContextMenuEvent, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.contracts import Contract, ContractCatalog
 from desktop.exchange.ticker import MiniTicker
+from desktop.qt.colors import Colors
 from desktop.qt.quotes import QuoteBook
+from desktop.qt.ticker_text import symbol_row
 from desktop.qt.tray_icon import (
     DOWN_COLOR,
     FLAT_COLOR,
@@ -506,6 +508,28 @@ def test_right_click_on_the_strip_opens_the_tray_menu(
     QApplication.sendEvent(strip, event)
     qtbot.waitUntil(tray.menu().isVisible)
     tray.menu().hide()
+
+
+def test_the_strips_colours_follow_the_desktop_palette(
+    make_tray: Callable[..., TrayTicker], market: Market, qapp: QApplication
+) -> None:
+    strip = make_tray().strip()
+    assert strip is not None
+    light_up = Colors().swatch().up.color().name()
+    light_html = strip.rows_html()
+    assert light_up in light_html  # BTCUSDT is up
+    original = qapp.palette()
+    dark = QPalette(original)
+    for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Text, "#eee")):
+        dark.setColor(role, QColor(colour))
+    try:
+        qapp.setPalette(dark)
+        row = symbol_row("BTCUSDT", market.book, CATALOG, market.clock.now)
+        strip.set_content([row], "Live", connected=True, demo=False)
+        dark_up = Colors().swatch().up.color().name()
+        assert dark_up != light_up and dark_up in strip.rows_html()
+    finally:
+        qapp.setPalette(original)
 
 
 def test_notify_shows_a_banner_on_the_strip(make_tray: Callable[..., TrayTicker]) -> None:
