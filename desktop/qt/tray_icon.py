@@ -21,7 +21,8 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Final, Literal
 
@@ -104,24 +105,35 @@ _GLYPH_HEIGHT: Final = 9
 _ARROW_HEIGHT: Final = 4  # rows of 1, 3, 5, 7 pixels
 
 
-def icon_label(symbol: str, base_asset: str = "") -> str:
+def icon_label(symbol: str, base_asset: str = "", cells: int = LABEL_CELLS) -> str:
     """The letters that name ``symbol`` on the icon: ``BTC``, ``ETH``, ``PEP`` (1000PEPE).
 
     The base asset (else the symbol less its quote asset) without a leading multiplier,
-    cut to ``LABEL_CELLS`` cells, a wide CJK character counting two.
+    cut to ``cells`` cells, a wide CJK character counting two.
     """
     base = base_asset
     if not base:
         suffix = next((q for q in QUOTE_SUFFIXES if symbol.endswith(q) and symbol != q), "")
         base = symbol[: len(symbol) - len(suffix)]
     letters = base.lstrip("0123456789") or base
-    label, cells = "", 0
+    label, used = "", 0
     for ch in letters:
         width = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if cells + width > LABEL_CELLS:
+        if used + width > cells:
             break
-        label, cells = label + ch, cells + width
+        label, used = label + ch, used + width
     return label
+
+
+def distinct_labels(symbols: Mapping[str, str]) -> dict[str, str]:
+    """``icon_label`` of each symbol (→ its base asset), one cell longer for those that
+    would read the same: ETHUSDT and ETHFIUSDT pinned together are ``ETH`` and ``ETHF``."""
+    labels = {s: icon_label(s, base) for s, base in symbols.items()}
+    counts = Counter(labels.values())
+    return {
+        s: icon_label(s, symbols[s], LABEL_CELLS + 1) if counts[label] > 1 else label
+        for s, label in labels.items()
+    }
 
 
 def shown_sign(change_percent: Decimal | None) -> int:

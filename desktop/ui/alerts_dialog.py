@@ -354,7 +354,7 @@ class AlertsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alertsDialog")
-        self.setWindowTitle("Alerts")
+        self.setWindowTitle(self.tr("Alerts"))
         self._center = center
         self._symbols = symbols
         self._price_of = price_of
@@ -385,22 +385,22 @@ class AlertsDialog(QDialog):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.table.doubleClicked.connect(self._edit_index)
         self.empty_label = QLabel(
-            "No alerts yet. Right-click a row of the watchlist and choose Alert…, or New…",
+            self.tr("No alerts yet. Right-click a row of the watchlist and choose Alert…, or New…"),
             self,
         )
         self.empty_label.setWordWrap(True)
 
-        self.new_button = QPushButton("New…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
-        self.snooze_button = QPushButton("Snooze 1 h", self)
-        self.enable_button = QPushButton("Switch off", self)
+        self.new_button = QPushButton(self.tr("New…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.snooze_button = QPushButton(self.tr("Snooze 1 h"), self)
+        self.enable_button = QPushButton(self.tr("Switch off"), self)
         self.new_button.clicked.connect(lambda: self.new_alert())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.snooze_button.clicked.connect(self.snooze_selected)
         self.enable_button.clicked.connect(self.toggle_selected)
-        self.sound_box = QCheckBox("Beep when an alert fires", self)
+        self.sound_box = QCheckBox(self.tr("Beep when an alert fires"), self)
         self.sound_box.setChecked(sound)
         self.sound_box.toggled.connect(self.soundToggled)
         close = plain_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
@@ -453,10 +453,10 @@ class AlertsDialog(QDialog):
         ):
             button.setEnabled(rule is not None)
         self.enable_button.setText(
-            "Switch on" if rule is not None and not rule.enabled else "Switch off"
+            self.tr("Switch on") if rule is not None and not rule.enabled else self.tr("Switch off")
         )
         snoozed = rule is not None and self._center.state(rule.id) is RuleState.SNOOZED
-        self.snooze_button.setText("End snooze" if snoozed else "Snooze 1 h")
+        self.snooze_button.setText(self.tr("End snooze") if snoozed else self.tr("Snooze 1 h"))
         self.empty_label.setVisible(self.model.rowCount() == 0)
 
     # -- actions -----------------------------------------------------------------

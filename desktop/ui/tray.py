@@ -29,7 +29,13 @@ from desktop.qt.ticker_text import (
     symbol_row,
     tooltip_lines,
 )
-from desktop.qt.tray_icon import IconState, icon_label, make_icon, make_idle_icon, shown_sign
+from desktop.qt.tray_icon import (
+    IconState,
+    distinct_labels,
+    make_icon,
+    make_idle_icon,
+    shown_sign,
+)
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlists import Watchlists
 from desktop.ui.strip import MiniStrip
@@ -53,22 +59,44 @@ _ICON_CACHE_SIZE: Final = 16
 IconKey = tuple[str, str, int, IconState, bool]  # (letters, number, sign, state, demo)
 
 
-class IconCache:
-    """The icons last shown, the least recently shown dropped first when full."""
+class TrayIcons:
+    """The icon the tray shows, drawn only when what it shows changes (letters, number,
+    sign, state), and the last ``size`` drawn kept, the least recently shown dropped
+    first."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, *, demo: bool, size: int = _ICON_CACHE_SIZE) -> None:
+        self._demo = demo
         self._size = size
         self._icons: dict[IconKey, QIcon] = {}  # the dict's order is recency
+        self._key: IconKey | None = None
+        self._idle = make_idle_icon(demo=demo)
+        self.current = self._idle
 
-    def get(self, key: IconKey, draw: Callable[[], QIcon]) -> QIcon:
-        """The icon for ``key``, drawn by ``draw`` if it is not kept."""
+    def forget_shown(self) -> None:
+        """Draw again at the next ``show``, even if the key is the same."""
+        self._key = None
+
+    def show(self, label: str, change: Decimal | None, state: IconState) -> bool:
+        """Make ``current`` the icon for this; True if it changed."""
+        key = (label, compact_percent(change), shown_sign(change), state, self._demo)
+        if key == self._key:
+            return False
+        self._key = key
         icon = self._icons.pop(key, None)
         if icon is None:
             if len(self._icons) >= self._size:
                 del self._icons[next(iter(self._icons))]
-            icon = draw()
+            icon = make_icon(change, state, label=label, demo=self._demo)
         self._icons[key] = icon
-        return icon
+        self.current = icon
+        return True
+
+    def show_idle(self) -> bool:
+        """The no-pins icon; True if it changed."""
+        changed = self.current is not self._idle
+        self._key = None
+        self.current = self._idle
+        return changed
 
 
 class TrayTicker(QObject):
@@ -118,10 +146,7 @@ class TrayTicker(QObject):
         self._shown = 0  # index into _pins
         self._rows: list[SymbolRow] = []
         self._tooltip = ""
-        self._icon_key: IconKey | None = None
-        self._icon_cache = IconCache(_ICON_CACHE_SIZE)
-        self._idle_icon = make_idle_icon(demo=demo)
-        self._icon = self._idle_icon
+        self._icons = TrayIcons(demo=demo)
         self._closed = False
 
         self._menus = TrayMenu(demo=demo, parent=self)
@@ -143,7 +168,9 @@ class TrayTicker(QObject):
 
         if use_system_tray is None:
             use_system_tray = QSystemTrayIcon.isSystemTrayAvailable()
-        self._host = TrayHost(self._menu, self._icon, use_system_tray=use_system_tray, parent=self)
+        self._host = TrayHost(
+            self._menu, self._icons.current, use_system_tray=use_system_tray, parent=self
+        )
         self._host.touched.connect(self.clear_attention)
         self._host.clicked.connect(self.toggleWindowRequested)
         self._host.middleClicked.connect(self.show_next)
@@ -201,7 +228,7 @@ class TrayTicker(QObject):
         return self._menu
 
     def icon(self) -> QIcon:
-        return self._icon
+        return self._icons.current
 
     def tooltip(self) -> str:
         return self._tooltip
@@ -325,27 +352,17 @@ class TrayTicker(QObject):
         self._host.set_tooltip(text)
 
     def _update_icon(self, connected: bool, catalog: ContractCatalog | None) -> None:
-        key: IconKey | None = None
-        change: Decimal | None = None
         row = self._attention_row() or (self._rows[self._shown] if self._rows else None)
-        if row is not None:
+        if row is None:
+            changed = self._icons.show_idle()
+        else:
             quote = self._book.quote(row.symbol)
             change = quote.ticker.change_percent if quote is not None else None
             state: IconState = "offline" if not connected else "stale" if row.stale else "live"
-            contract = catalog.get(row.symbol) if catalog is not None else None
-            label = icon_label(row.symbol, contract.base_asset if contract is not None else "")
-            key = (label, compact_percent(change), shown_sign(change), state, self._demo)
-        if key == self._icon_key:
-            return
-        self._icon_key = key
-        if key is None:
-            self._icon = self._idle_icon
-        else:
-            shown = key
-            self._icon = self._icon_cache.get(
-                key, lambda: make_icon(change, shown[3], label=shown[0], demo=shown[4])
-            )
-        self._host.set_icon(self._icon)
+            bases = {s: base_asset(catalog, s) for s in {*self._pins, row.symbol}}
+            changed = self._icons.show(distinct_labels(bases)[row.symbol], change, state)
+        if changed:
+            self._host.set_icon(self._icons.current)
 
     # -- attention: an alert fired -------------------------------------------------
 
@@ -364,7 +381,7 @@ class TrayTicker(QObject):
             return
         self._attention = ""
         self._host.set_blinking(False)
-        self._icon_key = None  # the icon may show a symbol that is not pinned: redraw
+        self._icons.forget_shown()  # it may show a symbol that is not pinned: redraw
         self.refresh()
         self.shownSymbolChanged.emit(self.shown_symbol())
 
@@ -376,3 +393,9 @@ class TrayTicker(QObject):
             return None
         catalog = self._catalog if self._catalog is not None else self._watchlist.catalog
         return symbol_row(self._attention, self._book, catalog, self._clock())
+
+
+def base_asset(catalog: ContractCatalog | None, symbol: str) -> str:
+    """The base asset of ``symbol`` in ``catalog``, "" where it is not known (yet)."""
+    contract = catalog.get(symbol) if catalog is not None else None
+    return contract.base_asset if contract is not None else ""

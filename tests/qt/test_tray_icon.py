@@ -22,6 +22,7 @@ from desktop.qt.tray_icon import (
     UP_COLOR,
     IconState,
     demo_frame_width,
+    distinct_labels,
     icon_label,
     make_icon,
     make_idle_icon,
@@ -200,6 +201,11 @@ def test_icon_label_names_the_base_asset() -> None:
     assert icon_label("DOGEUSDC") == "DOG"  # no catalog yet: the quote asset comes off
     assert icon_label("币安人生USDT", "币安人生") == "币"  # wide characters count two
     assert icon_label("XRPUSDT", "") == "XRP"
+
+
+def test_pins_that_would_read_the_same_get_one_more_letter() -> None:
+    labels = distinct_labels({"ETHUSDT": "ETH", "ETHFIUSDT": "ETHFI", "BTCUSDT": "BTC"})
+    assert labels == {"ETHUSDT": "ETH", "ETHFIUSDT": "ETHF", "BTCUSDT": "BTC"}
 
 
 def test_idle_icon_is_neutral_and_has_no_number() -> None:
