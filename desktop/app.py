@@ -10,10 +10,11 @@ import asyncio
 import contextlib
 import gc
 import logging
+import os
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import TracebackType
@@ -482,9 +483,29 @@ def _log_uncaught(
     log.critical("uncaught exception", exc_info=(kind, value, tb))
 
 
+NO_DISPLAY = (
+    "miniticker: no display to show a window on (neither DISPLAY nor WAYLAND_DISPLAY is "
+    "set); start it in a desktop session, or set QT_QPA_PLATFORM (e.g. offscreen)."
+)
+
+
+def has_display(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """False on Linux/BSD with no X or Wayland display and no platform chosen by hand.
+
+    Qt would abort there with a message about the xcb plugin's libraries, which sends
+    people looking for a missing package. Windows and macOS always have a display.
+    """
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd", "dragonfly")):
+        return True
+    return any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``miniticker`` and ``python -m desktop``."""
     options = parse_options(list(argv) if argv is not None else None)
+    if not has_display(os.environ):
+        sys.stderr.write(NO_DISPLAY + "\n")  # one line, like a bad option; before any Qt
+        return 1
     logging.basicConfig(
         level=options.logging_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

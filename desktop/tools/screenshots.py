@@ -1,11 +1,13 @@
-"""Screenshots of the real app under Xvfb with a tray host: window, picker, tray, strip.
+"""Every screenshot the README shows, from the real app under Xvfb with a tray host.
 
-    python -m desktop.tools.screenshots --out shots
+    python -m desktop.tools.screenshots --out resources/screenshots
 
-Needs Debian's xvfb, trayer, imagemagick and xdotool (README, "Screenshots"). Starts
-its own X server on a free display, a tray host, and ``miniticker --demo`` with a
-throw-away config directory; ends exactly the processes it started. A developer
-tool, so it waits with plain sleeps where the app gives no signal to wait on.
+Needs Debian's xvfb, x11-utils and trayer (README, "Screenshots"). Starts its own X
+server on a free display and a tray host; each scene (``desktop.tools.scenes``) is a
+fresh ``miniticker --demo`` with a throw-away config directory, so nothing one shot
+opened shows behind the next. The strip is shot after the tray host is gone. Ends
+exactly the processes it started. Writes window, sparklines, tray, tray-icons,
+tray-menu, picker, alert, movers, window-dark and strip PNGs.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Final
+
+from desktop.tools.scenes import SCENES, TRAY_SCENES
 
 log = logging.getLogger(__name__)
 
-NEEDED = ("Xvfb", "trayer", "import", "convert", "xdotool")
+NEEDED: Final = ("Xvfb", "trayer", "xwininfo")
+SCREEN: Final = "1280x800x24"
+SCENE_TIMEOUT: Final = 120.0
 
 
 class Session:
@@ -32,28 +39,30 @@ class Session:
         self.display = display
         self.env = dict(os.environ, DISPLAY=display)
         self.env.pop("QT_QPA_PLATFORM", None)
+        self.env.pop("WAYLAND_DISPLAY", None)
         self.procs: list[subprocess.Popen[bytes]] = []
 
-    def start(self, *argv: str, log_file: Path | None = None) -> subprocess.Popen[bytes]:
-        out = open(log_file, "wb") if log_file else subprocess.DEVNULL  # noqa: SIM115
-        proc = subprocess.Popen(argv, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+    def start(self, *argv: str) -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen(
+            argv, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         self.procs.append(proc)
         return proc
 
-    def run(self, *argv: str, check: bool = True) -> str:
-        return subprocess.run(
-            argv, env=self.env, check=check, capture_output=True, text=True, timeout=30
-        ).stdout.strip()
+    def stop(self, proc: subprocess.Popen[bytes]) -> None:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if proc in self.procs:
+            self.procs.remove(proc)
 
     def close(self) -> None:
-        for proc in reversed(self.procs):
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
+        for proc in reversed(list(self.procs)):
+            self.stop(proc)
 
 
 def free_display() -> str:
@@ -66,65 +75,33 @@ def free_display() -> str:
     raise RuntimeError("no free X display number between :90 and :199")
 
 
-def wait_for_window(session: Session, name: str, timeout: float = 20.0) -> str:
+def wait_until_x(session: Session, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            ids = session.run("xdotool", "search", "--onlyvisible", "--name", name).split()
-        except subprocess.CalledProcessError:
-            ids = []
-        if ids:
-            return ids[-1]
-        time.sleep(0.2)
-    raise RuntimeError(f"no window called {name!r} appeared within {timeout} s")
+        probe = subprocess.run(["xwininfo", "-root"], env=session.env, capture_output=True)
+        if probe.returncode == 0:
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"Xvfb did not start on {session.display}")
 
 
-def shoot(session: Session, out: Path, settle: float) -> list[Path]:
-    shots: list[Path] = []
-    window = wait_for_window(session, "MiniTicker")
-    time.sleep(settle)  # let a few pushes arrive so the table shows live prices
-    session.run("import", "-window", "root", str(out / "desktop.png"))
-    session.run("import", "-window", window, str(out / "window.png"))
-    shots += [out / "desktop.png", out / "window.png"]
-    # The tray host sits at the top right of the screen; crop it with some margin.
-    session.run(
-        "convert",
-        str(out / "desktop.png"),
-        "-crop",
-        "200x40+1080+0",
-        "+repage",
-        "-scale",
-        "300%",
-        str(out / "tray.png"),
-    )
-    shots.append(out / "tray.png")
-    # The symbol picker: Ctrl+N in the window, then type a search.
-    session.run("xdotool", "windowfocus", "--sync", window)
-    session.run("xdotool", "key", "--window", window, "ctrl+n")
-    picker = wait_for_window(session, "Add symbols")
-    session.run("xdotool", "windowfocus", "--sync", picker)
-    session.run("xdotool", "type", "--delay", "60", "eth")
-    time.sleep(1.0)
-    session.run("import", "-window", picker, str(out / "picker.png"))
-    shots.append(out / "picker.png")
-    session.run(
-        "xdotool", "key", "Escape", check=False
-    )  # without a WM the dialog may not take keys
-    # The tray menu: right-click the tray icon.
-    session.run("xdotool", "mousemove", "1262", "14", "click", "3")
-    time.sleep(1.0)
-    session.run("import", "-window", "root", str(out / "tray-menu.png"))
-    session.run(
-        "convert",
-        str(out / "tray-menu.png"),
-        "-crop",
-        "520x300+760+0",
-        "+repage",
-        str(out / "tray-menu.png"),
-    )
-    shots.append(out / "tray-menu.png")
-    session.run("xdotool", "key", "Escape", check=False)
-    return shots
+def run_scene(session: Session, scene: str, out: Path, settle: float) -> None:
+    """One scene in a fresh app process with a fresh config directory."""
+    with tempfile.TemporaryDirectory(prefix="miniticker-shots-") as config:
+        argv = [sys.executable, "-m", "desktop.tools.scenes", scene, "--out", str(out)]
+        argv += ["--config-dir", config, "--settle", str(settle)]
+        log.info("scene %s", scene)
+        with open(out / f"{scene}.log", "wb") as log_file:
+            result = subprocess.run(
+                argv,
+                env=session.env,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                timeout=SCENE_TIMEOUT,
+            )
+        if result.returncode != 0:
+            raise RuntimeError(f"scene {scene} failed; see {out / f'{scene}.log'}")
+        (out / f"{scene}.log").unlink()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,68 +115,32 @@ def main(argv: list[str] | None = None) -> int:
         "--settle", type=float, default=6.0, help="seconds of live prices before shooting"
     )
     parser.add_argument(
-        "--no-tray", action="store_true", help="no tray host: shows the strip fallback"
+        "--only", nargs="+", choices=[*SCENES, "tray-icons"], help="just these scenes"
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     missing = [tool for tool in NEEDED if shutil.which(tool) is None]
     if missing:
-        parser.error(
-            "missing " + ", ".join(missing) + ": apt-get install xvfb trayer imagemagick xdotool"
-        )
+        parser.error("missing " + ", ".join(missing) + ": apt-get install xvfb x11-utils trayer")
+    wanted = args.only or [*SCENES, "tray-icons"]
     args.out.mkdir(parents=True, exist_ok=True)
+    out = args.out.resolve()
     session = Session(free_display())
-    with tempfile.TemporaryDirectory(prefix="miniticker-shots-") as config:
-        try:
-            session.start(
-                "Xvfb", session.display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"
-            )
-            wait_until_x(session)
-            if not args.no_tray:
-                session.start(
-                    "trayer",
-                    "--edge",
-                    "top",
-                    "--align",
-                    "right",
-                    "--widthtype",
-                    "pixel",
-                    "--width",
-                    "200",
-                    "--height",
-                    "28",
-                    "--transparent",
-                    "false",
-                )
-                time.sleep(1.0)
-            session.start(
-                sys.executable,
-                "-m",
-                "desktop",
-                "--demo",
-                "--config-dir",
-                config,
-                log_file=args.out / "app.log",
-            )
-            for path in shoot(session, args.out, args.settle):
-                log.info("wrote %s", path)
-        finally:
-            session.close()
+    try:
+        session.start("Xvfb", session.display, "-screen", "0", SCREEN, "-nolisten", "tcp")
+        wait_until_x(session)
+        tray = session.start(
+            *("trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel"),
+            *("--width", "200", "--height", "28", "--transparent", "false"),
+        )
+        for scene in [s for s in TRAY_SCENES if s in wanted]:
+            run_scene(session, scene, out, args.settle)
+        session.stop(tray)  # the strip shows only where there is no tray
+        for scene in [s for s in wanted if s not in TRAY_SCENES]:
+            run_scene(session, scene, out, args.settle)
+    finally:
+        session.close()
     return 0
-
-
-def wait_until_x(session: Session, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if (
-            subprocess.run(
-                ["xdotool", "getdisplaygeometry"], env=session.env, capture_output=True
-            ).returncode
-            == 0
-        ):
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"Xvfb did not start on {session.display}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -63,10 +64,23 @@ Decimals = Callable[[str], int | None]
 PriceOf = Callable[[str], Decimal | None]
 
 
+def plain_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
+    """Standard buttons without Qt's built-in fallback pictures.
+
+    With no icon theme (a bare X session, Xvfb, some tiling desktops) Qt draws its own
+    old ✓/✗ pictures on OK, Cancel and Close; a themed desktop keeps its icons.
+    """
+    if not QIcon.hasThemeIcon("dialog-ok"):
+        for button in box.buttons():
+            button.setIcon(QIcon())
+    return box
+
+
 class AlertEditor(QDialog):
     """Create or edit one rule; ``rule()`` is the result once ``accepted`` fired.
 
-    New price alerts start at the symbol's current price, so "above" needs one edit.
+    New price alerts start at the symbol's current price, with the Value field focused
+    and its text selected: typing a price and pressing Enter creates that alert.
     """
 
     def __init__(
@@ -81,7 +95,7 @@ class AlertEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alertEditor")
-        self.setWindowTitle("Edit alert" if rule is not None else "New alert")
+        self.setWindowTitle(self.tr("Edit alert") if rule is not None else self.tr("New alert"))
         self._original = rule
         self._price_of = price_of
         self._decimals = decimals
@@ -98,22 +112,28 @@ class AlertEditor(QDialog):
         self.unit_label = QLabel(self)
         self.window_box = QSpinBox(self)
         self.window_box.setRange(1, MAX_WINDOW_MINUTES)
-        self.window_box.setSuffix(" min")
-        self.window_box.setPrefix("within ")
+        self.window_box.setSuffix(self.tr(" min"))
+        self.window_box.setPrefix(self.tr("within "))
         self.window_box.setValue(DEFAULT_WINDOW)
         self.price_label = QLabel(self)
-        self.rearm_box = QCheckBox("Re-arm after it fires (otherwise it fires once)", self)
+        self.rearm_box = QCheckBox(self.tr("Re-arm after it fires (otherwise it fires once)"), self)
         self.rearm_box.setChecked(True)
         self.cooldown_box = QSpinBox(self)
         self.cooldown_box.setRange(0, 24 * 3600)
-        self.cooldown_box.setSuffix(" s")
+        self.cooldown_box.setSuffix(self.tr(" s"))
         self.cooldown_box.setValue(int(DEFAULT_COOLDOWN))
-        self.cooldown_box.setToolTip("After it fires, crosses within this time are ignored")
-        self.hysteresis_edit = QLineEdit(self)
-        self.hysteresis_edit.setToolTip(
-            "How far back past the line the value must go before the alert arms again; "
-            "empty: 0.1 % of the price, or 0.2 percentage points"
+        self.cooldown_box.setToolTip(
+            self.tr("After it fires, crosses within this time are ignored")
         )
+        self.hysteresis_edit = QLineEdit(self)
+        self.hysteresis_edit.setObjectName("hysteresisEdit")
+        self.hysteresis_edit.setToolTip(
+            self.tr(
+                "How far back past the line the value must go before the alert arms again; "
+                "empty: 0.1 % of the price, or 0.2 percentage points"
+            )
+        )
+        self.hysteresis_unit = QLabel(self)  # "USDT" or "% points": what the number is in
         self.error_label = QLabel(self)
         self.error_label.setObjectName("alertError")
         self.error_label.setStyleSheet("color: #d93025;")
@@ -124,16 +144,23 @@ class AlertEditor(QDialog):
         value_row.addWidget(self.unit_label)
         value_row.addWidget(self.window_box)
         form = QFormLayout()
-        form.addRow("Symbol", self.symbol_box)
-        form.addRow("When", self.kind_box)
-        form.addRow("Value", value_row)
+        form.addRow(self.tr("Symbol"), self.symbol_box)
+        form.addRow(self.tr("When"), self.kind_box)
+        form.addRow(self.tr("Value"), value_row)
         form.addRow("", self.price_label)
         form.addRow("", self.rearm_box)
-        form.addRow("Cooldown", self.cooldown_box)
-        form.addRow("Hysteresis", self.hysteresis_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        form.addRow(self.tr("Cooldown"), self.cooldown_box)
+        hysteresis_row = QHBoxLayout()
+        hysteresis_row.addWidget(self.hysteresis_edit, 1)
+        hysteresis_row.addWidget(self.hysteresis_unit)
+        form.addRow(self.tr("Hysteresis"), hysteresis_row)
+        self.buttons = plain_buttons(
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+            )
         )
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok_button.setDefault(True)  # Enter in any field is OK
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -148,6 +175,9 @@ class AlertEditor(QDialog):
             edit.textChanged.connect(self._update)
         self.window_box.valueChanged.connect(self._update)
         self._update()
+        # Where the hands go next: the number, selected, so typing replaces it.
+        self.threshold_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.threshold_edit.selectAll()
 
     # -- filling -----------------------------------------------------------------
 
@@ -221,13 +251,19 @@ class AlertEditor(QDialog):
 
     def _update(self) -> None:
         kind = self.kind()
-        self.unit_label.setText("%" if kind not in PRICE_KINDS else "")
+        quote = _quote_asset(self.symbol())
+        self.unit_label.setText(quote if kind in PRICE_KINDS else "%")
+        self.hysteresis_unit.setText(quote if kind in PRICE_KINDS else self.tr("% points"))
         self.window_box.setVisible(kind is AlertKind.MOVE_PCT)
         symbol = self.symbol()
         price = self._price_of(symbol)
         decimals = self._decimals(symbol)
         self.price_label.setText(
-            f"{symbol} is at {format_price(price, decimals)} now" if price is not None else ""
+            self.tr("{symbol} is at {price} now").format(
+                symbol=symbol, price=format_price(price, decimals)
+            )
+            if price is not None
+            else ""
         )
         try:
             self._result = self._build()
@@ -236,14 +272,21 @@ class AlertEditor(QDialog):
             self.error_label.setText(str(exc)[:1].upper() + str(exc)[1:] + ".")
         else:
             self.error_label.setText("")
-            hysteresis = hysteresis_of(kind, self._result.threshold, None)
-            self.hysteresis_edit.setPlaceholderText(f"{hysteresis.normalize():f} (default)")
+            default = hysteresis_of(kind, self._result.threshold, None)
+            self.hysteresis_edit.setPlaceholderText(
+                self.tr("default {value}").format(value=format_price(default.normalize()))
+            )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self._result is not None and bool(symbol))
 
     def _accept(self) -> None:
         if self._result is not None:
             self.accept()
+
+
+def _quote_asset(symbol: str) -> str:
+    """``USDT`` of ``BTCUSDT``: what a price of the symbol is counted in ("" if unsure)."""
+    return next((q for q in ("USDT", "USDC") if symbol.endswith(q) and symbol != q), "")
 
 
 def _decimal(text: str, name: str) -> Decimal:
@@ -311,7 +354,7 @@ class AlertsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alertsDialog")
-        self.setWindowTitle("Alerts")
+        self.setWindowTitle(self.tr("Alerts"))
         self._center = center
         self._symbols = symbols
         self._price_of = price_of
@@ -342,25 +385,25 @@ class AlertsDialog(QDialog):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.table.doubleClicked.connect(self._edit_index)
         self.empty_label = QLabel(
-            "No alerts yet. Right-click a row of the watchlist and choose Alert…, or New…",
+            self.tr("No alerts yet. Right-click a row of the watchlist and choose Alert…, or New…"),
             self,
         )
         self.empty_label.setWordWrap(True)
 
-        self.new_button = QPushButton("New…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
-        self.snooze_button = QPushButton("Snooze 1 h", self)
-        self.enable_button = QPushButton("Switch off", self)
+        self.new_button = QPushButton(self.tr("New…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.snooze_button = QPushButton(self.tr("Snooze 1 h"), self)
+        self.enable_button = QPushButton(self.tr("Switch off"), self)
         self.new_button.clicked.connect(lambda: self.new_alert())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.snooze_button.clicked.connect(self.snooze_selected)
         self.enable_button.clicked.connect(self.toggle_selected)
-        self.sound_box = QCheckBox("Beep when an alert fires", self)
+        self.sound_box = QCheckBox(self.tr("Beep when an alert fires"), self)
         self.sound_box.setChecked(sound)
         self.sound_box.toggled.connect(self.soundToggled)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = plain_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         close.rejected.connect(self.reject)
 
         buttons = QHBoxLayout()
@@ -410,10 +453,10 @@ class AlertsDialog(QDialog):
         ):
             button.setEnabled(rule is not None)
         self.enable_button.setText(
-            "Switch on" if rule is not None and not rule.enabled else "Switch off"
+            self.tr("Switch on") if rule is not None and not rule.enabled else self.tr("Switch off")
         )
         snoozed = rule is not None and self._center.state(rule.id) is RuleState.SNOOZED
-        self.snooze_button.setText("End snooze" if snoozed else "Snooze 1 h")
+        self.snooze_button.setText(self.tr("End snooze") if snoozed else self.tr("Snooze 1 h"))
         self.empty_label.setVisible(self.model.rowCount() == 0)
 
     # -- actions -----------------------------------------------------------------

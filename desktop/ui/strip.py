@@ -24,18 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.qt.colors import tabular_font
+from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.ticker_text import DEMO_LINE, SINCE_LOOKED, SymbolRow
+from desktop.qt.tray_icon import DEMO_COLOR
 
 log = logging.getLogger(__name__)
 
-BACKGROUND: Final = "#1c1e22"
-TEXT: Final = "#e6e8eb"
-UP: Final = "#5bd98a"  # the watchlist's dark-palette colours (desktop.qt.colors)
-DOWN: Final = "#ff7b72"
-FLAT: Final = "#a0a4ab"
-GREYED: Final = "#7d8289"
-DEMO: Final = "#ffb300"
 BANNER_MS: Final = 10_000
 SCREEN_MARGIN: Final = 12
 
@@ -65,18 +59,20 @@ class MiniStrip(QWidget):
         # Qt.Tool windows hide when the app is inactive on macOS; a ticker must not.
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        # The desktop's palette, like the window: up/down/muted from the watchlist's
+        # colours for that palette (``Colors``), so light and dark themes both read.
         self.setStyleSheet(
-            f"#MiniStrip {{ background: {BACKGROUND}; border: 1px solid #3a3d42; }}"
-            f"QLabel {{ color: {TEXT}; }}"
+            "#MiniStrip { background: palette(window); border: 1px solid palette(mid); }"
         )
+        self._colors = Colors()
         self._menu: QMenu | None = None
         self._press: QPoint | None = None  # global press position minus window position
         self._plain = ""
 
-        self._demo = QLabel("DEMO")
+        self._demo = QLabel(self.tr("DEMO"))
         self._demo.setToolTip(DEMO_LINE)
         self._demo.setStyleSheet(
-            f"background: {DEMO}; color: #000; font-weight: bold; padding: 0 4px;"
+            f"background: {DEMO_COLOR.name()}; color: #000; font-weight: bold; padding: 0 4px;"
         )
         self._demo.hide()
         self._rows = QLabel()
@@ -119,12 +115,16 @@ class MiniStrip(QWidget):
 
         Rows are greyed when stale or when not ``connected``.
         """
+        swatch = self._colors.swatch()
+        up, down = swatch.up.color().name(), swatch.down.color().name()
+        muted = swatch.muted.color().name()
+        text_color = self.palette().color(self.foregroundRole()).name()
         parts_html: list[str] = []
         parts_plain: list[str] = []
         for r in rows:
             greyed = r.stale or not connected
-            color = GREYED if greyed else UP if r.sign > 0 else DOWN if r.sign < 0 else FLAT
-            name_color = GREYED if greyed else TEXT
+            color = muted if greyed else up if r.sign > 0 else down if r.sign < 0 else text_color
+            name_color = muted if greyed else text_color
             # Offline, the state label already says why every row is grey.
             note = r.note if connected else ""
             since = f"({SINCE_LOOKED}: {r.since})" if r.since else ""
@@ -133,12 +133,12 @@ class MiniStrip(QWidget):
                 f'<span style="color:{name_color}"><b>{html.escape(r.symbol)}</b> '
                 f"{html.escape(r.price)}</span> "
                 f'<span style="color:{color}">{html.escape(r.change)}</span>'
-                + (f' <span style="color:{FLAT}">{html.escape(since)}</span>' if since else "")
-                + (f' <span style="color:{GREYED}">{html.escape(note)}</span>' if note else "")
+                + (f' <span style="color:{muted}">{html.escape(since)}</span>' if since else "")
+                + (f' <span style="color:{muted}">{html.escape(note)}</span>' if note else "")
             )
             parts_plain.append(f"{r.symbol} {shown}")
         if not rows and hint:
-            parts_html.append(f'<span style="color:{GREYED}">{html.escape(hint)}</span>')
+            parts_html.append(f'<span style="color:{muted}">{html.escape(hint)}</span>')
             parts_plain.append(hint)
         # Only what differs: a style sheet set again re-polishes the label, and a rich
         # text set again is laid out again, once a second for every status refresh.
@@ -147,16 +147,21 @@ class MiniStrip(QWidget):
             self._rows.setText(rows_html)
         if state_text != self._state.text():
             self._state.setText(state_text)
-        style = f"color: {GREYED if connected else DEMO};"
+        # Connected, the state is a quiet "Live"; otherwise it is why every row is grey.
+        style = f"color: {muted};" if connected else f"color: {text_color}; font-weight: bold;"
         if style != self._state.styleSheet():
             self._state.setStyleSheet(style)
         if demo != self._demo.isVisibleTo(self):
             self._demo.setVisible(demo)
         plain = "   ".join(parts_plain)
-        text = "  ".join(p for p in ("DEMO" if demo else "", plain, state_text) if p)
+        text = "  ".join(p for p in (self._demo.text() if demo else "", plain, state_text) if p)
         if text != self._plain:
             self._plain = text
             self._keep_on_screen()
+
+    def rows_html(self) -> str:
+        """The rows as the rich text shown, colours included."""
+        return self._rows.text()
 
     def text(self) -> str:
         """What the strip shows, as plain text (for tests and screen readers)."""

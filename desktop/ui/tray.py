@@ -14,15 +14,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Final
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QPixmap
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.ticker_text import (
-    DEMO_LINE,
-    NO_PINS_HINT,
     SymbolRow,
     compact_percent,
     describe_status,
@@ -31,10 +29,18 @@ from desktop.qt.ticker_text import (
     symbol_row,
     tooltip_lines,
 )
-from desktop.qt.tray_icon import IconState, make_icon, make_idle_icon
+from desktop.qt.tray_icon import (
+    IconState,
+    distinct_labels,
+    make_icon,
+    make_idle_icon,
+    shown_sign,
+)
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlists import Watchlists
 from desktop.ui.strip import MiniStrip
+from desktop.ui.tray_host import TrayHost
+from desktop.ui.tray_menu import TrayMenu
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +55,57 @@ TOOLTIP_LIMIT: Final = 127 if sys.platform == "win32" else None
 #: 64 and clearing them all when full held up to ~10 MB: most of a full-market soak's
 #: RSS growth.
 _ICON_CACHE_SIZE: Final = 16
-#: An icon asking for attention alternates with a blank one at this pace.
-BLINK_MS: Final = 500
 
-IconKey = tuple[str, int, IconState, bool]  # (shown number, sign, state, demo)
+IconKey = tuple[str, str, int, IconState, bool]  # (letters, number, sign, state, demo)
+
+
+class TrayIcons:
+    """The icon the tray shows, drawn only when what it shows changes (letters, number,
+    sign, state), and the last ``size`` drawn kept, the least recently shown dropped
+    first."""
+
+    def __init__(self, *, demo: bool, size: int = _ICON_CACHE_SIZE) -> None:
+        self._demo = demo
+        self._size = size
+        self._icons: dict[IconKey, QIcon] = {}  # the dict's order is recency
+        self._key: IconKey | None = None
+        self._idle = make_idle_icon(demo=demo)
+        self.current = self._idle
+
+    def forget_shown(self) -> None:
+        """Draw again at the next ``show``, even if the key is the same."""
+        self._key = None
+
+    def show(self, label: str, change: Decimal | None, state: IconState) -> bool:
+        """Make ``current`` the icon for this; True if it changed."""
+        key = (label, compact_percent(change), shown_sign(change), state, self._demo)
+        if key == self._key:
+            return False
+        self._key = key
+        icon = self._icons.pop(key, None)
+        if icon is None:
+            if len(self._icons) >= self._size:
+                del self._icons[next(iter(self._icons))]
+            icon = make_icon(change, state, label=label, demo=self._demo)
+        self._icons[key] = icon
+        self.current = icon
+        return True
+
+    def show_idle(self) -> bool:
+        """The no-pins icon; True if it changed."""
+        changed = self.current is not self._idle
+        self._key = None
+        self.current = self._idle
+        return changed
 
 
 class TrayTicker(QObject):
     """Pinned symbols in the system tray (or a ``MiniStrip`` where there is none).
 
-    The icon is redrawn only when what it shows changes (its number, sign or state),
-    not on every tick; tooltip and menu texts are set only when they change.
+    What is shown lives here (pins, rotation, the alert that holds the icon); the menu
+    is a ``TrayMenu``, the tray icon or strip a ``TrayHost``. The icon is redrawn only
+    when what it shows changes (its letters, number, sign or state), not on every tick;
+    tooltip and menu texts are set only when they change.
 
     Signals:
         showWindowRequested(str): open the main window, at this symbol ("" for none).
@@ -100,35 +146,18 @@ class TrayTicker(QObject):
         self._shown = 0  # index into _pins
         self._rows: list[SymbolRow] = []
         self._tooltip = ""
-        self._icon_key: IconKey | None = None
-        self._icon_cache: dict[IconKey, QIcon] = {}
-        self._idle_icon = make_idle_icon(demo=demo)
-        self._icon = self._idle_icon
+        self._icons = TrayIcons(demo=demo)
         self._closed = False
 
-        self._menu = QMenu()
-        self._menu.setToolTipsVisible(True)
-        self._status_action = QAction(self._menu)
-        self._status_action.setEnabled(False)
-        self._symbol_actions: list[QAction] = []
-        self._symbols_end = self._menu.addSeparator()
-        self._window_action = self._menu.addAction("Show/Hide window")
-        self._window_action.triggered.connect(self.toggleWindowRequested)
-        self._pause_action = self._menu.addAction("Pause rotation")
-        self._pause_action.setCheckable(True)
-        self._pause_action.toggled.connect(self.set_rotation_paused)
-        self._alert_menu = self._menu.addMenu("New alert")
-        self._alert_menu.aboutToShow.connect(self._fill_alert_menu)
-        self._menu.aboutToShow.connect(self.clear_attention)  # the user is looking
+        self._menus = TrayMenu(demo=demo, parent=self)
+        self._menu = self._menus.menu()
+        self._menus.symbolChosen.connect(self.showWindowRequested)
+        self._menus.toggleWindowRequested.connect(self.toggleWindowRequested)
+        self._menus.pauseToggled.connect(self.set_rotation_paused)
+        self._menus.alertRequested.connect(self.alertRequested)
+        self._menus.quitRequested.connect(self.quitRequested)
+        self._menus.opened.connect(self.clear_attention)  # the user is looking
         self._attention = ""  # the symbol an alert fired for, until the user looks
-        self._blink = QTimer(self)
-        self._blink.setInterval(BLINK_MS)
-        self._blink.timeout.connect(self._blink_step)
-        self._blink_dark = False
-        self._menu.addSeparator()
-        self._quit_action = self._menu.addAction("Quit MiniTicker")
-        self._quit_action.triggered.connect(self.quitRequested)
-        self._menu.insertAction(self._symbols_end, self._status_action)
 
         self._rotation = QTimer(self)
         self._rotation.timeout.connect(self.show_next)
@@ -139,22 +168,18 @@ class TrayTicker(QObject):
 
         if use_system_tray is None:
             use_system_tray = QSystemTrayIcon.isSystemTrayAvailable()
-        self._tray: QSystemTrayIcon | None = None
-        self._strip: MiniStrip | None = None
-        if use_system_tray:
-            self._tray = QSystemTrayIcon(self._icon, self)
-            self._tray.setContextMenu(self._menu)
-            self._tray.activated.connect(self._on_activated)
-        else:
-            log.info("no system tray on this desktop; showing the mini ticker as a strip")
-            self._strip = MiniStrip()
-            self._strip.set_context_menu(self._menu)
-            self._strip.doubleClicked.connect(self._on_strip_double_clicked)
+        self._host = TrayHost(
+            self._menu, self._icons.current, use_system_tray=use_system_tray, parent=self
+        )
+        self._host.touched.connect(self.clear_attention)
+        self._host.clicked.connect(self.toggleWindowRequested)
+        self._host.middleClicked.connect(self.show_next)
+        self._host.doubleClicked.connect(lambda: self.showWindowRequested.emit(""))
 
         book.quotesChanged.connect(self._on_quotes)
         book.statusChanged.connect(self._on_status)
         watchlist.pinsChanged.connect(self._on_pins)
-        self._rebuild_symbol_actions()
+        self._menus.set_pins(self._pins)
         self._update_rotation()
         self.refresh()
 
@@ -163,21 +188,13 @@ class TrayTicker(QObject):
     def show(self, strip_at: tuple[int, int] | None = None) -> None:
         """Put the icon in the tray, or the strip on screen: at ``strip_at`` (where the
         user left it last time) or in the top-right corner."""
-        if self._tray is not None:
-            self._tray.show()
-        elif self._strip is not None and not self._strip.isVisible():
-            if strip_at is None:
-                self._strip.move_to_corner()
-            else:
-                self._strip.move_on_screen(*strip_at)
-            self._strip.show()
+        self._host.show(strip_at)
         self._staleness.start()
 
     def strip_position(self) -> tuple[int, int] | None:
         """Where the strip stands (its top-left corner), None without a strip."""
-        if self._strip is None:
-            return None
-        return self._strip.x(), self._strip.y()
+        strip = self._host.strip()
+        return None if strip is None else (strip.x(), strip.y())
 
     def close(self) -> None:
         """Take the icon out of the tray (no ghost icon on Windows) and free the widgets."""
@@ -189,46 +206,47 @@ class TrayTicker(QObject):
         self._book.quotesChanged.disconnect(self._on_quotes)
         self._book.statusChanged.disconnect(self._on_status)
         self._watchlist.pinsChanged.disconnect(self._on_pins)
-        if self._tray is not None:
-            self._tray.hide()
-            self._tray.setContextMenu(None)  # type: ignore[arg-type]
-        if self._strip is not None:
-            self._strip.close()
-            self._strip.deleteLater()
-            self._strip = None
-        self._menu.deleteLater()
+        self._host.close()
+        self._menus.close()
 
     def uses_system_tray(self) -> bool:
-        return self._tray is not None
+        return self._host.system_tray_icon() is not None
 
     def system_tray_icon(self) -> QSystemTrayIcon | None:
         """The tray icon, None when the strip stands in for it."""
-        return self._tray
+        return self._host.system_tray_icon()
 
     def strip(self) -> MiniStrip | None:
         """The fallback strip, None when the system tray is used."""
-        return self._strip
+        return self._host.strip()
+
+    def menu_parts(self) -> TrayMenu:
+        """The menu with its named actions (the demo line)."""
+        return self._menus
 
     def menu(self) -> QMenu:
         return self._menu
 
     def icon(self) -> QIcon:
-        return self._icon
+        return self._icons.current
 
     def tooltip(self) -> str:
         return self._tooltip
 
     def notify(self, title: str, text: str) -> None:
-        """A passing message: a tray balloon/notification, or a banner on the strip."""
-        if self._tray is not None:
-            self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
-        elif self._strip is not None:
-            self._strip.show_banner(title, text)
+        """A passing message: a tray balloon/notification, or a banner on the strip.
+
+        In a demo run the title says DEMO: a notification is read away from the window
+        and its banner, and an alert on simulated prices must not pass for a real one.
+        """
+        if self._demo:
+            title = self.tr("DEMO · {title}").format(title=title)
+        self._host.notify(title, text)
 
     def set_window_visible(self, visible: bool) -> None:
         """Name the window action after what it will do, and remember the pinned prices
         the user has just seen: rows then say how far each moved "since you looked"."""
-        self._window_action.setText("Hide window" if visible else "Show window")
+        self._menus.set_window_visible(visible)
         if visible:
             self.clear_attention()
         self._looked = {}
@@ -265,12 +283,12 @@ class TrayTicker(QObject):
         self._rotation.setInterval(max(1, round(seconds * 1000)))
 
     def is_rotation_paused(self) -> bool:
-        return self._pause_action.isChecked()
+        return self._menus.is_paused()
 
     def set_rotation_paused(self, paused: bool) -> None:
         """Keep the current symbol on the icon (the "Pause rotation" menu item)."""
-        if self._pause_action.isChecked() != paused:
-            self._pause_action.setChecked(paused)  # re-enters through toggled
+        if self._menus.is_paused() != paused:
+            self._menus.set_paused(paused)  # re-enters through pauseToggled
             return
         self._update_rotation()
 
@@ -303,7 +321,7 @@ class TrayTicker(QObject):
         shown = self.shown_symbol()
         self._pins = list(pins)
         self._shown = self._pins.index(shown) if shown in self._pins else 0
-        self._rebuild_symbol_actions()
+        self._menus.set_pins(self._pins)
         self._update_rotation()
         self.refresh()
         if self.shown_symbol() != shown:
@@ -321,103 +339,30 @@ class TrayTicker(QObject):
             self._pins, self._book, catalog, status=status, demo=self._demo, now=now, looked=looked
         )
         self._set_tooltip(fit_lines(lines, TOOLTIP_LIMIT))
-        self._update_icon(connected)
-        self._update_menu(describe_status(status))
-        if self._strip is not None:
-            self._strip.set_content(
-                self._rows,
-                describe_status(status),
-                connected=connected,
-                demo=self._demo,
-                hint=NO_PINS_HINT,
-            )
-            self._strip.setToolTip(self._tooltip)
+        self._update_icon(connected, catalog)
+        self._menus.update(describe_status(status), self._rows, self._shown)
+        self._host.set_strip_content(
+            self._rows, describe_status(status), connected=connected, demo=self._demo
+        )
 
     def _set_tooltip(self, text: str) -> None:
         if text == self._tooltip:
             return
         self._tooltip = text
-        if self._tray is not None:
-            self._tray.setToolTip(text)
+        self._host.set_tooltip(text)
 
-    def _update_icon(self, connected: bool) -> None:
-        key: IconKey | None = None
-        change: Decimal | None = None
+    def _update_icon(self, connected: bool, catalog: ContractCatalog | None) -> None:
         row = self._attention_row() or (self._rows[self._shown] if self._rows else None)
-        if row is not None:
+        if row is None:
+            changed = self._icons.show_idle()
+        else:
             quote = self._book.quote(row.symbol)
             change = quote.ticker.change_percent if quote is not None else None
             state: IconState = "offline" if not connected else "stale" if row.stale else "live"
-            key = (compact_percent(change), row.sign, state, self._demo)
-        if key == self._icon_key:
-            return
-        self._icon_key = key
-        if key is None:
-            self._icon = self._idle_icon
-        else:
-            cache = self._icon_cache
-            icon = cache.pop(key, None)  # re-inserted below: the dict's order is recency
-            if icon is None:
-                if len(cache) >= _ICON_CACHE_SIZE:
-                    del cache[next(iter(cache))]  # the least recently shown
-                icon = make_icon(change, key[2], demo=self._demo)
-            cache[key] = icon
-            self._icon = icon
-        if self._tray is not None:
-            self._tray.setIcon(self._icon)
-        if self._strip is not None:
-            self._strip.setWindowIcon(self._icon)
-
-    # -- menu ----------------------------------------------------------------------
-
-    def _rebuild_symbol_actions(self) -> None:
-        for action in self._symbol_actions:
-            self._menu.removeAction(action)
-            action.deleteLater()
-        self._symbol_actions = []
-        if not self._pins:
-            hint = QAction(NO_PINS_HINT, self._menu)
-            hint.setEnabled(False)
-            self._menu.insertAction(self._symbols_end, hint)
-            self._symbol_actions.append(hint)
-            return
-        for symbol in self._pins:
-            action = QAction(symbol, self._menu)
-            action.setToolTip(f"Open {symbol} in the main window")
-            action.triggered.connect(
-                lambda _checked=False, s=symbol: self.showWindowRequested.emit(s)
-            )
-            self._menu.insertAction(self._symbols_end, action)
-            self._symbol_actions.append(action)
-
-    def _update_menu(self, state_text: str) -> None:
-        status_text = f"{DEMO_LINE} · {state_text}" if self._demo else state_text
-        if self._status_action.text() != status_text:
-            self._status_action.setText(status_text)
-        if not self._pins:
-            return
-        shown = self._shown
-        for index, (action, row) in enumerate(zip(self._symbol_actions, self._rows, strict=True)):
-            text = row.line()
-            if action.text() != text:
-                action.setText(text)
-            bold = index == shown and len(self._pins) > 1  # which symbol the icon shows
-            if action.font().bold() != bold:
-                font = action.font()
-                font.setBold(bold)
-                action.setFont(font)
-
-    # -- tray clicks ---------------------------------------------------------------
-
-    def _on_strip_double_clicked(self) -> None:
-        self.showWindowRequested.emit("")
-
-    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        self.clear_attention()
-        if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            self.toggleWindowRequested.emit()
-        elif reason == QSystemTrayIcon.ActivationReason.MiddleClick:
-            self.show_next()
+            bases = {s: base_asset(catalog, s) for s in {*self._pins, row.symbol}}
+            changed = self._icons.show(distinct_labels(bases)[row.symbol], change, state)
+        if changed:
+            self._host.set_icon(self._icons.current)
 
     # -- attention: an alert fired -------------------------------------------------
 
@@ -427,8 +372,7 @@ class TrayTicker(QObject):
         self._attention = symbol
         if symbol in self._pins:
             self._shown = self._pins.index(symbol)  # and rotation resumes from there
-        self._blink_dark = False
-        self._blink.start()
+        self._host.set_blinking(True)
         self.refresh()
         self.shownSymbolChanged.emit(symbol)
 
@@ -436,19 +380,13 @@ class TrayTicker(QObject):
         if not self._attention:
             return
         self._attention = ""
-        self._blink.stop()
-        self._blink_dark = False
-        self._icon_key = None  # the icon may show a symbol that is not pinned: redraw
+        self._host.set_blinking(False)
+        self._icons.forget_shown()  # it may show a symbol that is not pinned: redraw
         self.refresh()
         self.shownSymbolChanged.emit(self.shown_symbol())
 
     def is_blinking(self) -> bool:
-        return self._blink.isActive()
-
-    def _blink_step(self) -> None:
-        self._blink_dark = not self._blink_dark
-        if self._tray is not None:
-            self._tray.setIcon(_blank_icon() if self._blink_dark else self._icon)
+        return self._host.is_blinking()
 
     def _attention_row(self) -> SymbolRow | None:
         if not self._attention:
@@ -456,18 +394,8 @@ class TrayTicker(QObject):
         catalog = self._catalog if self._catalog is not None else self._watchlist.catalog
         return symbol_row(self._attention, self._book, catalog, self._clock())
 
-    def _fill_alert_menu(self) -> None:
-        """One "Alert on SYMBOL…" per pinned symbol, built when the submenu opens."""
-        self._alert_menu.clear()
-        for symbol in self._pins:
-            action = self._alert_menu.addAction(f"Alert on {symbol}…")
-            action.triggered.connect(lambda _checked=False, s=symbol: self.alertRequested.emit(s))
-        if not self._pins:
-            self._alert_menu.addAction(NO_PINS_HINT).setEnabled(False)
 
-
-def _blank_icon() -> QIcon:
-    """The dark phase of a blink: a fully transparent icon of the usual size."""
-    pixmap = QPixmap(64, 64)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    return QIcon(pixmap)
+def base_asset(catalog: ContractCatalog | None, symbol: str) -> str:
+    """The base asset of ``symbol`` in ``catalog``, "" where it is not known (yet)."""
+    contract = catalog.get(symbol) if catalog is not None else None
+    return contract.base_asset if contract is not None else ""

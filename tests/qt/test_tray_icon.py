@@ -1,7 +1,9 @@
-"""The runtime-drawn tray icon: every size and pixel ratio; colours say up/down/stale/offline."""
+"""The runtime-drawn tray icon: every size and pixel ratio; colours say up/down/stale/offline;
+from 22 px on it names the symbol; demo and offline are unmistakable."""
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -15,15 +17,18 @@ from desktop.qt.tray_icon import (
     ICON_SIZES,
     IDLE_COLOR,
     OFFLINE_COLOR,
-    OFFLINE_INK,
     PIXEL_RATIOS,
     STALE_COLOR,
     UP_COLOR,
     IconState,
+    demo_frame_width,
+    distinct_labels,
+    icon_label,
     make_icon,
     make_idle_icon,
     render_idle_icon,
     render_tray_icon,
+    shown_sign,
 )
 
 pytestmark = pytest.mark.usefixtures("qapp")  # QFont and QPixmap need a QGuiApplication
@@ -123,21 +128,84 @@ def test_different_numbers_draw_different_icons() -> None:
     assert len({bytes(image.constBits()) for image in images.values()}) == 3
 
 
-def test_offline_ink_is_dimmed_so_old_numbers_do_not_look_live() -> None:
-    for size in (16, 24, 48):
-        image = render_tray_icon(Decimal("3.4"), "offline", size_px=size)
-        counts = [ink_in_row(image, y, OFFLINE_INK.rgb()) for y in range(size)]
-        assert sum(counts) > 0
-        assert sum(ink_in_row(image, y) for y in range(size)) == 0  # no pure white anywhere
+def image_bytes(image: QImage) -> bytes:
+    return bytes(image.constBits())
+
+
+def band(image: QImage, top: float, bottom: float) -> bytes:
+    """The rows between fractions ``top`` and ``bottom`` of the height, as bytes."""
+    h = image.height()
+    return image_bytes(image.copy(0, round(h * top), image.width(), round(h * (bottom - top))))
+
+
+def most_common_colour(image: QImage) -> int:
+    """The tile's colour: what most pixels are, whatever the letters cover."""
+    counts = Counter(rgb(image, x, y) for x in range(image.width()) for y in range(image.height()))
+    return counts.most_common(1)[0][0]
+
+
+#: The sizes the README shows and the issue names: GNOME/KDE 22 and 24, Windows 32.
+NAMED_SIZES = [22, 24, 32]
+
+
+@pytest.mark.parametrize("size", NAMED_SIZES)
+def test_two_pins_with_the_same_change_differ_in_the_symbol_part(size: int) -> None:
+    btc = render_tray_icon(Decimal("2.31"), label="BTC", size_px=size)
+    eth = render_tray_icon(Decimal("2.31"), label="ETH", size_px=size)
+    assert band(btc, 0, 0.45) != band(eth, 0, 0.45)  # the letters tell them apart
+    assert band(btc, 0.55, 1) == band(eth, 0.55, 1)  # the change part is the same
+    unlabelled = render_tray_icon(Decimal("2.31"), size_px=size)
+    assert image_bytes(btc) != image_bytes(unlabelled)
+
+
+@pytest.mark.parametrize("size", [16, *NAMED_SIZES])
+@pytest.mark.parametrize("tiny", ["-0.03", "0.049", "-0.0001"])
+def test_a_move_that_rounds_to_zero_is_drawn_flat(size: int, tiny: str) -> None:
+    drawn = render_tray_icon(Decimal(tiny), label="BTC", size_px=size)
+    flat = render_tray_icon(Decimal("0"), label="BTC", size_px=size)
+    assert most_common_colour(drawn) == FLAT_COLOR.rgb()  # not the down (or up) colour
+    assert image_bytes(drawn) == image_bytes(flat)  # no arrow either: the flat icon itself
+    assert shown_sign(Decimal(tiny)) == 0
+    assert shown_sign(Decimal("-0.05")) == -1  # "0.1" is shown: a real move keeps its arrow
 
 
 @pytest.mark.parametrize("size", ICON_SIZES)
-def test_demo_icon_carries_an_amber_corner(size: int) -> None:
-    image = render_tray_icon(Decimal("2.31"), demo=True, size_px=size)
-    plain = render_tray_icon(Decimal("2.31"), size_px=size)
-    corner = [(x, y) for x in range(size * 3 // 4, size) for y in range(size // 4)]
-    assert any(rgb(image, x, y) == DEMO_COLOR.rgb() for x, y in corner)
-    assert not any(rgb(plain, x, y) == DEMO_COLOR.rgb() for x, y in corner)
+def test_demo_icon_is_framed_in_amber_all_round(size: int) -> None:
+    image = render_tray_icon(Decimal("2.31"), label="BTC", demo=True, size_px=size)
+    plain = render_tray_icon(Decimal("2.31"), label="BTC", size_px=size)
+    frame = demo_frame_width(size)
+    assert frame >= (2 if size >= 22 else 1)  # not a hairline where it must be seen
+    mid, last = size // 2, size - 1
+    # From the middle of each edge, ``frame`` pixels inwards are amber.
+    for step in range(frame):
+        for x, y in ((mid, step), (mid, last - step), (step, mid), (last - step, mid)):
+            assert rgb(image, x, y) == DEMO_COLOR.rgb()
+            assert rgb(plain, x, y) != DEMO_COLOR.rgb()
+
+
+@pytest.mark.parametrize("size", [16, *NAMED_SIZES])
+def test_offline_shows_off_instead_of_an_old_number(size: int) -> None:
+    def offline(change: str) -> QImage:
+        return render_tray_icon(Decimal(change), "offline", label="ETH", size_px=size)
+
+    assert image_bytes(offline("3.4")) == image_bytes(offline("-12.7"))  # no number shown
+    live = render_tray_icon(Decimal("3.4"), label="ETH", size_px=size)
+    assert band(offline("3.4"), 0.55, 1) != band(live, 0.55, 1)
+    # White ink on the tile, not a dimmed grey glyph that cannot be read at 22 px.
+    assert sum(ink_in_row(offline("3.4"), y) for y in range(size)) >= size
+
+
+def test_icon_label_names_the_base_asset() -> None:
+    assert icon_label("BTCUSDT", "BTC") == "BTC"
+    assert icon_label("1000PEPEUSDT", "1000PEPE") == "PEP"  # the multiplier is not a name
+    assert icon_label("DOGEUSDC") == "DOG"  # no catalog yet: the quote asset comes off
+    assert icon_label("币安人生USDT", "币安人生") == "币"  # wide characters count two
+    assert icon_label("XRPUSDT", "") == "XRP"
+
+
+def test_pins_that_would_read_the_same_get_one_more_letter() -> None:
+    labels = distinct_labels({"ETHUSDT": "ETH", "ETHFIUSDT": "ETHFI", "BTCUSDT": "BTC"})
+    assert labels == {"ETHUSDT": "ETH", "ETHFIUSDT": "ETHF", "BTCUSDT": "BTC"}
 
 
 def test_idle_icon_is_neutral_and_has_no_number() -> None:

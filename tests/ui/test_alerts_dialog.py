@@ -91,6 +91,35 @@ def test_a_new_alert_starts_at_the_current_price_and_adds_the_rule(
     )
 
 
+def test_typing_a_price_and_enter_in_a_fresh_editor_creates_that_alert(
+    qtbot: QtBot, center: AlertCenter
+) -> None:
+    editor = open_alert_editor(
+        center, list(PRICES), symbol="BTCUSDT", price_of=PRICES.get, decimals=decimals
+    )
+    qtbot.addWidget(editor)
+    field = editor.focusWidget()
+    assert field is editor.threshold_edit  # the hands start in the Value field
+    assert editor.threshold_edit.selectedText() == "97123.4"  # pre-filled and selected
+    qtbot.keyClicks(field, "98000")  # replaces the selection
+    with qtbot.waitSignal(center.rulesChanged):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    (rule,) = center.rules()
+    assert (rule.symbol, rule.kind, rule.threshold) == ("BTCUSDT", AlertKind.ABOVE, Decimal(98000))
+    assert not editor.isVisible()
+
+
+def test_hysteresis_says_its_unit_and_its_default(qtbot: QtBot) -> None:
+    editor = AlertEditor(list(PRICES), symbol="BTCUSDT", price_of=PRICES.get)
+    qtbot.addWidget(editor)
+    editor.threshold_edit.setText("100000")
+    assert editor.hysteresis_unit.text() == "USDT"
+    assert editor.hysteresis_edit.placeholderText() == "default 100"  # 0.1 % of the line
+    editor.kind_box.setCurrentIndex(editor.kind_box.findData(AlertKind.CHANGE_PCT.value))
+    assert (editor.unit_label.text(), editor.hysteresis_unit.text()) == ("%", "% points")
+    assert editor.hysteresis_edit.placeholderText() == "default 0.2"
+
+
 def test_the_editor_refuses_what_cannot_be_an_alert(qtbot: QtBot) -> None:
     editor = AlertEditor(list(PRICES), symbol="BTCUSDT", price_of=PRICES.get)
     qtbot.addWidget(editor)

@@ -8,14 +8,23 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt
-from PySide6.QtGui import QContextMenuEvent, QIcon
+from PySide6.QtGui import QColor, QContextMenuEvent, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.contracts import Contract, ContractCatalog
 from desktop.exchange.ticker import MiniTicker
+from desktop.qt.colors import Colors
 from desktop.qt.quotes import QuoteBook
-from desktop.qt.tray_icon import DOWN_COLOR, IDLE_COLOR, OFFLINE_COLOR, STALE_COLOR, UP_COLOR
+from desktop.qt.ticker_text import symbol_row
+from desktop.qt.tray_icon import (
+    DOWN_COLOR,
+    FLAT_COLOR,
+    IDLE_COLOR,
+    OFFLINE_COLOR,
+    STALE_COLOR,
+    UP_COLOR,
+)
 from desktop.qt.watchlist import Watchlist
 from desktop.stream.status import ClientStatus, ConnState
 from desktop.ui import tray as tray_module
@@ -252,9 +261,34 @@ def test_demo_mode_says_so_in_tooltip_menu_and_strip(
 ) -> None:
     tray = make_tray(demo=True)
     assert tray.tooltip().splitlines()[0] == "DEMO — simulated prices"
-    assert tray.menu().actions()[0].text() == "DEMO — simulated prices · Live"
+    assert [a.text() for a in tray.menu().actions()[:2]] == ["DEMO — simulated prices", "Live"]
     strip = tray.strip()
     assert strip is not None and strip.text().startswith("DEMO  BTCUSDT")
+
+
+def test_the_menus_demo_line_is_readable_not_greyed_out(
+    make_tray: Callable[..., TrayTicker], qtbot: QtBot
+) -> None:
+    tray = make_tray(demo=True)
+    demo = tray.menu_parts().demo_action()
+    assert demo is not None and demo is tray.menu().actions()[0]
+    # A disabled entry is painted in the palette's greyed-out text colour.
+    assert demo.isEnabled() and demo.isVisible()
+    assert demo.font().bold() and not demo.icon().isNull()  # the amber swatch
+    with qtbot.waitSignal(tray.showWindowRequested) as blocker:
+        demo.trigger()  # choosing it shows the window, which explains the demo too
+    assert blocker.args == [""]
+    assert make_tray().menu_parts().demo_action() is None  # a live run has no such line
+
+
+def test_a_demo_notification_says_demo_in_its_title(make_tray: Callable[..., TrayTicker]) -> None:
+    demo, live = make_tray(demo=True), make_tray()
+    for tray in (demo, live):
+        tray.notify("BTCUSDT price alert", "BTCUSDT crossed above 100,000.0: now 100,000.1.")
+    demo_strip, live_strip = demo.strip(), live.strip()
+    assert demo_strip is not None and live_strip is not None
+    assert demo_strip.banner_text().startswith("<b>DEMO · BTCUSDT price alert</b>")
+    assert live_strip.banner_text().startswith("<b>BTCUSDT price alert</b>")
 
 
 # -- rotation -----------------------------------------------------------------------
@@ -357,6 +391,37 @@ def test_recently_shown_icons_are_kept_and_older_ones_drawn_again(
     assert icon_tile(tray.icon()) == UP_COLOR.rgb()
 
 
+def icon_band(icon: QIcon, size: int, top: float, bottom: float) -> bytes:
+    """Rows ``top``..``bottom`` (fractions of the height) of the icon drawn at ``size``."""
+    image = icon.pixmap(QSize(size, size), 1.0).toImage()
+    rows = image.copy(0, round(size * top), size, round(size * (bottom - top)))
+    return bytes(rows.constBits())
+
+
+@pytest.mark.parametrize("size", [22, 24, 32])
+def test_the_icon_names_which_pin_it_shows(
+    make_tray: Callable[..., TrayTicker], market: Market, size: int
+) -> None:
+    market.push(ticker("ETHUSDT", "3500", "3421"))  # +2.31 %, as BTCUSDT: the same number
+    tray = make_tray()
+    btc = tray.icon()
+    tray.show_next()
+    assert tray.shown_symbol() == "ETHUSDT"
+    eth = tray.icon()
+    assert icon_band(btc, size, 0, 0.45) != icon_band(eth, size, 0, 0.45)
+    assert icon_band(btc, size, 0.55, 1) == icon_band(eth, size, 0.55, 1)
+
+
+def test_a_move_that_rounds_to_zero_shows_flat_not_down(
+    make_tray: Callable[..., TrayTicker], market: Market
+) -> None:
+    tray = make_tray()
+    market.push(ticker("BTCUSDT", "99970", "100000"))  # −0.03 %: the icon shows "0.0"
+    assert icon_tile(tray.icon()) == FLAT_COLOR.rgb()
+    market.push(ticker("BTCUSDT", "99900", "100000"))  # −0.1 %: a move it can show
+    assert icon_tile(tray.icon()) == DOWN_COLOR.rgb()
+
+
 def test_a_stale_shown_symbol_greys_the_icon_and_the_tooltip_says_why(
     make_tray: Callable[..., TrayTicker], market: Market, qtbot: QtBot
 ) -> None:
@@ -443,6 +508,28 @@ def test_right_click_on_the_strip_opens_the_tray_menu(
     QApplication.sendEvent(strip, event)
     qtbot.waitUntil(tray.menu().isVisible)
     tray.menu().hide()
+
+
+def test_the_strips_colours_follow_the_desktop_palette(
+    make_tray: Callable[..., TrayTicker], market: Market, qapp: QApplication
+) -> None:
+    strip = make_tray().strip()
+    assert strip is not None
+    light_up = Colors().swatch().up.color().name()
+    light_html = strip.rows_html()
+    assert light_up in light_html  # BTCUSDT is up
+    original = qapp.palette()
+    dark = QPalette(original)
+    for role, colour in ((QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Text, "#eee")):
+        dark.setColor(role, QColor(colour))
+    try:
+        qapp.setPalette(dark)
+        row = symbol_row("BTCUSDT", market.book, CATALOG, market.clock.now)
+        strip.set_content([row], "Live", connected=True, demo=False)
+        dark_up = Colors().swatch().up.color().name()
+        assert dark_up != light_up and dark_up in strip.rows_html()
+    finally:
+        qapp.setPalette(original)
 
 
 def test_notify_shows_a_banner_on_the_strip(make_tray: Callable[..., TrayTicker]) -> None:
