@@ -40,6 +40,7 @@ from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
 from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
+from desktop.settings.paths import move_legacy_cache
 from desktop.settings.store import SettingsStore
 from desktop.stream.client import StreamClient
 from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
@@ -356,6 +357,10 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
 
 async def _load_metadata(parts: Parts, rest: RestClient) -> None:
     """Contract list (live, else cached) and a price snapshot; never blocks the loop."""
+    if parts.options.legacy_cache_dir is not None:  # once: the cache left the settings folder
+        await asyncio.to_thread(
+            move_legacy_cache, parts.options.legacy_cache_dir, parts.options.cache_dir
+        )
     store = MetadataStore(parts.options.cache_dir, rest)
     picker = parts.window.picker
     try:
