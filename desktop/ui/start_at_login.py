@@ -30,7 +30,7 @@ class StartAtLoginAction(QAction):
     def __init__(self, backend: Autostart, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
-        self.setText(self.tr("Start at &Login"))
+        self.setText(self.tr("Start at &login"))
         self.setCheckable(True)
         self.setToolTip(self.tr("Start MiniTicker in the tray when you log in"))
         self.setStatusTip(self.tr("Start MiniTicker in the tray when you log in"))

@@ -21,7 +21,7 @@ def test_the_switch_writes_and_removes_the_entry(tmp_path: Path, qtbot: Any) -> 
     menu.addAction(action)
     assert action.isCheckable()
     assert not action.isChecked()
-    assert action.text().replace("&", "") == "Start at Login"
+    assert action.text().replace("&", "") == "Start at login"
 
     action.trigger()
     assert action.isChecked()
