@@ -140,7 +140,7 @@ class InstanceServer(QObject):
             return
         try:
             request = Request.decode(bytes(line))
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             log.warning("ignored a request that is not MiniTicker's: %s", exc)
             socket.abort()
             return

@@ -56,6 +56,7 @@ def test_requests_before_the_app_is_ready_are_kept_and_garbage_is_dropped(
     try:
         name = server_name(tmp_path)
         assert send(name, b"not json\n", qtbot) == b""  # dropped, no answer
+        assert send(name, b"[" * 50_000 + b"\n", qtbot) == b""  # too deep for json
         assert send(name, Request(("ETHUSDT",)).encode(), qtbot) == b"ok\n"
         handled: list[Request] = []
         server.set_handler(handled.append)
