@@ -1,12 +1,13 @@
 """One MiniTicker per settings folder: a second start hands its request to the first.
 
 Two clients on one settings folder would share one account of Binance rate limits and
-overwrite each other's saves. So the first start takes a lock file in the settings
-folder (``QLockFile``: a lock whose process is gone, after a crash or SIGKILL, counts as
-stale and is taken over) and listens on a local socket whose name is derived from the
-settings folder. A later start finds the lock held, sends its ``--symbols`` and whether
-to show the window over that socket, waits for "ok" and exits. A ``--config-dir``
-elsewhere is another lock and another socket: a separate instance.
+overwrite each other's saves. So the first start takes a lock named from the settings
+folder (``QLockFile`` in the runtime folder, see ``lock_path``: a lock whose process is
+gone, after a crash or SIGKILL, counts as stale and is taken over) and listens on a
+local socket of the same name. A later start finds the lock held, sends its
+``--symbols`` and whether to show the window over that socket, waits for "ok" and
+exits. A ``--config-dir`` elsewhere is another lock and another socket: a separate
+instance.
 
 The first instance answers from the event loop (signals only, nothing waits), so the UI
 never blocks. The second waits synchronously, but it has no window and lives ~1 s.
@@ -20,8 +21,9 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -31,7 +33,6 @@ from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
-LOCK_FILE: Final = "miniticker.lock"
 #: How long a second start tries to reach the first (which may still be starting up).
 FORWARD_TIMEOUT_MS: Final = 1500
 #: A request is one short JSON line; anything longer is not from MiniTicker.
@@ -163,19 +164,15 @@ def claim(config_dir: Path, request: Request) -> InstanceServer | None:
     Needs a ``QCoreApplication``.
     """
     name = server_name(config_dir)
-    lock = _lock_for(config_dir)
-    if lock is None:  # no lock possible (read-only folder): the socket alone decides
-        if _forward(name, request, timeout_ms=_RETRY_MS * 4):
-            return None
-        return _serve(name, None)
+    lock = QLockFile(str(lock_path(config_dir)))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
     deadline = time.monotonic() + FORWARD_TIMEOUT_MS / 1000
     while not lock.tryLock(0):
         if lock.error() != QLockFile.LockError.LockFailedError:
-            log.warning(
-                "cannot lock %s (%s); not guarding against a second start",
-                config_dir,
-                lock.error().name,
-            )
+            # No lock can be made here (permissions): the socket alone decides.
+            log.warning("cannot lock %s (%s)", lock_path(config_dir), lock.error().name)
+            if _forward(name, request, timeout_ms=_RETRY_MS * 4):
+                return None
             return _serve(name, None)
         remaining = int((deadline - time.monotonic()) * 1000)
         if remaining <= 0:
@@ -193,15 +190,18 @@ def claim(config_dir: Path, request: Request) -> InstanceServer | None:
     return _serve(name, lock)
 
 
-def _lock_for(config_dir: Path) -> QLockFile | None:
-    try:
-        config_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        log.warning("cannot make %s for the instance lock: %s", config_dir, exc)
-        return None
-    lock = QLockFile(str(config_dir / LOCK_FILE))
-    lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
-    return lock
+def lock_path(config_dir: Path, env: Mapping[str, str] | None = None) -> Path:
+    """The lock file for ``config_dir``: in the user's runtime folder (``$XDG_RUNTIME_DIR``)
+    or else the system's temporary folder, named like the socket.
+
+    Not in the settings folder: that may roam (Windows profiles) or be shared between
+    computers (NFS homes), and a lock left there by a crash on another computer could
+    never be judged stale. Rate limits are per computer anyway.
+    """
+    env = os.environ if env is None else env
+    runtime = Path(env.get("XDG_RUNTIME_DIR", "") or ".")
+    base = runtime if runtime.is_absolute() and runtime.is_dir() else Path(tempfile.gettempdir())
+    return base / f"{server_name(config_dir)}.lock"
 
 
 def _serve(name: str, lock: QLockFile | None) -> InstanceServer:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.qt.single_instance import lock_path
+
 LISTENING = "answering later starts at"
 STREAMING = "connection 1 opened"
 
@@ -126,12 +128,12 @@ def test_a_killed_instance_does_not_block_the_next_start(
 ) -> None:
     first = start(tmp_path, started)
     first.kill()  # SIGKILL: the lock file and the socket stay behind
-    assert (tmp_path / "miniticker.lock").exists()
+    assert lock_path(tmp_path).exists()
 
     after = start(tmp_path, started)
     after.wait_for(STREAMING)
     after.stop()
-    assert not (tmp_path / "miniticker.lock").exists()  # a clean exit gives the lock up
+    assert not lock_path(tmp_path).exists()  # a clean exit gives the lock up
 
 
 def test_another_config_dir_is_a_separate_instance(tmp_path: Path, started: list[Running]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from desktop.qt.single_instance import (
     AlreadyRunning,
     Request,
     claim,
+    lock_path,
     server_name,
     symbols_request,
 )
@@ -25,6 +27,17 @@ def test_the_same_folder_by_any_path_has_one_name_and_another_folder_another(
     assert server_name(tmp_path / "link") == server_name(tmp_path / "real")
     assert server_name(tmp_path / "real" / ".." / "real") == server_name(tmp_path / "real")
     assert server_name(tmp_path / "other") != server_name(tmp_path / "real")
+
+
+def test_the_lock_lives_in_the_runtime_folder_not_the_settings_folder(tmp_path: Path) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    lock = lock_path(tmp_path / "settings", {"XDG_RUNTIME_DIR": str(runtime)})
+    assert lock.parent == runtime
+    assert lock.name == server_name(tmp_path / "settings") + ".lock"
+    for unusable in ("", "relative", str(tmp_path / "missing")):
+        elsewhere = lock_path(tmp_path / "settings", {"XDG_RUNTIME_DIR": unusable})
+        assert elsewhere.parent == Path(tempfile.gettempdir())
 
 
 def test_a_request_survives_the_wire_and_garbage_is_refused() -> None:
