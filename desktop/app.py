@@ -37,10 +37,18 @@ from desktop.qt.contracts_model import ContractsModel
 from desktop.qt.history import PriceHistory
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.settings_saver import SettingsSaver
+from desktop.qt.single_instance import (
+    AlreadyRunning,
+    InstanceServer,
+    Request,
+    claim,
+    symbols_request,
+)
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
 from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
+from desktop.settings.paths import move_legacy_cache
 from desktop.settings.store import SettingsStore
 from desktop.stream.client import StreamClient
 from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
@@ -357,6 +365,10 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
 
 async def _load_metadata(parts: Parts, rest: RestClient) -> None:
     """Contract list (live, else cached) and a price snapshot; never blocks the loop."""
+    if parts.options.legacy_cache_dir is not None:  # once: the cache left the settings folder
+        await asyncio.to_thread(
+            move_legacy_cache, parts.options.legacy_cache_dir, parts.options.cache_dir
+        )
     store = MetadataStore(parts.options.cache_dir, rest)
     picker = parts.window.picker
     try:
@@ -404,11 +416,35 @@ def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
         )
 
 
-async def run(options: Options, app: QApplication) -> int:
-    """Build, start, wait for Quit (menu, tray, SIGINT, SIGTERM), then shut down in order."""
+async def run(options: Options, app: QApplication, instance: InstanceServer | None = None) -> int:
+    """Build, start, wait for Quit (menu, tray, SIGINT, SIGTERM), then shut down in order.
+
+    ``instance`` answers later starts on the same settings folder (see ``main``).
+    """
     parts = await build(options, app)
+    if instance is not None:
+        _answer_later_starts(parts, instance)
     await serve(parts, settle_heap_after=SETTLE_HEAP_AFTER)
     return 0
+
+
+def _answer_later_starts(parts: Parts, instance: InstanceServer) -> None:
+    """A second ``miniticker`` on this settings folder: add its ``--symbols`` to the list
+    shown, and bring the window to the front unless it was started ``--minimized``."""
+
+    def requested(request: Request) -> None:
+        added, problems = parts.watchlist.add(request.symbols)
+        if added:
+            log.info("added %s at another start's request", ", ".join(added))
+        for text in problems:
+            parts.window.show_message(text, "warning")
+        if request.show:
+            parts.window.showNormal()
+            parts.window.raise_()
+            parts.window.activateWindow()
+            parts.tray.set_window_visible(True)
+
+    instance.set_handler(requested)
 
 
 async def serve(parts: Parts, *, settle_heap_after: float | None = None) -> None:
@@ -519,4 +555,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     icon_file = resource_path("miniticker.svg")
     app.setWindowIcon(QIcon(str(icon_file)) if icon_file else QIcon.fromTheme("miniticker"))
-    return int(qasync.run(run(options, app)))
+    try:  # one instance per settings folder: a second start hands over and exits
+        instance = claim(
+            options.config_dir, symbols_request(options.symbols, minimized=options.minimized)
+        )
+    except AlreadyRunning as exc:
+        log.error("%s", exc)
+        return 1
+    if instance is None:
+        log.info("MiniTicker already runs with the settings in %s; handed over", options.config_dir)
+        return 0
+    try:
+        return int(qasync.run(run(options, app, instance)))
+    finally:
+        instance.close()

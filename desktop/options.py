@@ -20,7 +20,7 @@ from typing import Any, Final, NoReturn, TypeVar
 from desktop import __version__
 from desktop.exchange.endpoints import EndpointError, Endpoints, make_endpoints
 from desktop.exchange.symbols import SymbolError, normalize_symbol, split_symbols
-from desktop.settings.store import default_config_dir
+from desktop.settings.paths import CACHE_SUBDIR, paths_here
 
 T = TypeVar("T")
 
@@ -69,10 +69,17 @@ class Options:
     demo_cadence: float = DEFAULT_DEMO_CADENCE
     allow_insecure: bool = False
     endpoints_explicit: bool = False
+    #: The system's cache folder when no ``--config-dir`` was given; None keeps caches in
+    #: ``config_dir / "cache"``. ``legacy_cache_dir``: where older versions cached, to move.
+    platform_cache_dir: Path | None = None
+    legacy_cache_dir: Path | None = None
 
     @property
     def cache_dir(self) -> Path:
-        return self.config_dir / "cache"
+        """Where caches go: the system's cache folder, or the ``--config-dir``'s ``cache``."""
+        if self.platform_cache_dir is not None:
+            return self.platform_cache_dir
+        return self.config_dir / CACHE_SUBDIR
 
     @property
     def logging_level(self) -> int:
@@ -146,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--config-dir",
         dest="config_dir",
         metavar="DIR",
-        help=f"folder for settings, with caches in DIR/cache (default {_shown_default_dir()})",
+        help=f"one folder for settings and caches (DIR/cache); default {_shown_default_dir()}",
     )
     add("--minimized", dest="minimized", action=flag, help="start in the tray, without the window")
     add(
@@ -219,17 +226,21 @@ def parse_options(
             )
         except EndpointError as exc:
             parser.error(str(exc))
+    given_dir = value("config_dir", _directory, None)
+    paths = paths_here(env, config_dir=given_dir)
     return Options(
         demo=demo,
         endpoints=endpoints,
         symbols=symbols,
         pins=pins,
-        config_dir=value("config_dir", _directory, None) or default_config_dir(env),
+        config_dir=Path(paths.config_dir),
         minimized=value("minimized", _env_bool, False),
         log_level=value("log_level", _log_level, DEFAULT_LOG_LEVEL),
         demo_cadence=value("demo_cadence", _cadence, DEFAULT_DEMO_CADENCE),
         allow_insecure=allow_insecure,
         endpoints_explicit=bool(chosen_exchange),
+        platform_cache_dir=None if given_dir else Path(paths.cache_dir),
+        legacy_cache_dir=None if paths.legacy_cache_dir is None else Path(paths.legacy_cache_dir),
     )
 
 
@@ -291,6 +302,7 @@ def _flag_name(dest: str) -> str:
 
 def _shown_default_dir() -> str:
     try:
-        return str(default_config_dir())
+        paths = paths_here()
     except RuntimeError:  # no home directory
-        return "~/.config/miniticker"
+        return "~/.config/miniticker, caches in ~/.cache/miniticker"
+    return f"{paths.config_dir}, caches in {paths.cache_dir}"

@@ -22,7 +22,7 @@ def parse(
 
 
 def test_defaults() -> None:
-    options = parse()
+    options = parse(XDG_CACHE_HOME="/xdg-cache")
     assert options == Options(
         demo=False,
         endpoints=LIVE,
@@ -34,8 +34,17 @@ def test_defaults() -> None:
         demo_cadence=2.0,
         allow_insecure=False,
         endpoints_explicit=False,
+        platform_cache_dir=Path("/xdg-cache/miniticker"),
+        legacy_cache_dir=Path("/xdg/miniticker/cache"),
     )
-    assert options.cache_dir == Path("/xdg/miniticker/cache")
+    assert options.cache_dir == Path("/xdg-cache/miniticker")
+
+
+def test_a_config_dir_keeps_the_caches_inside_it_and_moves_nothing() -> None:
+    options = parse(["--config-dir", "/elsewhere"], XDG_CACHE_HOME="/xdg-cache")
+    assert options.config_dir == Path("/elsewhere")
+    assert options.cache_dir == Path("/elsewhere/cache")
+    assert options.legacy_cache_dir is None
 
 
 def test_options_are_frozen() -> None:

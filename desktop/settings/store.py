@@ -35,6 +35,7 @@ from desktop.settings.model import (
     settings_from_json,
     settings_to_json,
 )
+from desktop.settings.paths import paths_here
 
 __all__ = [
     "DEFAULT_PINS",
@@ -68,14 +69,12 @@ class _Unreadable(Exception):
 
 
 def default_config_dir(env: Mapping[str, str] | None = None) -> Path:
-    """``$XDG_CONFIG_HOME/miniticker``, or ``~/.config/miniticker``.
+    """This system's settings folder (see ``desktop.settings.paths``).
 
-    A relative ``XDG_CONFIG_HOME`` is ignored, as the XDG base directory spec requires.
+    On Linux ``$XDG_CONFIG_HOME/miniticker``, or ``~/.config/miniticker``; a relative
+    ``XDG_CONFIG_HOME`` is ignored, as the XDG base directory spec requires.
     """
-    env = os.environ if env is None else env
-    base = env.get("XDG_CONFIG_HOME", "")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".config"
-    return root / "miniticker"
+    return Path(paths_here(env).config_dir)
 
 
 class SettingsStore:
