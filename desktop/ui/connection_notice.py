@@ -48,6 +48,7 @@ class ConnectionNotice(QObject):
         self.ever_live = False
         self.shown = ""  # the text on screen, "" when none
         self._reason = ""
+        self._idle = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(round(deadline * 1000))
@@ -81,7 +82,10 @@ class ConnectionNotice(QObject):
 
     def _on_status(self, status: Any) -> None:
         state = getattr(status, "state", None)
-        if state is ConnState.LIVE:
+        self._idle = state is ConnState.LIVE  # nothing wanted is "live" too: nothing to say
+        # Live with no connection open only means nothing is wanted yet (no symbols):
+        # that says nothing about whether the exchange can be reached.
+        if state is ConnState.LIVE and getattr(status, "connections", 0) > 0:
             self.ever_live = True
             self.timer.stop()
             if self.shown:
@@ -94,7 +98,7 @@ class ConnectionNotice(QObject):
             self._tell()
 
     def _on_deadline(self) -> None:
-        if not self.ever_live:
+        if not self.ever_live and not self._idle:
             self._tell()
 
     def contract_list_failed(self, reason: str) -> bool:

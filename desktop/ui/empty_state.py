@@ -6,7 +6,7 @@ no rows. It only lays out and wires; the window decides what its buttons do.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -51,13 +51,18 @@ class EmptyState(QWidget):
         cover = QVBoxLayout(view.viewport())
         cover.setContentsMargins(0, 0, 0, 0)
         cover.addWidget(self)
+        # Looked at once the model's change is over: mid-change the counts are in between.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.refresh)
         for signal in (
             proxy.modelReset,
             proxy.rowsInserted,
             proxy.rowsRemoved,
             proxy.layoutChanged,
         ):
-            signal.connect(self.refresh)
+            signal.connect(self._soon)
         self.refresh()
 
     def set_add_keys(self, keys: QKeySequence) -> None:
@@ -69,7 +74,10 @@ class EmptyState(QWidget):
         self.filter_text = text.strip()
         self.refresh()
 
-    def refresh(self, *_: object) -> None:
+    def _soon(self, *_: object) -> None:
+        self._later.start()
+
+    def refresh(self) -> None:
         """Show the right words for an empty view, or hide when there are rows."""
         if self.proxy.rowCount() > 0:
             self.hide()

@@ -160,7 +160,8 @@ class MainWindow(QMainWindow):
         edit.setClearButtonEnabled(True)
         edit.setMaximumWidth(240)
         edit.textChanged.connect(self.proxy.set_filter_text)
-        clear = QAction(self.tr("Clear filter"), edit)
+        # Never in a menu: its words may say where it works.
+        clear = QAction(self.tr("Clear the filter (in the filter box)"), edit)
         clear.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         clear.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         clear.triggered.connect(self._escape_filter)

@@ -103,6 +103,7 @@ class MoversPanel(QWidget):
                 " padding: 2px 8px; border-radius: 3px; }"
             )
             outer.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+            badge.hide()  # docked, the window's own badge is beside it; see ``set_floating``
             self.demo_badge = badge
         row = QHBoxLayout()
         row.setSpacing(10)
@@ -134,7 +135,10 @@ class MoversPanel(QWidget):
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(MoverColumn.SYMBOL, QHeaderView.ResizeMode.Stretch)
+        # The symbol is what a row is about: it keeps its width; a narrow panel scrolls
+        # (and the volume, last, gives way) rather than cutting it to "B…".
+        header.setStretchLastSection(True)
+        header.resizeSection(MoverColumn.SYMBOL, metrics.horizontalAdvance("1000PEPEUSDT") + 12)
         header.resizeSection(MoverColumn.ADD, metrics.horizontalAdvance("✓") + 18)
         header.resizeSection(MoverColumn.LAST, metrics.horizontalAdvance("000,000.000") + 12)
         header.resizeSection(MoverColumn.CHANGE_PERCENT, metrics.horizontalAdvance("+00.00 %") + 12)
@@ -148,6 +152,11 @@ class MoversPanel(QWidget):
     def is_active(self) -> bool:
         """True while the panel is on screen (and the rankings refresh)."""
         return self._active
+
+    def set_floating(self, floating: bool) -> None:
+        """In a window of its own the panel carries its own DEMO badge (in demo mode)."""
+        if self.demo_badge is not None:
+            self.demo_badge.setVisible(floating)
 
     def set_catalog(self, catalog: ContractCatalog) -> None:
         """Rank only trading contracts of ``catalog``, at its tick precision."""
@@ -200,8 +209,9 @@ class MoversPanel(QWidget):
 
 
 def make_room_for(window: QMainWindow, dock: QDockWidget) -> None:
-    """``dock`` was shown docked in ``window``: grow the window to its minimum height (the
-    table keeps its rows in sight), or float the dock when the screen has no room."""
+    """``dock`` was shown docked in ``window``: grow the window so the dock gets its
+    preferred height while the table keeps its minimum rows, as far as the screen
+    allows; float the dock when even the minimum does not fit."""
     if dock.isFloating() or not dock.isVisible() or not window.isVisible():
         return
     screen = window.screen().availableGeometry()
@@ -211,8 +221,10 @@ def make_room_for(window: QMainWindow, dock: QDockWidget) -> None:
         log.info("no room on the screen for the movers below the watchlist: floating them")
         dock.setFloating(True)
         return
-    if window.height() < needed:
-        window.resize(window.width(), needed)
+    wanted = needed + max(0, dock.sizeHint().height() - dock.minimumSizeHint().height())
+    target = min(max(window.height(), wanted), screen.height() - frame)
+    if target > window.height():
+        window.resize(window.width(), target)
     overflow = window.frameGeometry().bottom() - screen.bottom()
     if overflow > 0:
         window.move(window.x(), max(screen.top(), window.y() - overflow))
@@ -242,6 +254,7 @@ class MoversDock(QDockWidget):
             book, watchlist, count=count, refresh_ms=refresh_ms, demo=demo, parent=self
         )
         self.setWidget(self.panel)
+        self.topLevelChanged.connect(self.panel.set_floating)
         self.setAllowedAreas(
             Qt.DockWidgetArea.BottomDockWidgetArea
             | Qt.DockWidgetArea.TopDockWidgetArea

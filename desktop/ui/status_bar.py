@@ -129,6 +129,16 @@ class WindowStatusBar(QStatusBar):
             f'<span style="color:{colour}">●</span>&nbsp;{html.escape(words)}'
         )
         self.connection_label.setToolTip(words)
+        # However narrow the window, the state's first words stay readable.
+        state = getattr(status, "state", None)
+        head: dict[Any, str] = {
+            ConnState.RECONNECTING: _tr("Reconnecting…"),
+            ConnState.OFFLINE: _tr("Offline"),
+        }
+        head_words = head.get(state, words)
+        self.connection_label.setMinimumWidth(
+            self.connection_label.fontMetrics().horizontalAdvance(f"● {head_words}") + 8
+        )
         self.price_label.setToolTip(self.details(status))
 
     def details(self, status: Any) -> str:

@@ -204,7 +204,8 @@ def test_the_demo_badge_is_never_cut_short_at_any_width(qtbot: QtBot) -> None:
     assert badge is not None
     for width in (900, 520, 300, 120):
         window.resize(width, 400)
-        qtbot.waitUntil(lambda w=width: window.width() == max(w, window.minimumSizeHint().width()))
+        expected = max(width, window.minimumSizeHint().width())
+        qtbot.waitUntil(lambda: window.width() == expected)  # noqa: B023
         assert badge.isVisible()
         assert badge.width() >= badge.sizeHint().width()
         assert badge.geometry().right() < window.statusBar().width()
@@ -222,7 +223,7 @@ def test_an_empty_watchlist_says_how_to_add_symbols(qtbot: QtBot) -> None:
     with qtbot.waitSignal(window.addRequested):
         qtbot.mouseClick(empty.add_button, Qt.MouseButton.LeftButton)
     window.watchlist.add(["BTCUSDT"])
-    assert not empty.isVisible()
+    qtbot.waitUntil(lambda: not empty.isVisible())
 
 
 def test_a_filter_without_a_match_says_so_and_offers_to_clear_it(
@@ -232,13 +233,13 @@ def test_a_filter_without_a_match_says_so_and_offers_to_clear_it(
     assert not window.empty_state.isVisible()
     qtbot.keyClicks(window.filter_edit, "zzz")
     empty = window.empty_state
-    assert empty.isVisible()
+    qtbot.waitUntil(empty.isVisible)
     assert empty.label.text() == "No symbol on this watchlist matches “zzz”."
     assert empty.clear_button.isVisible() and not empty.add_button.isVisible()
     qtbot.mouseClick(empty.clear_button, Qt.MouseButton.LeftButton)
     assert window.filter_edit.text() == ""
     assert shown_symbols(window) == SYMBOLS
-    assert not empty.isVisible()
+    qtbot.waitUntil(lambda: not empty.isVisible())
 
 
 def test_problems_show_in_a_dismissable_banner_and_info_is_transient(parts: Parts) -> None:
