@@ -179,7 +179,7 @@ def test_the_rename_editor_covers_its_own_tab_and_no_other(
 ) -> None:
     assert parts.tabs.start_rename(index) is not None
     qtbot.waitUntil(lambda: editor_sits_on_its_tab_alone(parts, index))
-    qtbot.keyClick(parts.tabs._editor, Qt.Key.Key_Escape)  # type: ignore[arg-type]
+    qtbot.keyClick(parts.tabs._editor, Qt.Key.Key_Escape)
     assert parts.bar_names == ["Majors", "Alts", "Empty"]
 
 
