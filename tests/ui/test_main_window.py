@@ -15,7 +15,8 @@ from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import Column
 from desktop.stream.status import ClientStatus, ConnState
-from desktop.ui.main_window import DEMO_BADGE, DEMO_TITLE, TITLE, MainWindow
+from desktop.ui.main_window import DEMO_BADGE, DEMO_TITLE, MIN_VISIBLE_ROWS, TITLE, MainWindow
+from desktop.ui.movers import MoversDock
 from tests.qt.market_samples import sample_catalog, ticker
 
 # The offscreen platform cannot raise windows, grab input for a popup menu or pass size
@@ -350,3 +351,61 @@ def test_flash_can_be_switched_off_from_the_view_menu(parts: Parts) -> None:
     parts.book.on_tickers([ticker("BTCUSDT", "104250.2")], 2.0)
     parts.book.flush()
     assert not parts.window.model.flash_active()
+
+
+def with_movers(qtbot: QtBot, demo: bool = False) -> tuple[MainWindow, MoversDock]:
+    parts = Parts(qtbot, demo=demo)
+    window = parts.window
+    dock = MoversDock(parts.book, parts.watchlist, demo=demo, parent=window)
+    window.add_movers(dock)
+    dock.hide()
+    window.show()
+    qtbot.waitExposed(window)
+    return window, dock
+
+
+def rows_in_sight(window: MainWindow) -> int:
+    table = window.table
+    return table.viewport().height() // table.verticalHeader().defaultSectionSize()
+
+
+def test_opening_the_movers_keeps_five_watchlist_rows_in_sight(qtbot: QtBot) -> None:
+    window, dock = with_movers(qtbot)
+    window.resize(window.width(), window.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: window.height() == window.minimumSizeHint().height())
+    height = window.height()
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(dock.isVisible)
+    qtbot.waitUntil(lambda: window.height() > height)  # the window grew for the movers
+    assert not dock.isFloating()
+    assert rows_in_sight(window) >= MIN_VISIBLE_ROWS
+    screen, frame = window.screen().availableGeometry(), window.frameGeometry()
+    assert screen.top() <= frame.top() and frame.bottom() <= screen.bottom()
+
+
+def test_the_movers_float_when_the_screen_has_no_room_below_the_watchlist(
+    qtbot: QtBot,
+) -> None:
+    window, dock = with_movers(qtbot)
+    # A table that needs nearly the whole screen leaves no room for a dock below it.
+    window.table.setMinimumHeight(window.screen().availableGeometry().height() - 100)
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(dock.isFloating)
+    assert dock.isVisible()
+    again, again_dock = with_movers(qtbot)
+    again.restore_docks(window.dock_state())  # remembered with the docks
+    assert again_dock.isFloating()
+
+
+def test_a_floated_movers_window_says_demo_in_demo_mode(qtbot: QtBot) -> None:
+    _window, dock = with_movers(qtbot, demo=True)
+    dock.show()
+    dock.setFloating(True)
+    qtbot.waitUntil(dock.isVisible)
+    assert "DEMO" in dock.windowTitle()
+    badge = dock.panel.demo_badge
+    assert badge is not None and badge.isVisible() and "DEMO" in badge.text()
+    dock.setFloating(False)
+    assert not badge.isVisible()  # docked, the window's own badge is beside it
+    _live_window, live_dock = with_movers(qtbot)
+    assert "DEMO" not in live_dock.windowTitle() and live_dock.panel.demo_badge is None
