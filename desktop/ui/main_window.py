@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
         ``MIN_VISIBLE_ROWS`` rows: the window grows, or, when the screen has no room,
         the dock floats in its own window (and is remembered so with the docks)."""
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        dock.visibilityChanged.connect(lambda _shown: make_room_for(self, dock))
+        # When the user opens or docks it; a window the user made smaller since stays so.
+        dock.toggleViewAction().triggered.connect(lambda _on: make_room_for(self, dock))
         dock.topLevelChanged.connect(lambda _floating: make_room_for(self, dock))
 
     def connection_started(self) -> None:

@@ -54,11 +54,11 @@ def status_words(status: Any, *, demo: bool = False, now: float | None = None) -
         head = _tr("Reconnecting in %n s", wait) if wait else _tr("Reconnecting…")
         attempt = getattr(status, "attempt", 0)
         if attempt:
-            head = _tr("%1, attempt %2").replace("%1", head).replace("%2", str(attempt))
+            head = _tr("%1 (attempt %2)").replace("%1", head).replace("%2", str(attempt))
         return f"{head}: {error}" if error else head
     if state is ConnState.OFFLINE:
         text = _tr("Offline: %1").replace("%1", error) if error else _tr("Offline")
-        return _tr("%1, retrying in %n s", wait).replace("%1", text) if wait else text
+        return _tr("%1 (retrying in %n s)", wait).replace("%1", text) if wait else text
     describe = getattr(status, "describe", None)
     return str(describe()) if callable(describe) else str(status)
 

@@ -172,7 +172,7 @@ def test_status_bar_says_the_state_in_words_and_the_time_of_the_last_price(
     )
     words = window.connection_label.toolTip()
     assert words.startswith("Reconnecting") and words.endswith(": connection refused")
-    assert "attempt 3" in words
+    assert "(attempt 3)" in words
     assert "1 stream subscribed" in window.status_bar.price_label.toolTip()
 
 
