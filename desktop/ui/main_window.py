@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Final
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -189,8 +189,11 @@ class MainWindow(QMainWindow):
         the dock floats in its own window (and is remembered so with the docks)."""
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         # When the user opens or docks it; a window the user made smaller since stays so.
-        dock.toggleViewAction().triggered.connect(lambda _on: make_room_for(self, dock))
-        dock.topLevelChanged.connect(lambda _floating: make_room_for(self, dock))
+        # Once the layout has taken the dock in (its minimum counts only then).
+        later = QTimer(self, singleShot=True, interval=0)
+        later.timeout.connect(lambda: make_room_for(self, dock))
+        dock.toggleViewAction().triggered.connect(lambda _on: later.start())
+        dock.topLevelChanged.connect(lambda _floating: later.start())
 
     def connection_started(self) -> None:
         """The stream client started: a live start now has ``DEADLINE`` seconds to connect

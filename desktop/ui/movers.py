@@ -135,10 +135,7 @@ class MoversPanel(QWidget):
         header = view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The symbol is what a row is about: it keeps its width; a narrow panel scrolls
-        # (and the volume, last, gives way) rather than cutting it to "B…".
-        header.setStretchLastSection(True)
-        header.resizeSection(MoverColumn.SYMBOL, metrics.horizontalAdvance("1000PEPEUSDT") + 12)
+        header.setSectionResizeMode(MoverColumn.SYMBOL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(MoverColumn.ADD, metrics.horizontalAdvance("✓") + 18)
         header.resizeSection(MoverColumn.LAST, metrics.horizontalAdvance("000,000.000") + 12)
         header.resizeSection(MoverColumn.CHANGE_PERCENT, metrics.horizontalAdvance("+00.00 %") + 12)
