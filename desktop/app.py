@@ -178,16 +178,16 @@ async def build(
     watchlist = watchlists.current
     contracts = ContractsModel(book=book, watchlist=watchlist)
     picker = SymbolPicker(contracts, watchlist)
-    window = MainWindow(watchlist, book, demo=options.demo, picker=picker)
+    window = MainWindow(watchlist, book, demo=options.demo, picker=picker, endpoints=endpoints)
     # Made after the window: Qt calls slots in the order they were connected, so the
     # table takes new quotes before the sparklines and badges are worked out.
     history = PriceHistory(book)
     picker.setParent(window, picker.windowFlags())
     window.restore_state(settings.window_geometry, settings.header_state)
     window.model.set_history(history)
-    window.add_above_table(WatchlistTabs(watchlists, window))
-    movers = MoversDock(book, watchlist, parent=window)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, movers)
+    window.add_tabs(WatchlistTabs(watchlists, window))
+    movers = MoversDock(book, watchlist, demo=options.demo, parent=window)
+    window.add_movers(movers)
     window.restore_docks(settings.dock_state)  # its size and place
     # Shown as the user left it; the all-market stream runs only while it shows.
     movers.setVisible(settings.movers_shown)
@@ -378,11 +378,7 @@ async def _load_metadata(parts: Parts, rest: RestClient) -> None:
         log.warning("contract list unavailable: %s", reason)
         if isinstance(picker, SymbolPicker):
             picker.set_unavailable_reason(reason)
-        parts.window.show_message(
-            f"The contract list could not be loaded ({reason}). Prices still stream; "
-            "symbols you type are checked once the list is available.",
-            "warning",
-        )
+        parts.window.contract_list_failed(reason)
         return
     _apply_catalog(parts, catalog, source)
     try:
@@ -405,8 +401,9 @@ def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
     picker = parts.window.picker
     if isinstance(picker, SymbolPicker):
         picker.set_source_text("" if source == "live" else source)
-    if source != "live":
-        parts.window.show_message(f"Offline: using the contract list {source}.", "info")
+    if source != "live":  # "cached from <when> UTC (exchange unreachable: …)"
+        saved = source.removeprefix("cached from ").split(" (", 1)[0]
+        parts.window.contract_list_failed(source, saved_at=saved)
     unknown = [s for s in parts.watchlists.all_symbols() if s not in catalog]
     if unknown:
         parts.window.show_message(
@@ -465,6 +462,7 @@ async def serve(parts: Parts, *, settle_heap_after: float | None = None) -> None
         parts.tray.show(strip_at=parts.settings.strip_position)
         parts.tray.set_window_visible(parts.window.isVisible())
         await parts.client.start()
+        parts.window.connection_started()  # a live start says soon if it gets nowhere
         parts.client.set_symbols(parts.watchlists.all_symbols())
         parts.history.set_symbols(parts.watchlists.all_symbols())
         parts.history.set_source(rest)  # candles for the sparklines, a task per symbol

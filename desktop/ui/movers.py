@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -78,6 +79,7 @@ class MoversPanel(QWidget):
         *,
         count: int = DEFAULT_COUNT,
         refresh_ms: int = DEFAULT_REFRESH_MS,
+        demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,9 +92,22 @@ class MoversPanel(QWidget):
         self.movers.set_watched(watchlist.symbols())
         self.models: dict[MoverKind, MoversModel] = self.movers.models
         self.views: dict[MoverKind, QTableView] = {}
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 4, 6, 6)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 4, 6, 6)
+        self.demo_badge: QLabel | None = None
+        if demo:  # the panel may float in a window of its own: it says DEMO itself
+            badge = QLabel(self.tr("DEMO — simulated prices, not from Binance"), self)
+            badge.setObjectName("moversDemoBadge")
+            badge.setStyleSheet(
+                "#moversDemoBadge { background: #b3261e; color: white; font-weight: bold;"
+                " padding: 2px 8px; border-radius: 3px; }"
+            )
+            outer.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+            badge.hide()  # docked, the window's own badge is beside it; see ``set_floating``
+            self.demo_badge = badge
+        row = QHBoxLayout()
         row.setSpacing(10)
+        outer.addLayout(row, 1)
         for kind, model in self.models.items():
             view = self._make_view(model, count)
             title = QLabel(f"<b>{kind.title}</b>", self)
@@ -134,6 +149,11 @@ class MoversPanel(QWidget):
     def is_active(self) -> bool:
         """True while the panel is on screen (and the rankings refresh)."""
         return self._active
+
+    def set_floating(self, floating: bool) -> None:
+        """In a window of its own the panel carries its own DEMO badge (in demo mode)."""
+        if self.demo_badge is not None:
+            self.demo_badge.setVisible(floating)
 
     def set_catalog(self, catalog: ContractCatalog) -> None:
         """Rank only trading contracts of ``catalog``, at its tick precision."""
@@ -185,8 +205,33 @@ class MoversPanel(QWidget):
         self._set_active(False)
 
 
+def make_room_for(window: QMainWindow, dock: QDockWidget) -> None:
+    """``dock`` was shown docked in ``window``: grow the window so the dock gets its
+    preferred height while the table keeps its minimum rows, as far as the screen
+    allows; float the dock when even the minimum does not fit."""
+    if dock.isFloating() or not dock.isVisible() or not window.isVisible():
+        return
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry().height() - window.geometry().height()
+    needed = window.minimumSizeHint().height()
+    if needed + frame > screen.height():
+        log.info("no room on the screen for the movers below the watchlist: floating them")
+        dock.setFloating(True)
+        return
+    wanted = needed + max(0, dock.sizeHint().height() - dock.minimumSizeHint().height())
+    target = min(max(window.height(), wanted), screen.height() - frame)
+    if target > window.height():
+        window.resize(window.width(), target)
+    overflow = window.frameGeometry().bottom() - screen.bottom()
+    if overflow > 0:
+        window.move(window.x(), max(screen.top(), window.y() - overflow))
+
+
 class MoversDock(QDockWidget):
-    """The movers panel as a dock of the main window, hidden until asked for (Ctrl+M)."""
+    """The movers panel as a dock of the main window, hidden until asked for (Ctrl+M).
+
+    In demo mode its title (the window title when it floats) and a badge say DEMO.
+    """
 
     def __init__(
         self,
@@ -195,12 +240,18 @@ class MoversDock(QDockWidget):
         *,
         count: int = DEFAULT_COUNT,
         refresh_ms: int = DEFAULT_REFRESH_MS,
+        demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(TITLE, parent)
+        super().__init__(parent)
         self.setObjectName("moversDock")
-        self.panel = MoversPanel(book, watchlist, count=count, refresh_ms=refresh_ms, parent=self)
+        self.demo = demo
+        self.setWindowTitle(self.tr("Movers — DEMO (simulated prices)") if demo else self.tr(TITLE))
+        self.panel = MoversPanel(
+            book, watchlist, count=count, refresh_ms=refresh_ms, demo=demo, parent=self
+        )
         self.setWidget(self.panel)
+        self.topLevelChanged.connect(self.panel.set_floating)
         self.setAllowedAreas(
             Qt.DockWidgetArea.BottomDockWidgetArea
             | Qt.DockWidgetArea.TopDockWidgetArea

@@ -8,10 +8,9 @@ Every change goes straight to ``Watchlists``; the tabs only mirror it.
 from __future__ import annotations
 
 import logging
-from typing import Final
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -26,12 +25,45 @@ from desktop.qt.watchlists import MAX_LISTS, MAX_NAME_LENGTH, Watchlists
 
 log = logging.getLogger(__name__)
 
-ADD_TIP: Final = "New watchlist"
-
 
 def label(name: str) -> str:
     """A list name as tab text: "&" shown as itself, not as a keyboard mnemonic."""
     return name.replace("&", "&&")
+
+
+class NameTabBar(QTabBar):
+    """A tab bar whose tab being renamed is as wide as its name editor, which sits
+    exactly over it: the editor never covers a neighbouring tab.
+
+    Signals:
+        layoutChanged(): the tabs were laid out again (moved, resized, scrolled).
+    """
+
+    layoutChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editing = -1
+        self.editing_width = 0
+
+    def set_editing(self, index: int, width: int = 0) -> None:
+        self.editing, self.editing_width = index, width
+        if 0 <= index < self.count():
+            self.setTabText(index, self.tabText(index))  # lays the tabs out again
+
+    def tabSizeHint(self, index: int) -> QSize:
+        size = super().tabSizeHint(index)
+        if index == self.editing:
+            size.setWidth(max(size.width(), self.editing_width))
+        return size
+
+    def tabLayoutChange(self) -> None:
+        super().tabLayoutChange()
+        self.layoutChanged.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # a new tab widens the bar after it is laid out
+        self.layoutChanged.emit()
 
 
 class WatchlistTabs(QWidget):
@@ -48,7 +80,7 @@ class WatchlistTabs(QWidget):
         self._editor: QLineEdit | None = None
         self._editing = -1
 
-        self.bar = QTabBar(self)
+        self.bar = NameTabBar(self)
         self.bar.setObjectName("watchlistTabBar")
         self.bar.setMovable(True)
         self.bar.setExpanding(False)
@@ -61,7 +93,7 @@ class WatchlistTabs(QWidget):
         self.add_button.setObjectName("addWatchlistButton")
         self.add_button.setText("+")
         self.add_button.setAutoRaise(True)
-        self.add_button.setToolTip(ADD_TIP)
+        self.add_button.setToolTip(self.tr("New watchlist"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -73,6 +105,7 @@ class WatchlistTabs(QWidget):
         self.bar.currentChanged.connect(self._on_tab_selected)
         self.bar.tabMoved.connect(self._on_tab_moved)
         self.bar.tabBarDoubleClicked.connect(self.start_rename)
+        self.bar.layoutChanged.connect(self._place_editor)
         self.bar.customContextMenuRequested.connect(self._tab_menu)
         self.add_button.clicked.connect(self.add_list)
         watchlists.listsChanged.connect(self._rebuild)
@@ -102,7 +135,11 @@ class WatchlistTabs(QWidget):
         self.add_button.setEnabled(self.watchlists.count() < MAX_LISTS)
         for i in range(min(self.bar.count(), self.watchlists.count())):
             count = len(self.watchlists.symbols_of(i))
-            tip = f"{count} symbol{'s' if count != 1 else ''} — double-click to rename"
+            tip = (
+                self.tr("1 symbol — double-click to rename")
+                if count == 1
+                else self.tr("%1 symbols — double-click to rename").replace("%1", str(count))
+            )
             if self.bar.tabToolTip(i) != tip:
                 self.bar.setTabToolTip(i, tip)
 
@@ -148,20 +185,25 @@ class WatchlistTabs(QWidget):
         editor.setMaxLength(MAX_NAME_LENGTH)
         editor.setText(self.watchlists.name(index))
         editor.selectAll()
-        rect = self.bar.tabRect(index)
-        rect.setWidth(max(rect.width(), 140))
-        editor.setGeometry(rect)
-        cancel = QAction("Cancel", editor)
+        self._editor = editor
+        self._editing = index
+        # The tab grows to the editor's width; the editor then covers just its tab.
+        width = max(self.bar.tabRect(index).width(), editor.sizeHint().width())
+        self.bar.set_editing(index, width)
+        self._place_editor()
+        cancel = QAction(self.tr("Cancel"), editor)
         cancel.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         cancel.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         cancel.triggered.connect(self._close_editor)
         editor.addAction(cancel)
         editor.editingFinished.connect(self._commit_rename)
-        self._editor = editor
-        self._editing = index
         editor.show()
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
         return editor
+
+    def _place_editor(self) -> None:
+        if self._editor is not None and 0 <= self._editing < self.bar.count():
+            self._editor.setGeometry(self.bar.tabRect(self._editing))
 
     def _commit_rename(self) -> None:
         editor, index = self._editor, self._editing
@@ -175,6 +217,7 @@ class WatchlistTabs(QWidget):
         editor = self._editor
         self._editor = None
         self._editing = -1
+        self.bar.set_editing(-1)
         if editor is not None:
             editor.hide()  # its focus-out "editingFinished" finds no editor: nothing happens
             editor.deleteLater()
@@ -191,14 +234,20 @@ class WatchlistTabs(QWidget):
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete watchlist",
-            f"Delete the watchlist “{name}” and its {count} symbol{'s' if count != 1 else ''}?",
+            self.tr("Delete watchlist"),
+            (
+                self.tr("Delete the watchlist “%1” and its 1 symbol?")
+                if count == 1
+                else self.tr("Delete the watchlist “%1” and its %2 symbols?")
+            )
+            .replace("%1", name)
+            .replace("%2", str(count)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("deleteWatchlistBox")
-        box.setInformativeText("Symbols that are also on other watchlists stay there.")
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.setInformativeText(self.tr("Symbols that are also on other watchlists stay there."))
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Delete"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -221,12 +270,12 @@ class WatchlistTabs(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if index >= 0:
-            rename = menu.addAction("Rename…")
+            rename = menu.addAction(self.tr("Rename…"))
             rename.triggered.connect(lambda: self.start_rename(index))
-            delete = menu.addAction("Delete…")
+            delete = menu.addAction(self.tr("Delete…"))
             delete.setEnabled(self.watchlists.count() > 1)
             delete.triggered.connect(lambda: self.request_delete(index))
             menu.addSeparator()
-        new = menu.addAction(ADD_TIP)
+        new = menu.addAction(self.tr("New watchlist"))
         new.triggered.connect(self.add_list)
         menu.popup(self.bar.mapToGlobal(position))

@@ -6,16 +6,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QDateTime, QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import Column
 from desktop.stream.status import ClientStatus, ConnState
-from desktop.ui.main_window import DEMO_BADGE, DEMO_TITLE, TITLE, MainWindow
+from desktop.ui.main_window import DEMO_BADGE, DEMO_TITLE, MIN_VISIBLE_ROWS, TITLE, MainWindow
+from desktop.ui.movers import MoversDock
 from tests.qt.market_samples import sample_catalog, ticker
 
 # The offscreen platform cannot raise windows, grab input for a popup menu or pass size
@@ -147,24 +148,99 @@ def test_ctrl_f_focuses_the_filter_and_escape_clears_it(qtbot: QtBot, parts: Par
     assert len(shown_symbols(window)) == 4
 
 
-def test_status_bar_shows_state_streams_rate_and_lag(parts: Parts) -> None:
+def test_status_bar_says_the_state_in_words_and_the_time_of_the_last_price(
+    parts: Parts,
+) -> None:
     window = parts.window
     parts.book._on_status(  # what the stream client's status listener does
         ClientStatus(state=ConnState.LIVE, streams=4, messages_per_second=2.04, lag_ms=37.4)
     )
-    assert "Live" in window.connection_label.text()
-    assert window.streams_label.text() == "4 streams"
-    assert window.rate_label.text() == "2.0 msg/s"
-    assert window.lag_label.text() == "lag 37 ms"
-    window.set_status(
+    assert window.connection_label.toolTip() == "Live"
+    # The fixture's prices arrived at 1.0 s after the epoch: a time of day, not a count.
+    arrived = QDateTime.fromMSecsSinceEpoch(1000).toString("HH:mm:ss")
+    assert window.status_bar.price_label.text() == f"Last price {arrived}"
+    shown = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
+    assert "msg/s" not in shown and "stream" not in shown and "lag" not in shown.lower()
+    details = window.status_bar.price_label.toolTip()
+    assert "4 streams subscribed" in details
+    assert "2.0 messages per second" in details
+    assert "Lag 37 ms" in details
+    window.status_bar.set_status(
         ClientStatus(
             state=ConnState.RECONNECTING, attempt=3, last_error="connection refused", streams=1
         )
     )
-    assert "Reconnecting" in window.connection_label.text()
-    assert "connection refused" in window.connection_label.text()
-    assert window.streams_label.text() == "1 stream"
-    assert window.lag_label.text() == "lag —"
+    words = window.connection_label.toolTip()
+    assert words.startswith("Reconnecting") and words.endswith(": connection refused")
+    assert "(attempt 3)" in words
+    assert "1 stream subscribed" in window.status_bar.price_label.toolTip()
+
+
+def test_a_snapshot_is_not_taken_for_the_last_price(qtbot: QtBot) -> None:
+    book = QuoteBook()
+    window = MainWindow(Watchlist(SYMBOLS, catalog=sample_catalog()), book)
+    qtbot.addWidget(window)
+    book.seed([ticker("ETHUSDT", "3900.1")], 5.0)
+    book.flush()
+    assert window.status_bar.price_label.text() == "No price yet"
+
+
+def test_in_demo_mode_a_running_feed_is_not_called_live(qtbot: QtBot) -> None:
+    window = Parts(qtbot, demo=True).window
+    window.status_bar.set_status(ClientStatus(state=ConnState.LIVE, streams=4))
+    assert window.connection_label.toolTip() == "Demo feed running"
+    assert "Live" not in window.connection_label.text()
+
+
+def test_the_demo_badge_is_never_cut_short_at_any_width(qtbot: QtBot) -> None:
+    window = Parts(qtbot, demo=True).window
+    window.show()
+    qtbot.waitExposed(window)
+    window.status_bar.set_status(
+        ClientStatus(
+            state=ConnState.RECONNECTING, attempt=12, last_error="a long reason " * 8, streams=1
+        )
+    )
+    badge = window.demo_badge
+    assert badge is not None
+    for width in (900, 520, 300, 120):
+        window.resize(width, 400)
+        expected = max(width, window.minimumSizeHint().width())
+        qtbot.waitUntil(lambda: window.width() == expected)  # noqa: B023
+        assert badge.isVisible()
+        assert badge.width() >= badge.sizeHint().width()
+        assert badge.geometry().right() < window.statusBar().width()
+
+
+def test_an_empty_watchlist_says_how_to_add_symbols(qtbot: QtBot) -> None:
+    window = MainWindow(Watchlist([], catalog=sample_catalog()), QuoteBook())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    empty = window.empty_state
+    assert empty.isVisible()
+    assert "empty" in empty.label.text() and "Ctrl+N" in empty.label.text()
+    assert empty.add_button.isVisible() and not empty.clear_button.isVisible()
+    with qtbot.waitSignal(window.addRequested):
+        qtbot.mouseClick(empty.add_button, Qt.MouseButton.LeftButton)
+    window.watchlist.add(["BTCUSDT"])
+    qtbot.waitUntil(lambda: not empty.isVisible())
+
+
+def test_a_filter_without_a_match_says_so_and_offers_to_clear_it(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window = parts.window
+    assert not window.empty_state.isVisible()
+    qtbot.keyClicks(window.filter_edit, "zzz")
+    empty = window.empty_state
+    qtbot.waitUntil(empty.isVisible)
+    assert empty.label.text() == "No symbol on this watchlist matches “zzz”."
+    assert empty.clear_button.isVisible() and not empty.add_button.isVisible()
+    qtbot.mouseClick(empty.clear_button, Qt.MouseButton.LeftButton)
+    assert window.filter_edit.text() == ""
+    assert shown_symbols(window) == SYMBOLS
+    qtbot.waitUntil(lambda: not empty.isVisible())
 
 
 def test_problems_show_in_a_dismissable_banner_and_info_is_transient(parts: Parts) -> None:
@@ -260,7 +336,7 @@ def test_quit_action_asks_to_quit(qtbot: QtBot, parts: Parts) -> None:
 
 def test_context_menu_offers_the_row_actions(qtbot: QtBot, parts: Parts) -> None:
     parts.select("BTCUSDT")
-    parts.window._table_menu(QPoint(5, 5))
+    parts.window.window_actions.table_menu(QPoint(5, 5))
     menus = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QMenu")]
     assert menus
     texts = [a.text() for a in menus[-1].actions() if a.text()]
@@ -275,3 +351,61 @@ def test_flash_can_be_switched_off_from_the_view_menu(parts: Parts) -> None:
     parts.book.on_tickers([ticker("BTCUSDT", "104250.2")], 2.0)
     parts.book.flush()
     assert not parts.window.model.flash_active()
+
+
+def with_movers(qtbot: QtBot, demo: bool = False) -> tuple[MainWindow, MoversDock]:
+    parts = Parts(qtbot, demo=demo)
+    window = parts.window
+    dock = MoversDock(parts.book, parts.watchlist, demo=demo, parent=window)
+    window.add_movers(dock)
+    dock.hide()
+    window.show()
+    qtbot.waitExposed(window)
+    return window, dock
+
+
+def rows_in_sight(window: MainWindow) -> int:
+    table = window.table
+    return table.viewport().height() // table.verticalHeader().defaultSectionSize()
+
+
+def test_opening_the_movers_keeps_five_watchlist_rows_in_sight(qtbot: QtBot) -> None:
+    window, dock = with_movers(qtbot)
+    window.resize(window.width(), window.minimumSizeHint().height())
+    qtbot.waitUntil(lambda: window.height() == window.minimumSizeHint().height())
+    height = window.height()
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(dock.isVisible)
+    qtbot.waitUntil(lambda: window.height() > height)  # the window grew for the movers
+    assert not dock.isFloating()
+    assert rows_in_sight(window) >= MIN_VISIBLE_ROWS
+    screen, frame = window.screen().availableGeometry(), window.frameGeometry()
+    assert screen.top() <= frame.top() and frame.bottom() <= screen.bottom()
+
+
+def test_the_movers_float_when_the_screen_has_no_room_below_the_watchlist(
+    qtbot: QtBot,
+) -> None:
+    window, dock = with_movers(qtbot)
+    # A table that needs nearly the whole screen leaves no room for a dock below it.
+    window.table.setMinimumHeight(window.screen().availableGeometry().height() - 100)
+    dock.toggleViewAction().trigger()
+    qtbot.waitUntil(dock.isFloating)
+    assert dock.isVisible()
+    again, again_dock = with_movers(qtbot)
+    again.restore_docks(window.dock_state())  # remembered with the docks
+    assert again_dock.isFloating()
+
+
+def test_a_floated_movers_window_says_demo_in_demo_mode(qtbot: QtBot) -> None:
+    _window, dock = with_movers(qtbot, demo=True)
+    dock.show()
+    dock.setFloating(True)
+    qtbot.waitUntil(dock.isVisible)
+    assert "DEMO" in dock.windowTitle()
+    badge = dock.panel.demo_badge
+    assert badge is not None and badge.isVisible() and "DEMO" in badge.text()
+    dock.setFloating(False)
+    assert not badge.isVisible()  # docked, the window's own badge is beside it
+    _live_window, live_dock = with_movers(qtbot)
+    assert "DEMO" not in live_dock.windowTitle() and live_dock.panel.demo_badge is None

@@ -33,7 +33,7 @@ class Parts:
         )
         self.window = MainWindow(self.watchlists.current, QuoteBook())
         self.tabs = WatchlistTabs(self.watchlists, self.window)
-        self.window.add_above_table(self.tabs)
+        self.window.add_tabs(self.tabs)
         qtbot.addWidget(self.window)
 
     @property
@@ -163,3 +163,38 @@ def test_the_context_menu_offers_rename_delete_and_new(parts: Parts, qtbot: QtBo
     qtbot.waitUntil(grab)
     assert [a.text() for a in shown[0].actions()] == ["New watchlist"]
     shown[0].close()
+
+
+def editor_sits_on_its_tab_alone(parts: Parts, index: int) -> bool:
+    editor, bar = parts.tabs._editor, parts.tabs.bar
+    if editor is None or editor.geometry() != bar.tabRect(index):
+        return False
+    others = [bar.tabRect(i) for i in range(bar.count()) if i != index]
+    return not any(editor.geometry().intersects(rect) for rect in others)
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_the_rename_editor_covers_its_own_tab_and_no_other(
+    parts: Parts, qtbot: QtBot, index: int
+) -> None:
+    assert parts.tabs.start_rename(index) is not None
+    qtbot.waitUntil(lambda: editor_sits_on_its_tab_alone(parts, index))
+    qtbot.keyClick(parts.tabs._editor, Qt.Key.Key_Escape)
+    assert parts.bar_names == ["Majors", "Alts", "Empty"]
+
+
+def test_the_editor_of_a_new_list_covers_its_own_tab(parts: Parts, qtbot: QtBot) -> None:
+    qtbot.mouseClick(parts.tabs.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor_sits_on_its_tab_alone(parts, 3))
+
+
+def test_a_filter_never_makes_another_list_look_empty(parts: Parts, qtbot: QtBot) -> None:
+    window = parts.window
+    qtbot.keyClicks(window.filter_edit, "btc")
+    assert parts.table_symbols() == ["BTCUSDT"]
+    qtbot.mouseClick(
+        parts.tabs.bar, Qt.MouseButton.LeftButton, pos=parts.tabs.bar.tabRect(1).center()
+    )
+    assert window.filter_edit.text() == ""
+    assert parts.table_symbols() == ["1000SATSUSDT"]
+    qtbot.waitUntil(lambda: not window.empty_state.isVisible())
