@@ -2,7 +2,9 @@
 
 Pure functions: the websocket server calls them and turns their verdicts into frames
 and HTTP statuses. Error codes are Binance's: 0 unknown property, 1 invalid value type,
-2 invalid request, 3 invalid JSON.
+2 invalid request, 3 invalid JSON. Request ids are what Binance documents for its
+stream requests (integers, short strings such as UUIDs, or null), so that other
+clients, Binance's own connector among them, can be tried against this exchange.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ UNKNOWN_PROPERTY: Final = 0
 INVALID_VALUE_TYPE: Final = 1
 INVALID_REQUEST: Final = 2
 INVALID_JSON: Final = 3
+
+MAX_ID_LENGTH: Final = 36  # request ids that are strings: a UUID fits
 
 
 class RequestError(Exception):
@@ -58,7 +62,7 @@ class Request:
 
     method: str
     params: list[Any]
-    id: int | None
+    id: int | str | None
 
 
 def stream_problem(name: Any) -> str | None:
@@ -113,6 +117,23 @@ def _checked(streams: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(streams))
 
 
+def valid_request_id(request_id: Any) -> bool:
+    """Whether Binance accepts ``request_id``: a 64-bit signed integer, an alphanumeric
+    string of at most 36 characters (a UUID, hyphens included, as Binance's own
+    connector sends by default), or null. The reply echoes it back as it came."""
+    if request_id is None:
+        return True
+    if isinstance(request_id, bool):
+        return False
+    if isinstance(request_id, int):
+        return -(2**63) <= request_id < 2**63
+    if isinstance(request_id, str):
+        return 0 < len(request_id) <= MAX_ID_LENGTH and all(
+            ch.isascii() and (ch.isalnum() or ch in "-_") for ch in request_id
+        )
+    return False
+
+
 def parse_request(text: str) -> Request:
     """Decode one client text frame into a ``Request`` or raise ``RequestError``."""
     try:
@@ -122,11 +143,11 @@ def parse_request(text: str) -> Request:
     if not isinstance(decoded, dict):
         raise RequestError(INVALID_REQUEST, "Invalid request: expected a JSON object")
     request_id = decoded.get("id")
-    if request_id is not None and (
-        isinstance(request_id, bool) or not isinstance(request_id, int) or request_id < 0
-    ):
+    if not valid_request_id(request_id):
         raise RequestError(
-            INVALID_REQUEST, "Invalid request: request ID must be an unsigned integer"
+            INVALID_REQUEST,
+            "Invalid request: request ID must be a 64-bit integer, "
+            f"an alphanumeric string of at most {MAX_ID_LENGTH} characters, or null",
         )
     if "method" not in decoded:
         raise RequestError(INVALID_REQUEST, "Invalid request: missing field `method`", request_id)

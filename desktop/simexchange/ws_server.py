@@ -454,7 +454,7 @@ class StreamServer:
         return names
 
     @staticmethod
-    def _check_property(name: Any, rid: int | None) -> None:
+    def _check_property(name: Any, rid: int | str | None) -> None:
         if not isinstance(name, str):
             raise RequestError(
                 INVALID_REQUEST, "Invalid request: property name must be a string", rid
