@@ -14,7 +14,6 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from websockets.client import ClientProtocol
 from websockets.extensions.permessage_deflate import (
-    ClientPerMessageDeflateFactory,
     PerMessageDeflate,
     ServerPerMessageDeflateFactory,
 )
@@ -23,7 +22,7 @@ from websockets.protocol import Protocol, Side, State
 from websockets.server import ServerProtocol
 from websockets.uri import parse_uri
 
-from desktop.stream.framing import FrameSplitter, inflater
+from desktop.stream.framing import AgreedDeflate, FrameSplitter, Inflate, inflater
 
 MAX_SIZE = 66_000  # so that some frames are too big
 DATA = (Opcode.TEXT, Opcode.BINARY, Opcode.CONT)
@@ -54,10 +53,15 @@ class Seen:
             self.messages,
             self.controls,
             protocol.state,
-            type(protocol.parser_exc),
-            protocol.close_rcvd,
+            _closing(protocol),
             _sent(protocol),
         )
+
+
+def _closing(protocol: Protocol) -> tuple[object, ...]:
+    """How the connection closed, as websockets reports it (the close frames exchanged)."""
+    exc = protocol.close_exc
+    return type(exc), exc.rcvd, exc.sent, exc.rcvd_then_sent
 
 
 def _sent(protocol: Protocol) -> list[tuple[Opcode, bytes]]:
@@ -66,7 +70,7 @@ def _sent(protocol: Protocol) -> list[tuple[Opcode, bytes]]:
     for data in protocol.data_to_send():
         if data:
             peer.receive_data(data)
-    return [(e.opcode, bytes(e.data)) for e in peer.events_received()]
+    return [(e.opcode, bytes(e.data)) for e in peer.events_received() if isinstance(e, Frame)]
 
 
 def reference(protocol: Protocol, stream: bytes) -> tuple[object, ...]:
@@ -78,10 +82,17 @@ def reference(protocol: Protocol, stream: bytes) -> tuple[object, ...]:
     return seen.outcome(protocol)
 
 
-def split(protocol: Protocol, stream: bytes, cuts: list[int]) -> tuple[tuple[object, ...], int]:
+def split(
+    protocol: Protocol, stream: bytes, cuts: list[int], deflate: AgreedDeflate | None = None
+) -> tuple[tuple[object, ...], int]:
     """What the protocol and the splitter delivered; how many bytes the splitter held
-    back to the end (a stream of whole frames leaves none)."""
+    back to the end (a stream of whole frames leaves none). ``deflate``: the compression
+    that ``protocol``'s handshake agreed on, if any."""
     seen = Seen()
+
+    def inflate() -> Inflate | None:
+        agreed = deflate.agreed if deflate is not None else None
+        return inflater(agreed, MAX_SIZE, protocol.fail)
 
     def other(data: bytes) -> bool:
         protocol.receive_data(data)
@@ -89,11 +100,9 @@ def split(protocol: Protocol, stream: bytes, cuts: list[int]) -> tuple[tuple[obj
         return protocol.state is State.OPEN
 
     if protocol.state is State.CONNECTING:
-        splitter = FrameSplitter(seen.messages, other, MAX_SIZE, opened=lambda: inflater(protocol))
+        splitter = FrameSplitter(seen.messages, other, MAX_SIZE, opened=inflate)
     else:
-        splitter = FrameSplitter(
-            seen.messages, other, MAX_SIZE, handshake=False, inflate=inflater(protocol)
-        )
+        splitter = FrameSplitter(seen.messages, other, MAX_SIZE, handshake=False, inflate=inflate())
     start = 0
     for cut in [*sorted({c % (len(stream) + 1) for c in cuts}), len(stream)]:
         if cut > start:
@@ -259,10 +268,24 @@ def compressed_streams(draw: st.DrawFn) -> tuple[bool, bytes]:
     return fresh, b"".join(out)
 
 
-def _deflate_client(fresh: bool) -> Protocol:
-    protocol = Protocol(Side.CLIENT, max_size=MAX_SIZE)
-    protocol.extensions = [PerMessageDeflate(fresh, False, 15, 15)]
-    return protocol
+def _deflate_client(fresh: bool) -> tuple[ClientProtocol, AgreedDeflate]:
+    """A client that agreed on compression with a server, as in the app: through the
+    opening handshake (``fresh``: the server compresses each message alone)."""
+    deflate = AgreedDeflate()
+    client = ClientProtocol(
+        parse_uri("ws://127.0.0.1/market/stream"), extensions=[deflate], max_size=MAX_SIZE
+    )
+    request = client.connect()
+    client.send_request(request)
+    client.data_to_send()
+    server = ServerProtocol(
+        extensions=[ServerPerMessageDeflateFactory(server_no_context_takeover=fresh)]
+    )
+    server.send_response(server.accept(request))
+    client.receive_data(b"".join(server.data_to_send()))
+    client.events_received()
+    assert client.state is State.OPEN and deflate.agreed is not None
+    return client, deflate
 
 
 @settings(max_examples=300, deadline=None)
@@ -271,8 +294,9 @@ def test_compressed_frames_are_seen_exactly_as_websockets_sees_them(
     case: tuple[bool, bytes], at: list[int]
 ) -> None:
     fresh, stream = case
-    expected = reference(_deflate_client(fresh), stream)
-    got, _ = split(_deflate_client(fresh), stream, at)
+    expected = reference(_deflate_client(fresh)[0], stream)
+    client, deflate = _deflate_client(fresh)
+    got, _ = split(client, stream, at, deflate)
     assert got == expected
 
 
@@ -292,17 +316,17 @@ def test_whole_compressed_frames_are_taken_without_websockets_parser() -> None:
         handed.append(data)
         return True
 
-    client = _deflate_client(False)
-    FrameSplitter(messages, other, MAX_SIZE, handshake=False, inflate=inflater(client)).feed(stream)
+    client, deflate = _deflate_client(False)
+    inflate = inflater(deflate.agreed, MAX_SIZE, client.fail)
+    FrameSplitter(messages, other, MAX_SIZE, handshake=False, inflate=inflate).feed(stream)
     assert messages == [b'{"e":"24hrMiniTicker","s":"BTCUSDT"}'] * 3
     assert handed == []
 
 
 def test_compression_agreed_in_the_handshake_is_used_for_the_frames_after_it() -> None:
+    deflate = AgreedDeflate()
     client = ClientProtocol(
-        parse_uri("ws://127.0.0.1/market/stream"),
-        extensions=[ClientPerMessageDeflateFactory()],
-        max_size=MAX_SIZE,
+        parse_uri("ws://127.0.0.1/market/stream"), extensions=[deflate], max_size=MAX_SIZE
     )
     request = client.connect()
     client.send_request(request)
@@ -319,8 +343,10 @@ def test_compression_agreed_in_the_handshake_is_used_for_the_frames_after_it() -
         client.receive_data(data)
         return client.state is State.OPEN
 
-    splitter = FrameSplitter(messages, other, MAX_SIZE, opened=lambda: inflater(client))
+    splitter = FrameSplitter(
+        messages, other, MAX_SIZE, opened=lambda: inflater(deflate.agreed, MAX_SIZE, client.fail)
+    )
     splitter.feed(stream)
     assert messages == [b"first", b"second"]
     assert len(handed) == 1 and handed[0].endswith(b"\r\n\r\n")  # only the response
-    assert isinstance(client.extensions[0], PerMessageDeflate)
+    assert isinstance(deflate.agreed, PerMessageDeflate)
