@@ -15,16 +15,14 @@ import time
 from collections.abc import Callable
 
 from websockets.client import ClientProtocol
-from websockets.extensions.permessage_deflate import (
-    PerMessageDeflate,
-    ServerPerMessageDeflateFactory,
-)
+from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
 from websockets.frames import Frame, Opcode
 from websockets.server import ServerProtocol
 from websockets.uri import parse_uri
 
 from desktop.bench.harness import Report
 from desktop.simexchange.contracts_data import default_contracts
+from desktop.simexchange.frames import frame_bytes
 from desktop.simexchange.market import Market
 from desktop.stream.framing import AgreedDeflate, FrameSplitter, Inflate, inflater
 
@@ -44,10 +42,10 @@ def _frames(rounds: int) -> list[bytes]:
 
 def _wire(payloads: list[bytes], compressed: bool) -> list[bytes]:
     """The frames as the server writes them, in reads of ``READ`` bytes."""
-    encoder = [PerMessageDeflate(False, False, 15, 15)] if compressed else []
-    stream = b"".join(
-        Frame(Opcode.TEXT, p).serialize(mask=False, extensions=encoder) for p in payloads
+    encoder = (
+        [ServerPerMessageDeflateFactory().process_request_params([], [])[1]] if compressed else []
     )
+    stream = b"".join(frame_bytes(Frame(Opcode.TEXT, p), extensions=encoder) for p in payloads)
     return [stream[i : i + READ] for i in range(0, len(stream), READ)]
 
 

@@ -23,6 +23,7 @@ from websockets.http11 import Response
 from websockets.protocol import State
 
 from desktop.exchange.symbols import ALL_MARKET_STREAM
+from desktop.simexchange.frames import text_frame
 from desktop.simexchange.market import Market, SymbolState
 from desktop.simexchange.stats import SimRequest, SimStats
 from desktop.simexchange.stream_protocol import (
@@ -58,16 +59,6 @@ _FIREHOSE_BUFFER: Final = 256 * 1024  # firehose: wait for the socket past this 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _text_frame(payload: bytes) -> bytes:
-    """An unmasked, unfragmented, uncompressed server-to-client text frame (RFC 6455 §5.2)."""
-    size = len(payload)
-    if size < 126:
-        return bytes((0x81, size)) + payload
-    if size < 1 << 16:
-        return bytes((0x81, 126)) + size.to_bytes(2, "big") + payload
-    return bytes((0x81, 127)) + size.to_bytes(8, "big") + payload
 
 
 class StreamServer:
@@ -472,7 +463,7 @@ class StreamServer:
                 # so that the exchange outpaces any client it is measuring.
                 conn.write_frames(
                     b"".join(
-                        _text_frame(f"{head}{when}{tail_b if round_ % 2 else tail_a}".encode())
+                        text_frame(f"{head}{when}{tail_b if round_ % 2 else tail_a}".encode())
                         for head, tail_a, tail_b in templates
                     )
                 )

@@ -21,11 +21,8 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from websockets.exceptions import PayloadTooBig, ProtocolError
-from websockets.extensions import Extension
-from websockets.extensions.permessage_deflate import (
-    ClientPerMessageDeflateFactory,
-    PerMessageDeflate,
-)
+from websockets.extensions import ClientExtensionFactory, Extension
+from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory
 from websockets.frames import CloseCode, Frame, Opcode
 from websockets.typing import ExtensionParameter
 
@@ -188,27 +185,32 @@ def _long_head(data: bytes, pos: int) -> tuple[int, int]:
     return start + width + (4 if second & _MASKED else 0), length
 
 
-class AgreedDeflate(ClientPerMessageDeflateFactory):
+class AgreedDeflate(ClientExtensionFactory):
     """Offers permessage-deflate as websockets does by default, and keeps the extension
     the opening handshake agreed on (``agreed``), so whole compressed frames can be
     decompressed here by the same decoder object websockets uses for the rest.
 
-    It rests on websockets' documented extension API (``process_response_params``).
+    It rests on websockets' documented extension API (``ClientExtensionFactory``,
+    ``Extension.decode``) and its documented ``ClientPerMessageDeflateFactory``.
     """
 
     def __init__(self) -> None:
-        super().__init__(compress_settings={"memLevel": 5})
-        self.agreed: PerMessageDeflate | None = None
+        self._factory = ClientPerMessageDeflateFactory(compress_settings={"memLevel": 5})
+        self.name = self._factory.name
+        self.agreed: Extension | None = None
+
+    def get_request_params(self) -> Sequence[ExtensionParameter]:
+        return self._factory.get_request_params()
 
     def process_response_params(
         self, params: Sequence[ExtensionParameter], accepted_extensions: Sequence[Extension]
-    ) -> PerMessageDeflate:
-        self.agreed = super().process_response_params(params, accepted_extensions)
+    ) -> Extension:
+        self.agreed = self._factory.process_response_params(params, accepted_extensions)
         return self.agreed
 
 
 def inflater(
-    deflate: PerMessageDeflate | None, max_size: int | None, fail: Callable[[int, str], None]
+    deflate: Extension | None, max_size: int | None, fail: Callable[[int, str], None]
 ) -> Inflate | None:
     """Decompression of whole frames by websockets' own permessage-deflate decoder.
 

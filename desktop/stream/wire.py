@@ -39,6 +39,7 @@ from websockets.http11 import Response
 from websockets.protocol import State
 from websockets.uri import parse_uri
 
+from desktop.stream.errors import KEEPALIVE_REASON
 from desktop.stream.framing import AgreedDeflate, FrameSplitter, Inflate, inflater
 from desktop.stream.proxy import open_tcp
 
@@ -278,7 +279,7 @@ class StreamSocket(asyncio.Protocol):
                     await waiter
             except TimeoutError:
                 logger.debug("no pong within %g s; failing the connection", self._ping_timeout)
-                self._fail(CloseCode.INTERNAL_ERROR, "keepalive ping timeout")
+                self._fail(CloseCode.INTERNAL_ERROR, KEEPALIVE_REASON)
                 return
 
     def _pong(self, data: bytes) -> None:

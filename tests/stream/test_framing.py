@@ -13,15 +13,14 @@ from dataclasses import dataclass, field
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from websockets.client import ClientProtocol
-from websockets.extensions.permessage_deflate import (
-    PerMessageDeflate,
-    ServerPerMessageDeflateFactory,
-)
-from websockets.frames import Close, CloseCode, Frame, Opcode
+from websockets.extensions import Extension
+from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
+from websockets.frames import CloseCode, Frame, Opcode
 from websockets.protocol import Protocol, Side, State
 from websockets.server import ServerProtocol
 from websockets.uri import parse_uri
 
+from desktop.simexchange.frames import close_payload, frame_bytes
 from desktop.stream.framing import AgreedDeflate, FrameSplitter, Inflate, inflater
 
 MAX_SIZE = 66_000  # so that some frames are too big
@@ -118,7 +117,7 @@ def split(
 
 
 def _frame(opcode: Opcode, data: bytes, fin: bool = True) -> bytes:
-    return Frame(opcode, data, fin).serialize(mask=False, extensions=[])
+    return frame_bytes(Frame(opcode, data, fin))
 
 
 payloads = st.one_of(
@@ -128,7 +127,7 @@ payloads = st.one_of(
 plain = st.builds(_frame, st.sampled_from([Opcode.TEXT, Opcode.BINARY]), payloads)
 control = st.builds(_frame, st.sampled_from([Opcode.PING, Opcode.PONG]), st.binary(max_size=125))
 close = st.builds(
-    lambda code: _frame(Opcode.CLOSE, Close(code, "bye").serialize()),
+    lambda code: _frame(Opcode.CLOSE, close_payload(code, "bye")),
     st.sampled_from([CloseCode.NORMAL_CLOSURE, CloseCode.GOING_AWAY]),
 )
 
@@ -161,7 +160,7 @@ cuts = st.lists(st.integers(min_value=0, max_value=10**6), max_size=40)
 
 
 def _masked(data: bytes) -> bytes:
-    return Frame(Opcode.TEXT, data).serialize(mask=True, extensions=[])
+    return frame_bytes(Frame(Opcode.TEXT, data), mask=True)
 
 
 @settings(max_examples=400, deadline=None)
@@ -233,6 +232,14 @@ def test_plain_frames_are_taken_without_websockets_and_the_rest_handed_over_whol
     assert handed == [ping]
 
 
+def server_deflate(fresh: bool) -> Extension:
+    """The server's side of permessage-deflate, as a server agrees to it with a client
+    that asked for nothing special (``fresh``: each message compressed alone)."""
+    factory = ServerPerMessageDeflateFactory(server_no_context_takeover=fresh)
+    _, extension = factory.process_request_params([], [])
+    return extension
+
+
 # Compressed (permessage-deflate, as the exchange may agree to): the same frames, each
 # data frame compressed by a server-side encoder that keeps its context between
 # messages unless told not to; plus frames that do not decompress or decompress to more
@@ -240,13 +247,13 @@ def test_plain_frames_are_taken_without_websockets_and_the_rest_handed_over_whol
 @st.composite
 def compressed_streams(draw: st.DrawFn) -> tuple[bool, bytes]:
     fresh = draw(st.booleans())  # no context takeover: each message compressed alone
-    encoder = PerMessageDeflate(False, fresh, 15, 15)
+    encoder = server_deflate(fresh)
     out: list[bytes] = []
     for kind in draw(st.lists(st.integers(0, 8), max_size=20)):
         if kind <= 2:
             opcode = draw(st.sampled_from([Opcode.TEXT, Opcode.BINARY]))
             frame = Frame(opcode, draw(payloads))
-            out.append(frame.serialize(mask=False, extensions=[encoder]))
+            out.append(frame_bytes(frame, extensions=[encoder]))
         elif kind == 3:
             out.append(draw(control))
         elif kind == 4:
@@ -254,7 +261,7 @@ def compressed_streams(draw: st.DrawFn) -> tuple[bool, bytes]:
             frames = [Frame(Opcode.TEXT, parts[0], fin=False)]
             frames += [Frame(Opcode.CONT, p, fin=False) for p in parts[1:-1]]
             frames.append(Frame(Opcode.CONT, parts[-1]))
-            out += [f.serialize(mask=False, extensions=[encoder]) for f in frames]
+            out += [frame_bytes(f, extensions=[encoder]) for f in frames]
         elif kind == 5:  # sent compressed, but not valid deflate data
             payload = draw(st.binary(min_size=1, max_size=40))
             out.append(bytes((0xC1, len(payload))) + payload)
@@ -264,7 +271,7 @@ def compressed_streams(draw: st.DrawFn) -> tuple[bool, bytes]:
             out.append(draw(close))
         else:  # the start of a compressed message that a whole one interrupts
             frame = Frame(Opcode.TEXT, draw(st.binary(max_size=50)), fin=False)
-            out.append(frame.serialize(mask=False, extensions=[encoder]))
+            out.append(frame_bytes(frame, extensions=[encoder]))
     return fresh, b"".join(out)
 
 
@@ -301,10 +308,10 @@ def test_compressed_frames_are_seen_exactly_as_websockets_sees_them(
 
 
 def test_whole_compressed_frames_are_taken_without_websockets_parser() -> None:
-    encoder = PerMessageDeflate(False, False, 15, 15)
+    encoder = server_deflate(False)
     stream = b"".join(
-        Frame(Opcode.TEXT, b'{"e":"24hrMiniTicker","s":"BTCUSDT"}').serialize(
-            mask=False, extensions=[encoder]
+        frame_bytes(
+            Frame(Opcode.TEXT, b'{"e":"24hrMiniTicker","s":"BTCUSDT"}'), extensions=[encoder]
         )
         for _ in range(3)
     )
@@ -349,4 +356,4 @@ def test_compression_agreed_in_the_handshake_is_used_for_the_frames_after_it() -
     splitter.feed(stream)
     assert messages == [b"first", b"second"]
     assert len(handed) == 1 and handed[0].endswith(b"\r\n\r\n")  # only the response
-    assert isinstance(deflate.agreed, PerMessageDeflate)
+    assert deflate.agreed is not None and deflate.agreed.name == "permessage-deflate"
