@@ -1,7 +1,7 @@
 """Stream names, handshake paths and live-subscription requests, judged as Binance does.
 
-Pure functions: the websocket server calls them and turns their verdicts into frames
-and HTTP statuses. Error codes are Binance's: 0 unknown property, 1 invalid value type,
+Functions without I/O: the websocket server calls them and turns their verdicts into
+frames and HTTP statuses (``answer`` changes the subscriptions it is given). Error codes are Binance's: 0 unknown property, 1 invalid value type,
 2 invalid request, 3 invalid JSON. Request ids are what Binance documents for its
 stream requests (integers, short strings such as UUIDs, or null), so that other
 clients, Binance's own connector among them, can be tried against this exchange.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Protocol
 from urllib.parse import unquote, urlsplit
 
 from desktop.exchange.symbols import ALL_MARKET_STREAM, MINI_TICKER
@@ -46,6 +46,13 @@ class RequestError(Exception):
 
     def reply(self) -> dict[str, Any]:
         return {"code": self.code, "msg": self.msg, "id": self.request_id}
+
+
+class Subscriber(Protocol):
+    """A connection's subscriptions, as requests change them."""
+
+    streams: set[str]
+    combined: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,3 +172,58 @@ def parse_request(text: str) -> Request:
     if not isinstance(params, list):
         raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected an array", request_id)
     return Request(method, params, request_id)
+
+
+def answer(request: Request, conn: Subscriber, *, max_streams: int) -> dict[str, Any]:
+    """Carry out a well-formed request on ``conn``; its reply, or ``RequestError``."""
+    rid = request.id
+    if request.method == SUBSCRIBE:
+        names = _stream_params(request)
+        added = [n for n in dict.fromkeys(names) if n not in conn.streams]
+        if len(conn.streams) + len(added) > max_streams:
+            raise RequestError(
+                INVALID_REQUEST,
+                "Invalid request: too many streams; a connection may subscribe to at most "
+                f"{max_streams}",
+                rid,
+            )
+        conn.streams.update(added)
+        return {"result": None, "id": rid}
+    if request.method == UNSUBSCRIBE:
+        for name in _stream_params(request):
+            conn.streams.discard(name)
+        return {"result": None, "id": rid}
+    if request.method == LIST_SUBSCRIPTIONS:
+        return {"result": sorted(conn.streams), "id": rid}
+    if request.method == SET_PROPERTY:
+        if len(request.params) != 2:
+            raise RequestError(INVALID_REQUEST, "Invalid request: expected 2 parameters", rid)
+        name, value = request.params
+        _check_property(name, rid)
+        if not isinstance(value, bool):
+            raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected Boolean", rid)
+        conn.combined = value
+        return {"result": None, "id": rid}
+    if request.method == GET_PROPERTY:
+        if len(request.params) != 1:
+            raise RequestError(INVALID_REQUEST, "Invalid request: expected 1 parameter", rid)
+        _check_property(request.params[0], rid)
+        return {"result": conn.combined, "id": rid}
+    raise RequestError(INVALID_REQUEST, "Invalid request", rid)  # pragma: no cover
+
+
+def _stream_params(request: Request) -> list[str]:
+    names: list[str] = []
+    for name in request.params:
+        problem = stream_problem(name)
+        if problem:
+            raise RequestError(INVALID_REQUEST, f"Invalid request: {problem}", request.id)
+        names.append(name)
+    return names
+
+
+def _check_property(name: Any, rid: int | str | None) -> None:
+    if not isinstance(name, str):
+        raise RequestError(INVALID_REQUEST, "Invalid request: property name must be a string", rid)
+    if name != "combined":
+        raise RequestError(UNKNOWN_PROPERTY, "Unknown property", rid)

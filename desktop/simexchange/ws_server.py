@@ -27,19 +27,11 @@ from desktop.simexchange.frames import text_frame
 from desktop.simexchange.market import Market, SymbolState
 from desktop.simexchange.stats import SimRequest, SimStats
 from desktop.simexchange.stream_protocol import (
-    GET_PROPERTY,
-    INVALID_REQUEST,
-    INVALID_VALUE_TYPE,
-    LIST_SUBSCRIPTIONS,
-    SET_PROPERTY,
     SUBSCRIBE,
-    UNKNOWN_PROPERTY,
-    UNSUBSCRIBE,
-    Request,
     RequestError,
+    answer,
     parse_request,
     parse_target,
-    stream_problem,
 )
 from desktop.simexchange.ws_connection import SimConnection
 
@@ -303,7 +295,11 @@ class StreamServer:
         self._record(conn, message, now)
         try:
             request = parse_request(message)
-            reply = self._answer(conn, request)
+            if request.method == SUBSCRIBE and self._subscribe_failures:
+                code, msg = self._subscribe_failures.pop(0)  # an injected fault
+                reply = {"code": code, "msg": msg, "id": request.id}
+            else:
+                reply = answer(request, conn, max_streams=self.max_streams_per_connection)
         except RequestError as err:
             reply = err.reply()
         self._send(conn, reply)
@@ -320,64 +316,6 @@ class StreamServer:
         else:
             entry = SimRequest(conn.conn_id, None, None, None, now)
         self.stats.requests.append(entry)
-
-    def _answer(self, conn: SimConnection, request: Request) -> dict[str, Any]:
-        rid = request.id
-        if request.method == SUBSCRIBE:
-            if self._subscribe_failures:
-                code, msg = self._subscribe_failures.pop(0)
-                return {"code": code, "msg": msg, "id": rid}
-            names = self._stream_params(request)
-            added = [n for n in dict.fromkeys(names) if n not in conn.streams]
-            if len(conn.streams) + len(added) > self.max_streams_per_connection:
-                raise RequestError(
-                    INVALID_REQUEST,
-                    "Invalid request: too many streams; a connection may subscribe to at most "
-                    f"{self.max_streams_per_connection}",
-                    rid,
-                )
-            conn.streams.update(added)
-            return {"result": None, "id": rid}
-        if request.method == UNSUBSCRIBE:
-            for name in self._stream_params(request):
-                conn.streams.discard(name)
-            return {"result": None, "id": rid}
-        if request.method == LIST_SUBSCRIPTIONS:
-            return {"result": sorted(conn.streams), "id": rid}
-        if request.method == SET_PROPERTY:
-            if len(request.params) != 2:
-                raise RequestError(INVALID_REQUEST, "Invalid request: expected 2 parameters", rid)
-            name, value = request.params
-            self._check_property(name, rid)
-            if not isinstance(value, bool):
-                raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected Boolean", rid)
-            conn.combined = value
-            return {"result": None, "id": rid}
-        if request.method == GET_PROPERTY:
-            if len(request.params) != 1:
-                raise RequestError(INVALID_REQUEST, "Invalid request: expected 1 parameter", rid)
-            self._check_property(request.params[0], rid)
-            return {"result": conn.combined, "id": rid}
-        raise RequestError(INVALID_REQUEST, "Invalid request", rid)  # pragma: no cover
-
-    @staticmethod
-    def _stream_params(request: Request) -> list[str]:
-        names: list[str] = []
-        for name in request.params:
-            problem = stream_problem(name)
-            if problem:
-                raise RequestError(INVALID_REQUEST, f"Invalid request: {problem}", request.id)
-            names.append(name)
-        return names
-
-    @staticmethod
-    def _check_property(name: Any, rid: int | str | None) -> None:
-        if not isinstance(name, str):
-            raise RequestError(
-                INVALID_REQUEST, "Invalid request: property name must be a string", rid
-            )
-        if name != "combined":
-            raise RequestError(UNKNOWN_PROPERTY, "Unknown property", rid)
 
     def _send(self, conn: SimConnection, payload: dict[str, Any]) -> None:
         if not conn.half_dead and conn.send_message(_dumps(payload)):

@@ -143,7 +143,7 @@ class StreamSocket(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)
         request = self.protocol.connect()
-        request.headers["User-Agent"] = os.environ.get("WEBSOCKETS_USER_AGENT", USER_AGENT)
+        request.headers["User-Agent"] = USER_AGENT
         self.protocol.send_request(request)
         self._send_pending()
 
