@@ -1,11 +1,11 @@
 """The TCP (and TLS) connection under a websocket, through a proxy when the system has one.
 
-The proxy comes from the standard places (``https_proxy``/``HTTPS_PROXY``, ``all_proxy``
-for SOCKS, ``no_proxy``; on Windows and macOS the system settings), read by the standard
-library's ``urllib.request.getproxies``, as REST calls and websockets' own client do.
-HTTP proxies get a ``CONNECT`` tunnel; SOCKS proxies need the optional ``python-socks``
-package. TLS runs end to end through the tunnel, so certificates are always verified
-against the exchange's name.
+The proxy comes from the standard places (``https_proxy``/``HTTPS_PROXY``; ``socks_proxy``
+or ``all_proxy`` for SOCKS; ``no_proxy``; on Windows and macOS the system settings), read
+by the standard library's ``urllib.request.getproxies``, as REST calls do. HTTP proxies
+get a ``CONNECT`` tunnel; SOCKS proxies need the optional ``python-socks`` package. TLS
+runs end to end through the tunnel, so certificates are always verified against the
+exchange's name.
 """
 
 from __future__ import annotations
@@ -32,8 +32,9 @@ def proxy_for(host: str, port: int, *, secure: bool) -> str | None:
         return None
     proxies = urllib.request.getproxies()
     # RFC 6455 §4.1 suggests a SOCKS proxy if any, else the HTTPS one (the same order
-    # websockets follows); a ws:// URL may also use the plain HTTP proxy.
+    # websockets follows); a ws:// URL may also use the plain HTTP proxy; all_proxy last.
     schemes = ["wss", "socks", "https"] if secure else ["ws", "socks", "https", "http"]
+    schemes.append("all")
     for scheme in schemes:
         proxy = proxies.get(scheme)
         if proxy is not None:

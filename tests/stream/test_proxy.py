@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from desktop.stream import ConnState
+from desktop.stream.proxy import proxy_for
 from tests.stream.harness import rig, run
 
 
@@ -106,3 +107,18 @@ def test_a_proxy_that_refuses_the_tunnel_is_named_in_the_status(
         assert error == "network error: the proxy refused the tunnel (HTTP 407)"
 
     run(main)
+
+
+def test_the_proxy_is_chosen_from_the_environment_as_websockets_chose_it(
+    no_proxy_env: pytest.MonkeyPatch,
+) -> None:
+    env = no_proxy_env
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "socks_proxy"):
+        env.delenv(name, raising=False)
+    assert proxy_for("fstream.binance.com", 443, secure=True) is None
+    env.setenv("all_proxy", "socks5h://127.0.0.1:1080")
+    assert proxy_for("fstream.binance.com", 443, secure=True) == "socks5h://127.0.0.1:1080"
+    env.setenv("https_proxy", "http://proxy.local:3128")
+    assert proxy_for("fstream.binance.com", 443, secure=True) == "http://proxy.local:3128"
+    env.setenv("no_proxy", "binance.com")
+    assert proxy_for("fstream.binance.com", 443, secure=True) is None
