@@ -45,7 +45,7 @@ def proxy_for(host: str, port: int, *, secure: bool) -> str | None:
 
 
 async def open_tcp(
-    factory: Callable[[], asyncio.Protocol],
+    factory: Callable[[], asyncio.BaseProtocol],
     host: str,
     port: int,
     *,

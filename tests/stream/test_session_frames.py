@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 from typing import Any
 
+import pytest
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.extensions import Extension, ServerExtensionFactory
 from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
@@ -22,6 +25,7 @@ from desktop.exchange.endpoints import Endpoints
 from desktop.exchange.symbols import stream_name
 from desktop.exchange.ticker import MiniTicker
 from desktop.stream import StreamClient
+from tests.security.certs import self_signed
 from tests.stream.harness import FAST_CLIENT, run
 
 SYMBOLS = [f"S{i:03d}USDT" for i in range(300)]
@@ -105,13 +109,15 @@ async def receive(
     symbols: list[str],
     events: int,
     extensions: Sequence[ServerExtensionFactory] | None = None,
+    tls: ssl.SSLContext | None = None,
     **options: Any,
 ) -> tuple[StreamClient, Deliveries]:
     """Run a stream client for ``symbols`` against ``handler`` until ``events`` arrived."""
-    async with serve(handler, "127.0.0.1", 0, extensions=extensions) as server:
+    async with serve(handler, "127.0.0.1", 0, extensions=extensions, ssl=tls) as server:
         port = server.sockets[0].getsockname()[1]
+        scheme = "wss" if tls is not None else "ws"
         client = StreamClient(
-            Endpoints(f"ws://127.0.0.1:{port}", "", "test"), **{**FAST_CLIENT, **options}
+            Endpoints(f"{scheme}://127.0.0.1:{port}", "", "test"), **{**FAST_CLIENT, **options}
         )
         got = Deliveries()
         client.add_ticker_listener(got)
@@ -192,5 +198,39 @@ def test_compressed_frames_arrive_exact_and_a_corrupt_one_fails_only_its_socket(
             ("S001USDT", 2000, "7.000100"),
         ]
         assert close_codes[0] == 1002  # the client failed that socket: protocol error
+
+    run(main)
+
+
+def test_a_trusted_tls_exchange_streams_compressed_bursts_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """wss with a certificate the system trusts (here through SSL_CERT_FILE), compression
+    agreed, bursts bigger than one read: everything arrives, in order."""
+    cert, key = self_signed(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(cert, key)
+
+    agreed: list[str] = []
+
+    async def handler(ws: ServerConnection) -> None:
+        replies = asyncio.create_task(answer_requests(ws))
+        assert ws.response is not None
+        agreed.append(ws.response.headers.get("Sec-WebSocket-Extensions", ""))
+        for round_ in range(20):
+            for symbol in SYMBOLS:
+                await ws.send(frame(symbol, 1000 + round_, f"{round_}.5"))
+        await ws.wait_closed()
+        replies.cancel()
+
+    async def main() -> None:
+        _, got = await receive(
+            handler, SYMBOLS, 20 * len(SYMBOLS), tls=server, max_streams_per_connection=1024
+        )
+        assert agreed and agreed[0].startswith("permessage-deflate")
+        events = got.events()
+        for symbol in SYMBOLS:
+            assert [e.event_time for e in events if e.symbol == symbol] == list(range(1000, 1020))
 
     run(main)
