@@ -135,7 +135,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="websocket base URL of the market streams (wss://…)",
     )
     add("--rest-url", dest="rest_url", metavar="URL", help="REST base URL (https://…)")
-    add("--testnet", dest="testnet", action=flag, help="use the Binance futures testnet")
+    add(
+        "--testnet",
+        dest="testnet",
+        action=flag,
+        help="use the Binance futures testnet (streams from "
+        "wss://fstream.binancefuture.com/market, REST at https://demo-fapi.binance.com)",
+    )
     add(
         "--allow-insecure",
         dest="allow_insecure",

@@ -14,14 +14,17 @@ import json
 import time
 from collections.abc import Callable
 
-from websockets.extensions.permessage_deflate import PerMessageDeflate
+from websockets.client import ClientProtocol
+from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
 from websockets.frames import Frame, Opcode
-from websockets.protocol import Protocol, Side
+from websockets.server import ServerProtocol
+from websockets.uri import parse_uri
 
 from desktop.bench.harness import Report
 from desktop.simexchange.contracts_data import default_contracts
+from desktop.simexchange.frames import frame_bytes
 from desktop.simexchange.market import Market
-from desktop.stream.framing import FrameSplitter, inflater
+from desktop.stream.framing import AgreedDeflate, FrameSplitter, Inflate, inflater
 
 READ: int = 64 * 1024  # bytes a socket read brings at most, here
 MAX_SIZE: int = 2**20
@@ -39,22 +42,34 @@ def _frames(rounds: int) -> list[bytes]:
 
 def _wire(payloads: list[bytes], compressed: bool) -> list[bytes]:
     """The frames as the server writes them, in reads of ``READ`` bytes."""
-    encoder = [PerMessageDeflate(False, False, 15, 15)] if compressed else []
-    stream = b"".join(
-        Frame(Opcode.TEXT, p).serialize(mask=False, extensions=encoder) for p in payloads
+    encoder = (
+        [ServerPerMessageDeflateFactory().process_request_params([], [])[1]] if compressed else []
     )
+    stream = b"".join(frame_bytes(Frame(Opcode.TEXT, p), extensions=encoder) for p in payloads)
     return [stream[i : i + READ] for i in range(0, len(stream), READ)]
 
 
-def _client(compressed: bool) -> Protocol:
-    protocol = Protocol(Side.CLIENT, max_size=MAX_SIZE)
-    if compressed:
-        protocol.extensions = [PerMessageDeflate(False, False, 15, 15)]
-    return protocol
+def _client(compressed: bool) -> tuple[ClientProtocol, Inflate | None]:
+    """An open Sans-I/O client, through the opening handshake with a server that agrees
+    to compression when ``compressed``; with the splitter's decompression."""
+    deflate = AgreedDeflate()
+    client = ClientProtocol(
+        parse_uri("ws://127.0.0.1/market/stream"),
+        extensions=[deflate] if compressed else None,
+        max_size=MAX_SIZE,
+    )
+    request = client.connect()
+    client.send_request(request)
+    client.data_to_send()
+    server = ServerProtocol(extensions=[ServerPerMessageDeflateFactory()] if compressed else None)
+    server.send_response(server.accept(request))
+    client.receive_data(b"".join(server.data_to_send()))
+    client.events_received()
+    return client, inflater(deflate.agreed, MAX_SIZE, client.fail)
 
 
 def _through_websockets(reads: list[bytes], compressed: bool) -> int:
-    protocol = _client(compressed)
+    protocol, _ = _client(compressed)
     taken = 0
     for data in reads:
         protocol.receive_data(data)
@@ -63,11 +78,9 @@ def _through_websockets(reads: list[bytes], compressed: bool) -> int:
 
 
 def _through_splitter(reads: list[bytes], compressed: bool) -> int:
-    protocol = _client(compressed)
+    _, inflate = _client(compressed)
     messages: list[bytes] = []
-    splitter = FrameSplitter(
-        messages, lambda _: True, MAX_SIZE, handshake=False, inflate=inflater(protocol)
-    )
+    splitter = FrameSplitter(messages, lambda _: True, MAX_SIZE, handshake=False, inflate=inflate)
     for data in reads:
         splitter.feed(data)
     return len(messages)

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlsplit
 
-# Since Binance's 2026 split, USD-M market streams are served under /market.
+# Since Binance's 2026 split, USD-M market streams are served under /market, on the
+# testnet too (its official connector streams from .../market/stream); a connection
+# without the routed path is accepted but receives no market streams at all.
 LIVE_WS: Final = "wss://fstream.binance.com/market"
 LIVE_REST: Final = "https://fapi.binance.com"
-TESTNET_WS: Final = "wss://fstream.binancefuture.com"
-TESTNET_REST: Final = "https://testnet.binancefuture.com"
+TESTNET_WS: Final = "wss://fstream.binancefuture.com/market"
+TESTNET_REST: Final = "https://demo-fapi.binance.com"  # Binance's futures testnet REST base
 
 
 class EndpointError(ValueError):

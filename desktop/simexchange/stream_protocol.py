@@ -1,15 +1,17 @@
 """Stream names, handshake paths and live-subscription requests, judged as Binance does.
 
-Pure functions: the websocket server calls them and turns their verdicts into frames
-and HTTP statuses. Error codes are Binance's: 0 unknown property, 1 invalid value type,
-2 invalid request, 3 invalid JSON.
+Functions without I/O: the websocket server calls them and turns their verdicts into
+frames and HTTP statuses (``answer`` changes the subscriptions it is given). Error codes are Binance's: 0 unknown property, 1 invalid value type,
+2 invalid request, 3 invalid JSON. Request ids are what Binance documents for its
+stream requests (integers, short strings such as UUIDs, or null), so that other
+clients, Binance's own connector among them, can be tried against this exchange.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Protocol
 from urllib.parse import unquote, urlsplit
 
 from desktop.exchange.symbols import ALL_MARKET_STREAM, MINI_TICKER
@@ -30,6 +32,8 @@ INVALID_VALUE_TYPE: Final = 1
 INVALID_REQUEST: Final = 2
 INVALID_JSON: Final = 3
 
+MAX_ID_LENGTH: Final = 36  # request ids that are strings: a UUID fits
+
 
 class RequestError(Exception):
     """A request the server answers with ``{"code", "msg", "id"}``."""
@@ -42,6 +46,13 @@ class RequestError(Exception):
 
     def reply(self) -> dict[str, Any]:
         return {"code": self.code, "msg": self.msg, "id": self.request_id}
+
+
+class Subscriber(Protocol):
+    """A connection's subscriptions, as requests change them."""
+
+    streams: set[str]
+    combined: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +69,7 @@ class Request:
 
     method: str
     params: list[Any]
-    id: int | None
+    id: int | str | None
 
 
 def stream_problem(name: Any) -> str | None:
@@ -113,6 +124,23 @@ def _checked(streams: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(streams))
 
 
+def valid_request_id(request_id: Any) -> bool:
+    """Whether Binance accepts ``request_id``: a 64-bit signed integer, an alphanumeric
+    string of at most 36 characters (a UUID, hyphens included, as Binance's own
+    connector sends by default), or null. The reply echoes it back as it came."""
+    if request_id is None:
+        return True
+    if isinstance(request_id, bool):
+        return False
+    if isinstance(request_id, int):
+        return -(2**63) <= request_id < 2**63
+    if isinstance(request_id, str):
+        return 0 < len(request_id) <= MAX_ID_LENGTH and all(
+            ch.isascii() and (ch.isalnum() or ch in "-_") for ch in request_id
+        )
+    return False
+
+
 def parse_request(text: str) -> Request:
     """Decode one client text frame into a ``Request`` or raise ``RequestError``."""
     try:
@@ -122,11 +150,11 @@ def parse_request(text: str) -> Request:
     if not isinstance(decoded, dict):
         raise RequestError(INVALID_REQUEST, "Invalid request: expected a JSON object")
     request_id = decoded.get("id")
-    if request_id is not None and (
-        isinstance(request_id, bool) or not isinstance(request_id, int) or request_id < 0
-    ):
+    if not valid_request_id(request_id):
         raise RequestError(
-            INVALID_REQUEST, "Invalid request: request ID must be an unsigned integer"
+            INVALID_REQUEST,
+            "Invalid request: request ID must be a 64-bit integer, "
+            f"an alphanumeric string of at most {MAX_ID_LENGTH} characters, or null",
         )
     if "method" not in decoded:
         raise RequestError(INVALID_REQUEST, "Invalid request: missing field `method`", request_id)
@@ -144,3 +172,58 @@ def parse_request(text: str) -> Request:
     if not isinstance(params, list):
         raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected an array", request_id)
     return Request(method, params, request_id)
+
+
+def answer(request: Request, conn: Subscriber, *, max_streams: int) -> dict[str, Any]:
+    """Carry out a well-formed request on ``conn``; its reply, or ``RequestError``."""
+    rid = request.id
+    if request.method == SUBSCRIBE:
+        names = _stream_params(request)
+        added = [n for n in dict.fromkeys(names) if n not in conn.streams]
+        if len(conn.streams) + len(added) > max_streams:
+            raise RequestError(
+                INVALID_REQUEST,
+                "Invalid request: too many streams; a connection may subscribe to at most "
+                f"{max_streams}",
+                rid,
+            )
+        conn.streams.update(added)
+        return {"result": None, "id": rid}
+    if request.method == UNSUBSCRIBE:
+        for name in _stream_params(request):
+            conn.streams.discard(name)
+        return {"result": None, "id": rid}
+    if request.method == LIST_SUBSCRIPTIONS:
+        return {"result": sorted(conn.streams), "id": rid}
+    if request.method == SET_PROPERTY:
+        if len(request.params) != 2:
+            raise RequestError(INVALID_REQUEST, "Invalid request: expected 2 parameters", rid)
+        name, value = request.params
+        _check_property(name, rid)
+        if not isinstance(value, bool):
+            raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected Boolean", rid)
+        conn.combined = value
+        return {"result": None, "id": rid}
+    if request.method == GET_PROPERTY:
+        if len(request.params) != 1:
+            raise RequestError(INVALID_REQUEST, "Invalid request: expected 1 parameter", rid)
+        _check_property(request.params[0], rid)
+        return {"result": conn.combined, "id": rid}
+    raise RequestError(INVALID_REQUEST, "Invalid request", rid)  # pragma: no cover
+
+
+def _stream_params(request: Request) -> list[str]:
+    names: list[str] = []
+    for name in request.params:
+        problem = stream_problem(name)
+        if problem:
+            raise RequestError(INVALID_REQUEST, f"Invalid request: {problem}", request.id)
+        names.append(name)
+    return names
+
+
+def _check_property(name: Any, rid: int | str | None) -> None:
+    if not isinstance(name, str):
+        raise RequestError(INVALID_REQUEST, "Invalid request: property name must be a string", rid)
+    if name != "combined":
+        raise RequestError(UNKNOWN_PROPERTY, "Unknown property", rid)

@@ -1,9 +1,9 @@
 """The simulated exchange's websocket side: market streams under ``/market``.
 
-``SimConnection`` is a websockets ``ServerConnection`` that sees every incoming frame,
-so the 10 messages/s rule can count pings and pongs as Binance does, and that can play
-dead (stop reading and stop writing) on demand. ``StreamServer`` routes handshakes,
-answers live-subscription requests and pushes market data at the configured cadence.
+``StreamServer`` routes handshakes, answers live-subscription requests and pushes market
+data at the configured cadence over ``SimConnection``s (see ``ws_connection``: each sees
+every incoming frame, so the 10 messages/s rule can count pings and pongs as Binance
+does, and can play dead on demand).
 """
 
 from __future__ import annotations
@@ -15,33 +15,25 @@ import logging
 import math
 from collections import deque
 from collections.abc import Coroutine, Iterable
-from typing import Any, Final, cast
+from typing import Any, Final
 
-from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.exceptions import ConnectionClosed
-from websockets.frames import Frame, Opcode
+from websockets.frames import CloseCode
 from websockets.http11 import Request as HttpRequest
 from websockets.http11 import Response
-from websockets.protocol import Event, State
+from websockets.protocol import State
 
 from desktop.exchange.symbols import ALL_MARKET_STREAM
+from desktop.simexchange.frames import text_frame
 from desktop.simexchange.market import Market, SymbolState
 from desktop.simexchange.stats import SimRequest, SimStats
 from desktop.simexchange.stream_protocol import (
-    GET_PROPERTY,
-    INVALID_REQUEST,
-    INVALID_VALUE_TYPE,
-    LIST_SUBSCRIPTIONS,
-    SET_PROPERTY,
     SUBSCRIBE,
-    UNKNOWN_PROPERTY,
-    UNSUBSCRIBE,
-    Request,
     RequestError,
+    answer,
     parse_request,
     parse_target,
-    stream_problem,
 )
+from desktop.simexchange.ws_connection import SimConnection
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +41,7 @@ RATE_CLOSE_CODE: Final = 1008
 RATE_CLOSE_REASON: Final = "too many messages"
 AGE_CLOSE_CODE: Final = 1001
 AGE_CLOSE_REASON: Final = "connection reached its maximum age"
-_COUNTED_OPCODES: Final = frozenset(
-    {Opcode.TEXT, Opcode.BINARY, Opcode.CONT, Opcode.PING, Opcode.PONG}
-)
+_CLOSE_TIMEOUT: Final = 2.0
 _MIN_PERIOD: Final = 0.001  # a zero cadence must not spin the loop
 _WRITE_BUFFER_LIMIT: Final = 8 * 1024 * 1024  # a client this far behind misses data
 _INCOMING_HISTORY: Final = 2000  # message times kept per connection
@@ -61,69 +51,6 @@ _FIREHOSE_BUFFER: Final = 256 * 1024  # firehose: wait for the socket past this 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _text_frame(payload: bytes) -> bytes:
-    """An unmasked, unfragmented, uncompressed server-to-client text frame (RFC 6455 §5.2)."""
-    size = len(payload)
-    if size < 126:
-        return bytes((0x81, size)) + payload
-    if size < 1 << 16:
-        return bytes((0x81, 126)) + size.to_bytes(2, "big") + payload
-    return bytes((0x81, 127)) + size.to_bytes(8, "big") + payload
-
-
-class SimConnection(ServerConnection):
-    """A server connection the simulated exchange can count, throttle and starve.
-
-    ``owner`` is set on a per-server subclass (see ``StreamServer.start``) so that every
-    TCP connection is known from the moment it is accepted, handshake included.
-    """
-
-    owner: StreamServer | None = None
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.conn_id = 0
-        self.combined = False
-        self.streams: set[str] = set()
-        self.opened_at = 0.0
-        self.half_dead = False
-        self.kicked = False  # closing for breaking the message rate rule
-        self.recent: deque[float] = deque()
-        self.age_timer: asyncio.TimerHandle | None = None
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        super().connection_made(transport)
-        # Flow control must not undo a deliberate pause_reading() while half dead.
-        self.recv_messages.resume = self._resume_reading
-        if self.owner is not None:
-            self.owner.attach(self)
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        super().connection_lost(exc)
-        if self.owner is not None:
-            self.owner.detach(self)
-
-    def _resume_reading(self) -> None:
-        if not self.half_dead:
-            self.transport.resume_reading()
-
-    def process_event(self, event: Event) -> None:
-        if (
-            self.request is not None
-            and self.owner is not None
-            and isinstance(event, Frame)
-            and event.opcode in _COUNTED_OPCODES
-        ):
-            self.owner.count_incoming(self)
-        super().process_event(event)
-
-    def send_data(self) -> None:
-        if self.half_dead:
-            self.protocol.data_to_send()  # into the void: a dead peer sends nothing
-            return
-        super().send_data()
 
 
 class StreamServer:
@@ -159,24 +86,20 @@ class StreamServer:
         self._attached: set[SimConnection] = set()  # every TCP connection, handshaking too
         self._half_dead = False
         self._tasks: set[asyncio.Task[Any]] = set()
-        self._server: Server | None = None
+        self._server: asyncio.Server | None = None
 
     # --- life cycle ----------------------------------------------------------------------
 
     async def start(self, host: str, port: int) -> int:
-        self._server = await serve(
-            self._handler,
-            host,
-            port,
-            process_request=self._process_request,
-            create_connection=cast(
-                type[SimConnection], type("SimConnection", (SimConnection,), {"owner": self})
-            ),
-            ping_interval=self.ping_interval,
-            ping_timeout=self.ping_timeout,
-            close_timeout=2.0,
-            compression=None,
-        )
+        def connection() -> SimConnection:
+            return SimConnection(
+                self,
+                ping_interval=self.ping_interval,
+                ping_timeout=self.ping_timeout,
+                close_timeout=_CLOSE_TIMEOUT,
+            )
+
+        self._server = await asyncio.get_running_loop().create_server(connection, host, port)
         self._spawn(self._run_market())
         self._spawn(self._run_all_market())
         return int(self._server.sockets[0].getsockname()[1])
@@ -187,10 +110,15 @@ class StreamServer:
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         for conn in list(self._attached):
-            if conn.half_dead:
-                conn.transport.abort()  # it would never finish a handshake of either kind
+            if conn.half_dead or conn.state is State.CONNECTING:
+                conn.abort()  # it would never finish a handshake of either kind
         if self._server is not None:
-            self._server.close()
+            self._server.close()  # no new connections
+            conns = list(self._attached)
+            if conns:
+                await asyncio.gather(
+                    *(c.close(CloseCode.GOING_AWAY) for c in conns), return_exceptions=True
+                )
             await self._server.wait_closed()
             self._server = None
 
@@ -228,7 +156,7 @@ class StreamServer:
 
     def drop_all(self) -> None:
         for conn in list(self._attached):
-            conn.transport.abort()
+            conn.abort()
 
     async def close_all(self, code: int, reason: str) -> None:
         conns = self.connections
@@ -242,11 +170,7 @@ class StreamServer:
 
     @staticmethod
     def _play_dead(conn: SimConnection, on: bool) -> None:
-        conn.half_dead = on
-        if on:
-            conn.transport.pause_reading()
-        elif not conn.recv_messages.paused:
-            conn.transport.resume_reading()
+        conn.play_dead(on)
 
     async def send_raw(self, frames: Iterable[str | bytes]) -> None:
         batch = list(frames)
@@ -254,11 +178,10 @@ class StreamServer:
             if conn.half_dead:
                 continue
             for frame in batch:
-                try:
-                    await conn.send(frame)
-                except ConnectionClosed:
+                if not conn.send_message(frame):
                     break
                 self.stats.frames_sent += 1
+            await conn.drain()
 
     @property
     def max_connection_age(self) -> float:
@@ -287,8 +210,8 @@ class StreamServer:
 
     # --- handshake and connection ---------------------------------------------------------
 
-    def _process_request(self, conn: ServerConnection, request: HttpRequest) -> Response | None:
-        assert isinstance(conn, SimConnection)
+    def process_request(self, conn: SimConnection, request: HttpRequest) -> Response | None:
+        """Refuse (an HTTP response) or route a handshake; None accepts it."""
         if self._refusals:
             status = self._refusals.pop(0)
             self.stats.handshakes_refused += 1
@@ -316,21 +239,7 @@ class StreamServer:
             del history[next(iter(history))]
         return None
 
-    async def _handler(self, connection: ServerConnection) -> None:
-        conn = connection
-        assert isinstance(conn, SimConnection)
-        self._register(conn)
-        try:
-            async for message in conn:
-                if conn.kicked or conn.half_dead:
-                    continue
-                await self._on_message(conn, message)
-        except ConnectionClosed:
-            pass
-        finally:
-            self._unregister(conn)
-
-    def _register(self, conn: SimConnection) -> None:
+    def register(self, conn: SimConnection) -> None:
         conn.opened_at = asyncio.get_running_loop().time()
         self._conns[conn.conn_id] = conn
         self.stats.connections_opened += 1
@@ -343,7 +252,7 @@ class StreamServer:
             len(conn.streams),
         )
 
-    def _unregister(self, conn: SimConnection) -> None:
+    def unregister(self, conn: SimConnection) -> None:
         if conn.age_timer is not None:
             conn.age_timer.cancel()
             conn.age_timer = None
@@ -377,19 +286,23 @@ class StreamServer:
 
     # --- requests ------------------------------------------------------------------------
 
-    async def _on_message(self, conn: SimConnection, message: str | bytes) -> None:
+    def on_message(self, conn: SimConnection, message: str | bytes) -> None:
         now = asyncio.get_running_loop().time()
         if isinstance(message, bytes):
             self.stats.requests.append(SimRequest(conn.conn_id, None, None, None, now))
-            await self._send(conn, RequestError(3, "Invalid JSON: binary frame").reply())
+            self._send(conn, RequestError(3, "Invalid JSON: binary frame").reply())
             return
         self._record(conn, message, now)
         try:
             request = parse_request(message)
-            reply = self._answer(conn, request)
+            if request.method == SUBSCRIBE and self._subscribe_failures:
+                code, msg = self._subscribe_failures.pop(0)  # an injected fault
+                reply = {"code": code, "msg": msg, "id": request.id}
+            else:
+                reply = answer(request, conn, max_streams=self.max_streams_per_connection)
         except RequestError as err:
             reply = err.reply()
-        await self._send(conn, reply)
+        self._send(conn, reply)
 
     def _record(self, conn: SimConnection, message: str, now: float) -> None:
         try:
@@ -404,69 +317,9 @@ class StreamServer:
             entry = SimRequest(conn.conn_id, None, None, None, now)
         self.stats.requests.append(entry)
 
-    def _answer(self, conn: SimConnection, request: Request) -> dict[str, Any]:
-        rid = request.id
-        if request.method == SUBSCRIBE:
-            if self._subscribe_failures:
-                code, msg = self._subscribe_failures.pop(0)
-                return {"code": code, "msg": msg, "id": rid}
-            names = self._stream_params(request)
-            added = [n for n in dict.fromkeys(names) if n not in conn.streams]
-            if len(conn.streams) + len(added) > self.max_streams_per_connection:
-                raise RequestError(
-                    INVALID_REQUEST,
-                    "Invalid request: too many streams; a connection may subscribe to at most "
-                    f"{self.max_streams_per_connection}",
-                    rid,
-                )
-            conn.streams.update(added)
-            return {"result": None, "id": rid}
-        if request.method == UNSUBSCRIBE:
-            for name in self._stream_params(request):
-                conn.streams.discard(name)
-            return {"result": None, "id": rid}
-        if request.method == LIST_SUBSCRIPTIONS:
-            return {"result": sorted(conn.streams), "id": rid}
-        if request.method == SET_PROPERTY:
-            if len(request.params) != 2:
-                raise RequestError(INVALID_REQUEST, "Invalid request: expected 2 parameters", rid)
-            name, value = request.params
-            self._check_property(name, rid)
-            if not isinstance(value, bool):
-                raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected Boolean", rid)
-            conn.combined = value
-            return {"result": None, "id": rid}
-        if request.method == GET_PROPERTY:
-            if len(request.params) != 1:
-                raise RequestError(INVALID_REQUEST, "Invalid request: expected 1 parameter", rid)
-            self._check_property(request.params[0], rid)
-            return {"result": conn.combined, "id": rid}
-        raise RequestError(INVALID_REQUEST, "Invalid request", rid)  # pragma: no cover
-
-    @staticmethod
-    def _stream_params(request: Request) -> list[str]:
-        names: list[str] = []
-        for name in request.params:
-            problem = stream_problem(name)
-            if problem:
-                raise RequestError(INVALID_REQUEST, f"Invalid request: {problem}", request.id)
-            names.append(name)
-        return names
-
-    @staticmethod
-    def _check_property(name: Any, rid: int | None) -> None:
-        if not isinstance(name, str):
-            raise RequestError(
-                INVALID_REQUEST, "Invalid request: property name must be a string", rid
-            )
-        if name != "combined":
-            raise RequestError(UNKNOWN_PROPERTY, "Unknown property", rid)
-
-    async def _send(self, conn: SimConnection, payload: dict[str, Any]) -> None:
-        if conn.half_dead:
-            return
-        await conn.send(_dumps(payload))
-        self.stats.frames_sent += 1
+    def _send(self, conn: SimConnection, payload: dict[str, Any]) -> None:
+        if not conn.half_dead and conn.send_message(_dumps(payload)):
+            self.stats.frames_sent += 1
 
     # --- market data ---------------------------------------------------------------------
 
@@ -541,19 +394,19 @@ class StreamServer:
         sent = 0
         try:
             for round_ in range(rounds):
-                if conn.protocol.state is not State.OPEN or conn.half_dead:
+                if conn.state is not State.OPEN or conn.half_dead:
                     break
                 when = stamp + round_
                 # One write per round: frames built here, not by the protocol object,
                 # so that the exchange outpaces any client it is measuring.
-                conn.transport.write(
+                conn.write_frames(
                     b"".join(
-                        _text_frame(f"{head}{when}{tail_b if round_ % 2 else tail_a}".encode())
+                        text_frame(f"{head}{when}{tail_b if round_ % 2 else tail_a}".encode())
                         for head, tail_a, tail_b in templates
                     )
                 )
                 sent += len(templates)
-                if conn.transport.get_write_buffer_size() > _FIREHOSE_BUFFER:
+                if conn.buffered() > _FIREHOSE_BUFFER:
                     await conn.drain()
         except ConnectionError:
             pass
@@ -563,16 +416,15 @@ class StreamServer:
         return sent
 
     def _push(self, conn: SimConnection, text: str) -> bool:
-        """Write one frame without waiting (like ``websockets.broadcast``)."""
-        if conn.half_dead or conn.kicked or conn.protocol.state is not State.OPEN:
+        """Write one frame without waiting."""
+        if conn.half_dead or conn.kicked or conn.state is not State.OPEN:
             return False
-        if conn.transport.get_write_buffer_size() > _WRITE_BUFFER_LIMIT:
+        if conn.buffered() > _WRITE_BUFFER_LIMIT:
             log.debug("connection %d is not reading; skipping a frame", conn.conn_id)
             return False
         try:
-            conn.protocol.send_text(text.encode())
-            conn.send_data()
-        except Exception as exc:  # a write on a dying transport; the handler will notice
+            conn.send_message(text)
+        except Exception as exc:  # a write on a dying transport; connection_lost will notice
             log.debug("connection %d: write failed: %s", conn.conn_id, exc)
             return False
         self.stats.frames_sent += 1

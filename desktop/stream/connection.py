@@ -5,24 +5,22 @@ backoff with full jitter, reset only once a connection has proved stable), repla
 websocket before the exchange's 24-hour limit without a gap (the successor is open and
 delivering before the old one closes), and keeps its health state for the status bar.
 
-Why not ``async for ws in websockets.asyncio.client.connect(...)``: that loop resets its
-backoff on every successful open, so a server that accepts and then drops us at once
-would be hammered; it cannot tell the UI "next try in N s"; and it retries only failed
-*opens*, while we also need to reconnect after a connection went silent or stopped
-answering pings. We still use websockets' keepalive and its ``process_exception``
-classification of transient versus fatal errors (see ``errors.explain``).
+Why not a reconnecting ``async for ws in connect(...)`` loop: it resets its backoff on
+every successful open, so a server that accepts and then drops us at once would be
+hammered; it cannot tell the UI "next try in N s"; and it retries only failed *opens*,
+while we also need to reconnect after a connection went silent or stopped answering
+pings. Each websocket is a ``wire.StreamSocket``; we still use websockets'
+``process_exception`` classification of transient versus fatal errors
+(see ``errors.explain``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import logging
 import time
 from collections.abc import Mapping
-from typing import Protocol, cast
-
-from websockets.asyncio.client import ClientConnection, connect
+from typing import Protocol
 
 from desktop.exchange.endpoints import Endpoints
 from desktop.exchange.ticker import MAX_FRAME_BYTES, Batch, ErrorReply, FrameError, MiniTicker
@@ -30,8 +28,9 @@ from desktop.stream.backoff import Backoff
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
 from desktop.stream.pacing import Pacer
-from desktop.stream.session import MeteredConnection, Session
+from desktop.stream.session import Session
 from desktop.stream.status import ConnState, StreamStats
+from desktop.stream.wire import open_socket
 
 logger = logging.getLogger(__name__)
 
@@ -152,17 +151,15 @@ class Connection:
         config = self.config
         url_streams = self._url_streams(sorted(self.desired))
         pacer = Pacer(config.max_requests_per_second)
-        factory = functools.partial(MeteredConnection, on_control_sent=pacer.note_unpaced)
-        ws = await connect(
+        ws = await open_socket(
             self.endpoints.combined_ws_url(url_streams),
             open_timeout=config.open_timeout,
             ping_interval=config.ping_interval,
             ping_timeout=config.ping_timeout,
             close_timeout=config.close_timeout,
             max_size=MAX_FRAME_BYTES,
-            create_connection=cast("type[ClientConnection]", factory),
+            on_control_sent=pacer.note_unpaced,
         )
-        assert isinstance(ws, MeteredConnection)
         session = Session(
             self, ws, config=config, pacer=pacer, url_streams=url_streams, label=self.label
         )

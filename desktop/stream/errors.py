@@ -15,10 +15,28 @@ from websockets.exceptions import (
     InvalidStatus,
     InvalidURI,
 )
-from websockets.frames import CLOSE_CODE_EXPLANATIONS, CloseCode
+from websockets.frames import CloseCode
 
-# websockets' keepalive fails the connection with this code and reason.
-_KEEPALIVE_REASON = "keepalive ping timeout"
+# What close codes mean (RFC 6455 §7.4.1), for a close that gave no reason.
+CLOSE_CODE_WORDS: dict[int, str] = {
+    1000: "OK",
+    1001: "going away",
+    1002: "protocol error",
+    1003: "unsupported data",
+    1005: "no status received",
+    1006: "abnormal closure",
+    1007: "invalid frame payload data",
+    1008: "policy violation",
+    1009: "message too big",
+    1010: "mandatory extension",
+    1011: "internal error",
+    1012: "service restart",
+    1013: "try again later",
+    1014: "bad gateway",
+    1015: "TLS handshake failure",
+}
+# The stream socket's keepalive fails the connection with this code and reason.
+KEEPALIVE_REASON = "keepalive ping timeout"
 # What the client closes with when the exchange's data breaks the protocol: a bad frame,
 # data that does not decompress or is not UTF-8, a message over the size limit.
 _BAD_DATA = frozenset({CloseCode.PROTOCOL_ERROR, CloseCode.INVALID_DATA, CloseCode.MESSAGE_TOO_BIG})
@@ -58,18 +76,18 @@ def describe_close(exc: ConnectionClosed, *, ping_wait: float) -> str:
     if (
         sent is not None
         and sent.code == CloseCode.INTERNAL_ERROR
-        and sent.reason == _KEEPALIVE_REASON
+        and sent.reason == KEEPALIVE_REASON
     ):
         return f"no answer to pings for {ping_wait:g} s"
     if sent is not None and sent.code in _BAD_DATA and not exc.rcvd_then_sent:
         # The app closed first (an echo of its close, if any, is not the exchange's word).
-        why = sent.reason or CLOSE_CODE_EXPLANATIONS.get(sent.code, "no reason given")
+        why = sent.reason or CLOSE_CODE_WORDS.get(sent.code, "no reason given")
         return f"the exchange sent data that could not be read ({sent.code}: {why})"
     if rcvd is not None:
-        why = rcvd.reason or CLOSE_CODE_EXPLANATIONS.get(rcvd.code, "no reason given")
+        why = rcvd.reason or CLOSE_CODE_WORDS.get(rcvd.code, "no reason given")
         return f"the exchange closed the connection ({rcvd.code}: {why})"
     if sent is not None:
-        why = sent.reason or CLOSE_CODE_EXPLANATIONS.get(sent.code, "")
+        why = sent.reason or CLOSE_CODE_WORDS.get(sent.code, "")
         return f"the connection was closed without an answer from the exchange ({sent.code}: {why})"
     return "the connection was lost"
 

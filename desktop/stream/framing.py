@@ -17,13 +17,14 @@ frame, an error) everything goes to ``websockets`` unsplit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from websockets.exceptions import PayloadTooBig, ProtocolError
-from websockets.extensions.permessage_deflate import PerMessageDeflate
+from websockets.extensions import ClientExtensionFactory, Extension
+from websockets.extensions.permessage_deflate import ClientPerMessageDeflateFactory
 from websockets.frames import CloseCode, Frame, Opcode
-from websockets.protocol import Protocol
+from websockets.typing import ExtensionParameter
 
 # Decompresses the payload of a whole compressed data frame (its first byte given);
 # None when that failed, and the connection with it.
@@ -184,30 +185,53 @@ def _long_head(data: bytes, pos: int) -> tuple[int, int]:
     return start + width + (4 if second & _MASKED else 0), length
 
 
-def inflater(protocol: Protocol) -> Inflate | None:
+class AgreedDeflate(ClientExtensionFactory):
+    """Offers permessage-deflate as websockets does by default, and keeps the extension
+    the opening handshake agreed on (``agreed``), so whole compressed frames can be
+    decompressed here by the same decoder object websockets uses for the rest.
+
+    It rests on websockets' documented extension API (``ClientExtensionFactory``,
+    ``Extension.decode``) and its documented ``ClientPerMessageDeflateFactory``.
+    """
+
+    def __init__(self) -> None:
+        self._factory = ClientPerMessageDeflateFactory(compress_settings={"memLevel": 5})
+        self.name = self._factory.name
+        self.agreed: Extension | None = None
+
+    def get_request_params(self) -> Sequence[ExtensionParameter]:
+        return self._factory.get_request_params()
+
+    def process_response_params(
+        self, params: Sequence[ExtensionParameter], accepted_extensions: Sequence[Extension]
+    ) -> Extension:
+        self.agreed = self._factory.process_response_params(params, accepted_extensions)
+        return self.agreed
+
+
+def inflater(
+    deflate: Extension | None, max_size: int | None, fail: Callable[[int, str], None]
+) -> Inflate | None:
     """Decompression of whole frames by websockets' own permessage-deflate decoder.
 
     The frames that the splitter hands to websockets (fragments) go through the same
     decoder object, so the compression context they share stays whole. A frame that
-    does not decompress, or decompresses to more than the size limit, fails the
-    connection exactly as websockets' parser would. None when no compression was agreed
-    (or some other extension was: then websockets parses every frame that uses it).
+    does not decompress, or decompresses to more than ``max_size``, fails the
+    connection through ``fail`` (the protocol's ``fail``) with the close code
+    websockets' parser would use. None when no compression was agreed.
     """
-    if len(protocol.extensions) != 1 or not isinstance(protocol.extensions[0], PerMessageDeflate):
+    if deflate is None:
         return None
-    decode = protocol.extensions[0].decode
-    max_size = protocol.max_message_size
+    decode = deflate.decode
 
     def inflate(first: int, payload: bytes) -> bytes | None:
         frame = Frame(_DEFLATED[first], payload, True, True)
         try:
             return bytes(decode(frame, max_size=max_size).data)
         except PayloadTooBig as exc:
-            protocol.fail(CloseCode.MESSAGE_TOO_BIG, str(exc))
-            protocol.parser_exc = exc
+            fail(CloseCode.MESSAGE_TOO_BIG, str(exc))
         except ProtocolError as exc:
-            protocol.fail(CloseCode.PROTOCOL_ERROR, str(exc))
-            protocol.parser_exc = exc
+            fail(CloseCode.PROTOCOL_ERROR, str(exc))
         return None
 
     return inflate

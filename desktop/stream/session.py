@@ -3,7 +3,7 @@
 A ``Session`` keeps its subscriptions in step with what its connection wants (batched,
 paced SUBSCRIBE / UNSUBSCRIBE requests), hands every frame to its host, and watches its
 own health: unanswered requests and market data that stopped arriving. Keepalive pings
-are websockets' own (``ping_interval`` / ``ping_timeout``).
+are the socket's (``wire.StreamSocket``: ``ping_interval`` / ``ping_timeout``).
 """
 
 from __future__ import annotations
@@ -13,14 +13,12 @@ import itertools
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Protocol
+from typing import Final, Protocol
 
-from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed
-from websockets.frames import Frame, Opcode
-from websockets.protocol import Event, State
+from websockets.protocol import State
 
 from desktop.exchange.ticker import (
     Batch,
@@ -32,100 +30,13 @@ from desktop.exchange.ticker import (
 )
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
-from desktop.stream.framing import FrameSplitter, inflater
 from desktop.stream.pacing import Pacer
+from desktop.stream.wire import StreamSocket
 
 logger = logging.getLogger(__name__)
 
 # Rapid add/remove calls arriving within this window become one diff.
 COALESCE_DELAY: Final = 0.02
-_Bytes = bytes | bytearray | memoryview  # what websockets' frames carry
-
-
-class MeteredConnection(ClientConnection):
-    """A websockets client connection that hands over its messages a whole read at a time.
-
-    websockets' own ``recv()`` costs a queue put, a future and a task wake-up per
-    message; at the exchange's full-market rate that was a third of the client's work.
-    Here each complete data message is collected while what one socket read brought is
-    split into frames, and the whole batch goes to ``attach``'s sink in one call, on the
-    loop, before the next read. Whole data frames, plain or compressed, are cut out by
-    ``FrameSplitter``; websockets parses every other frame (see ``framing``). Messages
-    stay bytes, text or binary: the parser decodes bytes directly and refuses what is
-    not UTF-8 (a ``str`` of a frame with one non-ASCII symbol made the decoder
-    re-encode all of it: 0.5-0.7 ms where the bytes take 0.38 ms for an ``@arr`` frame).
-
-    It also reports the control frames websockets sends by itself: the answers to the
-    server's pings and its keepalive pings count toward the exchange's 10 messages/s,
-    so the pacer has to know.
-    """
-
-    def __init__(self, *args: Any, on_control_sent: Callable[[], None], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._on_control_sent = on_control_sent
-        self._sink: Callable[[list[bytes]], None] | None = None
-        self._inbox: list[bytes] = []
-        self._fragments: list[_Bytes] = []
-        self._splitter = FrameSplitter(
-            self._inbox,
-            self._to_websockets,
-            self.protocol.max_message_size,
-            opened=lambda: inflater(self.protocol),
-        )
-
-    def attach(self, sink: Callable[[list[bytes]], None]) -> None:
-        """Send every data message to ``sink``, starting with any that already arrived."""
-        self._sink = sink
-        if self._inbox:
-            self._flush()
-
-    def _flush(self) -> None:
-        inbox = self._inbox[:]
-        self._inbox.clear()  # the splitter keeps appending to the same list
-        assert self._sink is not None
-        self._sink(inbox)
-
-    def data_received(self, data: bytes) -> None:
-        self._splitter.feed(data)
-        if self._inbox and self._sink is not None:
-            self._flush()
-
-    def _to_websockets(self, data: bytes) -> bool:
-        """What the splitter leaves to websockets; whether the connection is still open."""
-        super().data_received(data)
-        return self.protocol.state is State.OPEN
-
-    def eof_received(self) -> None:
-        rest = self._splitter.remainder()  # an incomplete frame: websockets says so
-        if rest:
-            super().data_received(rest)
-        super().eof_received()
-
-    def process_event(self, event: Event) -> None:
-        if isinstance(event, Frame):
-            opcode = event.opcode
-            if opcode is Opcode.TEXT or opcode is Opcode.BINARY:
-                if event.fin:
-                    self._inbox.append(bytes(event.data))  # a copy when it is a bytearray
-                else:
-                    self._fragments = [event.data]
-                return
-            if opcode is Opcode.CONT:
-                # websockets' protocol has already checked the sequence and the size.
-                self._fragments.append(event.data)
-                if event.fin:
-                    whole = b"".join(self._fragments)
-                    self._fragments = []
-                    self._inbox.append(whole)
-                return
-        super().process_event(event)
-        if isinstance(event, Frame) and event.opcode is Opcode.PING:
-            self._on_control_sent()  # the protocol has already queued the pong
-
-    async def ping(self, data: Any = None) -> Any:
-        pong_waiter = await super().ping(data)
-        self._on_control_sent()
-        return pong_waiter
 
 
 class SessionHost(Protocol):
@@ -170,7 +81,7 @@ class Session:
     def __init__(
         self,
         host: SessionHost,
-        ws: MeteredConnection,
+        ws: StreamSocket,
         *,
         config: StreamConfig,
         pacer: Pacer,
@@ -226,7 +137,7 @@ class Session:
             # Cancelled mid-close, or the close handshake got stuck: drop the socket so
             # nothing is left for the garbage collector to warn about.
             if self.ws.state is not State.CLOSED:
-                self.ws.transport.abort()
+                self.ws.abort()
 
     async def _run(self) -> Failure:
         helpers = [
@@ -248,7 +159,7 @@ class Session:
             return
         logger.error("%s: %s failed", self.label, task.get_name(), exc_info=task.exception())
         self.failure = f"internal error in the stream client ({task.exception()!r:.100})"
-        self.ws.transport.abort()
+        self.ws.abort()
 
     async def _fail(self, text: str) -> None:
         logger.warning("%s: closing: %s", self.label, text)
@@ -262,7 +173,7 @@ class Session:
         await self.ws.wait_closed()
         if self.failure is not None:
             return Failure(self.failure)
-        closed = self.ws.protocol.close_exc
+        closed = self.ws.close_exc
         return explain(
             closed, open_timeout=self.config.open_timeout, ping_wait=self.config.ping_wait
         )
@@ -274,7 +185,7 @@ class Session:
         except Exception as exc:  # a bug here must end this socket, not the loop's reader
             logger.exception("%s: failed on a batch of %d messages", self.label, len(messages))
             self.failure = f"internal error in the stream client ({exc!r:.100})"
-            self.ws.transport.abort()
+            self.ws.abort()
 
     def _take(self, messages: list[bytes]) -> None:
         host = self.host

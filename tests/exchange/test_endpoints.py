@@ -17,6 +17,15 @@ def test_presets() -> None:
     assert make_endpoints(testnet=True) == TESTNET
 
 
+def test_testnet_streams_use_the_routed_market_path_and_the_current_rest_base() -> None:
+    # Without /market the testnet accepts the connection but sends no market streams.
+    assert TESTNET.combined_ws_url(["btcusdt@miniTicker"]) == (
+        "wss://fstream.binancefuture.com/market/stream?streams=btcusdt@miniTicker"
+    )
+    assert TESTNET.raw_ws_url == "wss://fstream.binancefuture.com/market/ws"
+    assert TESTNET.rest_base == "https://demo-fapi.binance.com"
+
+
 def test_custom_urls_local_plain_text_is_fine() -> None:
     ep = make_endpoints("ws://127.0.0.1:9000/market/", "http://localhost:9001")
     assert ep.ws_base == "ws://127.0.0.1:9000/market"

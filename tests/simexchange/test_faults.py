@@ -16,6 +16,7 @@ from websockets.exceptions import (
 )
 
 from desktop.simexchange import SimExchange
+from desktop.stream.wire import open_socket
 from tests.simexchange.helpers import recv_json, recv_matching, request, run
 
 FAST = 0.05
@@ -254,15 +255,29 @@ def test_fail_subscribe_answers_the_next_n_with_an_error_and_adds_nothing() -> N
 
 def test_server_keepalive_drops_a_client_that_does_not_pong() -> None:
     async def scenario() -> None:
-        async with (
-            sim(ping_interval=0.1, ping_timeout=0.2) as ex,
-            connect(ex.endpoints.raw_ws_url, ping_interval=None) as ws,
-        ):
-            await ex.wait_until(lambda: ex.stats.connections_open == 1)
-            ws.transport.pause_reading()  # the client stops answering pings
-            await ex.wait_until(lambda: ex.stats.connections_open == 0)
-            ws.transport.resume_reading()
-            closed = await drain_until_closed(ws)
+        async with sim(ping_interval=0.1, ping_timeout=0.2) as ex:
+            # The app's own socket: its transport is ours to stop reading from.
+            ws = await open_socket(
+                ex.endpoints.raw_ws_url,
+                open_timeout=5,
+                max_size=None,
+                ping_interval=None,
+                ping_timeout=None,
+                close_timeout=5,
+                on_control_sent=lambda: None,
+            )
+            ws.attach(lambda _: None)
+            try:
+                await ex.wait_until(lambda: ex.stats.connections_open == 1)
+                assert ws.transport is not None
+                ws.transport.pause_reading()  # the client stops answering pings
+                await ex.wait_until(lambda: ex.stats.connections_open == 0)
+                ws.transport.resume_reading()
+                async with asyncio.timeout(5):
+                    await ws.wait_closed()
+            finally:
+                ws.abort()
+            closed = ws.close_exc
             assert closed.rcvd is not None and closed.rcvd.code == 1011
 
     run(scenario())

@@ -61,6 +61,25 @@ def test_combined_path_wraps_every_event_with_its_stream_name() -> None:
     run(scenario())
 
 
+@pytest.mark.parametrize(
+    "rid", ["3f2b8c1e-9d4a-4e7b-8a6f-1c2d3e4f5a6b", "sub1", 0, -7, 2**63 - 1, None]
+)
+def test_request_ids_that_binance_accepts_are_echoed_back_as_sent(rid: Any) -> None:
+    # Binance's own connector sends UUID strings; Binance documents integers,
+    # alphanumeric strings of up to 36 characters and null.
+    async def scenario() -> None:
+        async with sim() as ex, connect(ex.endpoints.raw_ws_url) as ws:
+            await ws.send(
+                json.dumps({"method": "SUBSCRIBE", "params": ["btcusdt@miniTicker"], "id": rid})
+            )
+            reply = await recv_matching(ws, lambda m: "result" in m or "code" in m)
+            assert reply == {"result": None, "id": rid}
+            assert ex.stats.subscribed_streams() == {"btcusdt@miniTicker"}
+            assert ex.stats.requests[-1].id == rid
+
+    run(scenario())
+
+
 def test_subscribe_unsubscribe_and_list_are_acknowledged_by_id() -> None:
     async def scenario() -> None:
         async with sim() as ex, connect(ex.endpoints.raw_ws_url) as ws:
@@ -108,7 +127,12 @@ def test_set_property_combined_switches_a_raw_connection_to_wrapped_frames() -> 
         ('["SUBSCRIBE"]', 2),
         ('{"params": [], "id": 5}', 2),
         ('{"method": "SUBSCRIBE_ALL", "params": [], "id": 5}', 2),
-        ('{"method": "SUBSCRIBE", "params": [], "id": -1}', 2),
+        ('{"method": "SUBSCRIBE", "params": [], "id": 9223372036854775808}', 2),
+        ('{"method": "SUBSCRIBE", "params": [], "id": 1.5}', 2),
+        ('{"method": "SUBSCRIBE", "params": [], "id": true}', 2),
+        ('{"method": "SUBSCRIBE", "params": [], "id": [1]}', 2),
+        ('{"method": "SUBSCRIBE", "params": [], "id": "' + "x" * 37 + '"}', 2),
+        ('{"method": "SUBSCRIBE", "params": [], "id": "a b"}', 2),
         ('{"method": "SUBSCRIBE", "params": "btcusdt@miniTicker", "id": 5}', 1),
         ('{"method": "SUBSCRIBE", "params": ["BTCUSDT@miniTicker"], "id": 5}', 2),
         ('{"method": "SUBSCRIBE", "params": ["btcusdt@miniticker"], "id": 5}', 2),
@@ -130,8 +154,10 @@ def test_malformed_requests_get_binance_error_codes(message: str, code: int) -> 
             decoded: Any = None
             with contextlib.suppress(ValueError):
                 decoded = json.loads(message)
-            if isinstance(decoded, dict) and isinstance(decoded.get("id"), int):
-                assert reply["id"] == (decoded["id"] if decoded["id"] >= 0 else None)
+            if isinstance(decoded, dict) and "id" in decoded:
+                rid = decoded["id"]
+                valid = type(rid) is int and -(2**63) <= rid < 2**63
+                assert reply["id"] == (rid if valid else None)
             assert ex.stats.subscribed_streams() == set()
             # the connection survives an error reply
             assert await request(ws, "LIST_SUBSCRIPTIONS", None, 9) == {"result": [], "id": 9}

@@ -13,17 +13,15 @@ from dataclasses import dataclass, field
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from websockets.client import ClientProtocol
-from websockets.extensions.permessage_deflate import (
-    ClientPerMessageDeflateFactory,
-    PerMessageDeflate,
-    ServerPerMessageDeflateFactory,
-)
-from websockets.frames import Close, CloseCode, Frame, Opcode
+from websockets.extensions import Extension
+from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
+from websockets.frames import CloseCode, Frame, Opcode
 from websockets.protocol import Protocol, Side, State
 from websockets.server import ServerProtocol
 from websockets.uri import parse_uri
 
-from desktop.stream.framing import FrameSplitter, inflater
+from desktop.simexchange.frames import close_payload, frame_bytes
+from desktop.stream.framing import AgreedDeflate, FrameSplitter, Inflate, inflater
 
 MAX_SIZE = 66_000  # so that some frames are too big
 DATA = (Opcode.TEXT, Opcode.BINARY, Opcode.CONT)
@@ -54,10 +52,15 @@ class Seen:
             self.messages,
             self.controls,
             protocol.state,
-            type(protocol.parser_exc),
-            protocol.close_rcvd,
+            _closing(protocol),
             _sent(protocol),
         )
+
+
+def _closing(protocol: Protocol) -> tuple[object, ...]:
+    """How the connection closed, as websockets reports it (the close frames exchanged)."""
+    exc = protocol.close_exc
+    return type(exc), exc.rcvd, exc.sent, exc.rcvd_then_sent
 
 
 def _sent(protocol: Protocol) -> list[tuple[Opcode, bytes]]:
@@ -66,7 +69,7 @@ def _sent(protocol: Protocol) -> list[tuple[Opcode, bytes]]:
     for data in protocol.data_to_send():
         if data:
             peer.receive_data(data)
-    return [(e.opcode, bytes(e.data)) for e in peer.events_received()]
+    return [(e.opcode, bytes(e.data)) for e in peer.events_received() if isinstance(e, Frame)]
 
 
 def reference(protocol: Protocol, stream: bytes) -> tuple[object, ...]:
@@ -78,10 +81,17 @@ def reference(protocol: Protocol, stream: bytes) -> tuple[object, ...]:
     return seen.outcome(protocol)
 
 
-def split(protocol: Protocol, stream: bytes, cuts: list[int]) -> tuple[tuple[object, ...], int]:
+def split(
+    protocol: Protocol, stream: bytes, cuts: list[int], deflate: AgreedDeflate | None = None
+) -> tuple[tuple[object, ...], int]:
     """What the protocol and the splitter delivered; how many bytes the splitter held
-    back to the end (a stream of whole frames leaves none)."""
+    back to the end (a stream of whole frames leaves none). ``deflate``: the compression
+    that ``protocol``'s handshake agreed on, if any."""
     seen = Seen()
+
+    def inflate() -> Inflate | None:
+        agreed = deflate.agreed if deflate is not None else None
+        return inflater(agreed, MAX_SIZE, protocol.fail)
 
     def other(data: bytes) -> bool:
         protocol.receive_data(data)
@@ -89,11 +99,9 @@ def split(protocol: Protocol, stream: bytes, cuts: list[int]) -> tuple[tuple[obj
         return protocol.state is State.OPEN
 
     if protocol.state is State.CONNECTING:
-        splitter = FrameSplitter(seen.messages, other, MAX_SIZE, opened=lambda: inflater(protocol))
+        splitter = FrameSplitter(seen.messages, other, MAX_SIZE, opened=inflate)
     else:
-        splitter = FrameSplitter(
-            seen.messages, other, MAX_SIZE, handshake=False, inflate=inflater(protocol)
-        )
+        splitter = FrameSplitter(seen.messages, other, MAX_SIZE, handshake=False, inflate=inflate())
     start = 0
     for cut in [*sorted({c % (len(stream) + 1) for c in cuts}), len(stream)]:
         if cut > start:
@@ -109,7 +117,7 @@ def split(protocol: Protocol, stream: bytes, cuts: list[int]) -> tuple[tuple[obj
 
 
 def _frame(opcode: Opcode, data: bytes, fin: bool = True) -> bytes:
-    return Frame(opcode, data, fin).serialize(mask=False, extensions=[])
+    return frame_bytes(Frame(opcode, data, fin))
 
 
 payloads = st.one_of(
@@ -119,7 +127,7 @@ payloads = st.one_of(
 plain = st.builds(_frame, st.sampled_from([Opcode.TEXT, Opcode.BINARY]), payloads)
 control = st.builds(_frame, st.sampled_from([Opcode.PING, Opcode.PONG]), st.binary(max_size=125))
 close = st.builds(
-    lambda code: _frame(Opcode.CLOSE, Close(code, "bye").serialize()),
+    lambda code: _frame(Opcode.CLOSE, close_payload(code, "bye")),
     st.sampled_from([CloseCode.NORMAL_CLOSURE, CloseCode.GOING_AWAY]),
 )
 
@@ -152,7 +160,7 @@ cuts = st.lists(st.integers(min_value=0, max_value=10**6), max_size=40)
 
 
 def _masked(data: bytes) -> bytes:
-    return Frame(Opcode.TEXT, data).serialize(mask=True, extensions=[])
+    return frame_bytes(Frame(Opcode.TEXT, data), mask=True)
 
 
 @settings(max_examples=400, deadline=None)
@@ -224,6 +232,14 @@ def test_plain_frames_are_taken_without_websockets_and_the_rest_handed_over_whol
     assert handed == [ping]
 
 
+def server_deflate(fresh: bool) -> Extension:
+    """The server's side of permessage-deflate, as a server agrees to it with a client
+    that asked for nothing special (``fresh``: each message compressed alone)."""
+    factory = ServerPerMessageDeflateFactory(server_no_context_takeover=fresh)
+    _, extension = factory.process_request_params([], [])
+    return extension
+
+
 # Compressed (permessage-deflate, as the exchange may agree to): the same frames, each
 # data frame compressed by a server-side encoder that keeps its context between
 # messages unless told not to; plus frames that do not decompress or decompress to more
@@ -231,13 +247,13 @@ def test_plain_frames_are_taken_without_websockets_and_the_rest_handed_over_whol
 @st.composite
 def compressed_streams(draw: st.DrawFn) -> tuple[bool, bytes]:
     fresh = draw(st.booleans())  # no context takeover: each message compressed alone
-    encoder = PerMessageDeflate(False, fresh, 15, 15)
+    encoder = server_deflate(fresh)
     out: list[bytes] = []
     for kind in draw(st.lists(st.integers(0, 8), max_size=20)):
         if kind <= 2:
             opcode = draw(st.sampled_from([Opcode.TEXT, Opcode.BINARY]))
             frame = Frame(opcode, draw(payloads))
-            out.append(frame.serialize(mask=False, extensions=[encoder]))
+            out.append(frame_bytes(frame, extensions=[encoder]))
         elif kind == 3:
             out.append(draw(control))
         elif kind == 4:
@@ -245,7 +261,7 @@ def compressed_streams(draw: st.DrawFn) -> tuple[bool, bytes]:
             frames = [Frame(Opcode.TEXT, parts[0], fin=False)]
             frames += [Frame(Opcode.CONT, p, fin=False) for p in parts[1:-1]]
             frames.append(Frame(Opcode.CONT, parts[-1]))
-            out += [f.serialize(mask=False, extensions=[encoder]) for f in frames]
+            out += [frame_bytes(f, extensions=[encoder]) for f in frames]
         elif kind == 5:  # sent compressed, but not valid deflate data
             payload = draw(st.binary(min_size=1, max_size=40))
             out.append(bytes((0xC1, len(payload))) + payload)
@@ -255,14 +271,28 @@ def compressed_streams(draw: st.DrawFn) -> tuple[bool, bytes]:
             out.append(draw(close))
         else:  # the start of a compressed message that a whole one interrupts
             frame = Frame(Opcode.TEXT, draw(st.binary(max_size=50)), fin=False)
-            out.append(frame.serialize(mask=False, extensions=[encoder]))
+            out.append(frame_bytes(frame, extensions=[encoder]))
     return fresh, b"".join(out)
 
 
-def _deflate_client(fresh: bool) -> Protocol:
-    protocol = Protocol(Side.CLIENT, max_size=MAX_SIZE)
-    protocol.extensions = [PerMessageDeflate(fresh, False, 15, 15)]
-    return protocol
+def _deflate_client(fresh: bool) -> tuple[ClientProtocol, AgreedDeflate]:
+    """A client that agreed on compression with a server, as in the app: through the
+    opening handshake (``fresh``: the server compresses each message alone)."""
+    deflate = AgreedDeflate()
+    client = ClientProtocol(
+        parse_uri("ws://127.0.0.1/market/stream"), extensions=[deflate], max_size=MAX_SIZE
+    )
+    request = client.connect()
+    client.send_request(request)
+    client.data_to_send()
+    server = ServerProtocol(
+        extensions=[ServerPerMessageDeflateFactory(server_no_context_takeover=fresh)]
+    )
+    server.send_response(server.accept(request))
+    client.receive_data(b"".join(server.data_to_send()))
+    client.events_received()
+    assert client.state is State.OPEN and deflate.agreed is not None
+    return client, deflate
 
 
 @settings(max_examples=300, deadline=None)
@@ -271,16 +301,17 @@ def test_compressed_frames_are_seen_exactly_as_websockets_sees_them(
     case: tuple[bool, bytes], at: list[int]
 ) -> None:
     fresh, stream = case
-    expected = reference(_deflate_client(fresh), stream)
-    got, _ = split(_deflate_client(fresh), stream, at)
+    expected = reference(_deflate_client(fresh)[0], stream)
+    client, deflate = _deflate_client(fresh)
+    got, _ = split(client, stream, at, deflate)
     assert got == expected
 
 
 def test_whole_compressed_frames_are_taken_without_websockets_parser() -> None:
-    encoder = PerMessageDeflate(False, False, 15, 15)
+    encoder = server_deflate(False)
     stream = b"".join(
-        Frame(Opcode.TEXT, b'{"e":"24hrMiniTicker","s":"BTCUSDT"}').serialize(
-            mask=False, extensions=[encoder]
+        frame_bytes(
+            Frame(Opcode.TEXT, b'{"e":"24hrMiniTicker","s":"BTCUSDT"}'), extensions=[encoder]
         )
         for _ in range(3)
     )
@@ -292,17 +323,17 @@ def test_whole_compressed_frames_are_taken_without_websockets_parser() -> None:
         handed.append(data)
         return True
 
-    client = _deflate_client(False)
-    FrameSplitter(messages, other, MAX_SIZE, handshake=False, inflate=inflater(client)).feed(stream)
+    client, deflate = _deflate_client(False)
+    inflate = inflater(deflate.agreed, MAX_SIZE, client.fail)
+    FrameSplitter(messages, other, MAX_SIZE, handshake=False, inflate=inflate).feed(stream)
     assert messages == [b'{"e":"24hrMiniTicker","s":"BTCUSDT"}'] * 3
     assert handed == []
 
 
 def test_compression_agreed_in_the_handshake_is_used_for_the_frames_after_it() -> None:
+    deflate = AgreedDeflate()
     client = ClientProtocol(
-        parse_uri("ws://127.0.0.1/market/stream"),
-        extensions=[ClientPerMessageDeflateFactory()],
-        max_size=MAX_SIZE,
+        parse_uri("ws://127.0.0.1/market/stream"), extensions=[deflate], max_size=MAX_SIZE
     )
     request = client.connect()
     client.send_request(request)
@@ -319,8 +350,10 @@ def test_compression_agreed_in_the_handshake_is_used_for_the_frames_after_it() -
         client.receive_data(data)
         return client.state is State.OPEN
 
-    splitter = FrameSplitter(messages, other, MAX_SIZE, opened=lambda: inflater(client))
+    splitter = FrameSplitter(
+        messages, other, MAX_SIZE, opened=lambda: inflater(deflate.agreed, MAX_SIZE, client.fail)
+    )
     splitter.feed(stream)
     assert messages == [b"first", b"second"]
     assert len(handed) == 1 and handed[0].endswith(b"\r\n\r\n")  # only the response
-    assert isinstance(client.extensions[0], PerMessageDeflate)
+    assert deflate.agreed is not None and deflate.agreed.name == "permessage-deflate"

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import asyncio
 import json
+import ssl
 from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
 from typing import Any
 
+import pytest
 from websockets.asyncio.server import ServerConnection, serve
+from websockets.extensions import Extension, ServerExtensionFactory
+from websockets.extensions.permessage_deflate import ServerPerMessageDeflateFactory
+from websockets.frames import Frame
+from websockets.typing import ExtensionName, ExtensionParameter
 
 from desktop.exchange.endpoints import Endpoints
 from desktop.exchange.symbols import stream_name
 from desktop.exchange.ticker import MiniTicker
 from desktop.stream import StreamClient
+from tests.security.certs import self_signed
 from tests.stream.harness import FAST_CLIENT, run
 
 SYMBOLS = [f"S{i:03d}USDT" for i in range(300)]
@@ -45,6 +53,40 @@ async def answer_requests(ws: ServerConnection) -> None:
         await ws.send(json.dumps({"result": None, "id": request["id"]}))
 
 
+CORRUPT = "corrupt me"
+
+
+class CorruptingDeflate(Extension):
+    """permessage-deflate, except that the message ``CORRUPT`` goes out marked as
+    compressed but is not valid deflate data (block type 3 is reserved)."""
+
+    name = ExtensionName("permessage-deflate")
+
+    def __init__(self, inner: Extension) -> None:
+        self.inner = inner
+
+    def decode(self, frame: Frame, *, max_size: int | None = None) -> Frame:
+        return self.inner.decode(frame, max_size=max_size)
+
+    def encode(self, frame: Frame) -> Frame:
+        if frame.data == CORRUPT.encode():
+            return Frame(frame.opcode, b"\xff\xff\xff\xff", rsv1=True)
+        return self.inner.encode(frame)
+
+
+class CorruptingDeflateFactory(ServerExtensionFactory):
+    name = ExtensionName("permessage-deflate")
+
+    def __init__(self) -> None:
+        self.inner = ServerPerMessageDeflateFactory()
+
+    def process_request_params(
+        self, params: Sequence[ExtensionParameter], accepted_extensions: Sequence[Extension]
+    ) -> tuple[list[ExtensionParameter], Extension]:
+        response, extension = self.inner.process_request_params(params, accepted_extensions)
+        return response, CorruptingDeflate(extension)
+
+
 class Deliveries:
     def __init__(self) -> None:
         self.calls: list[list[MiniTicker]] = []
@@ -66,13 +108,16 @@ async def receive(
     handler: Callable[[ServerConnection], Awaitable[None]],
     symbols: list[str],
     events: int,
+    extensions: Sequence[ServerExtensionFactory] | None = None,
+    tls: ssl.SSLContext | None = None,
     **options: Any,
 ) -> tuple[StreamClient, Deliveries]:
     """Run a stream client for ``symbols`` against ``handler`` until ``events`` arrived."""
-    async with serve(handler, "127.0.0.1", 0) as server:
+    async with serve(handler, "127.0.0.1", 0, extensions=extensions, ssl=tls) as server:
         port = server.sockets[0].getsockname()[1]
+        scheme = "wss" if tls is not None else "ws"
         client = StreamClient(
-            Endpoints(f"ws://127.0.0.1:{port}", "", "test"), **{**FAST_CLIENT, **options}
+            Endpoints(f"{scheme}://127.0.0.1:{port}", "", "test"), **{**FAST_CLIENT, **options}
         )
         got = Deliveries()
         client.add_ticker_listener(got)
@@ -136,15 +181,15 @@ def test_compressed_frames_arrive_exact_and_a_corrupt_one_fails_only_its_socket(
         await ws.send(frame("S000USDT", 1000 if first else 2000, "101.25" if first else "99.5"))
         await ws.send(frame("S001USDT", 1000 if first else 2000, "7.000100"))
         if first:
-            # Compressed, not valid deflate: block type 3 is reserved.
-            ws.transport.write(bytes((0xC1, 4)) + b"\xff\xff\xff\xff")
+            await ws.send(CORRUPT)  # sent compressed, but not valid deflate data
         await ws.wait_closed()
         replies.cancel()
-        received = ws.protocol.close_rcvd
-        close_codes.append(received.code if received is not None else None)
+        close_codes.append(ws.close_code)  # what the client closed with
 
     async def main() -> None:
-        _, got = await receive(handler, ["S000USDT", "S001USDT"], 4)  # serve() compresses
+        _, got = await receive(
+            handler, ["S000USDT", "S001USDT"], 4, extensions=[CorruptingDeflateFactory()]
+        )
         assert all(a.startswith("permessage-deflate") for a in agreed) and len(agreed) >= 2
         assert [(e.symbol, e.event_time, str(e.close)) for e in got.events()] == [
             ("S000USDT", 1000, "101.25"),
@@ -153,5 +198,39 @@ def test_compressed_frames_arrive_exact_and_a_corrupt_one_fails_only_its_socket(
             ("S001USDT", 2000, "7.000100"),
         ]
         assert close_codes[0] == 1002  # the client failed that socket: protocol error
+
+    run(main)
+
+
+def test_a_trusted_tls_exchange_streams_compressed_bursts_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """wss with a certificate the system trusts (here through SSL_CERT_FILE), compression
+    agreed, bursts bigger than one read: everything arrives, in order."""
+    cert, key = self_signed(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(cert, key)
+
+    agreed: list[str] = []
+
+    async def handler(ws: ServerConnection) -> None:
+        replies = asyncio.create_task(answer_requests(ws))
+        assert ws.response is not None
+        agreed.append(ws.response.headers.get("Sec-WebSocket-Extensions", ""))
+        for round_ in range(20):
+            for symbol in SYMBOLS:
+                await ws.send(frame(symbol, 1000 + round_, f"{round_}.5"))
+        await ws.wait_closed()
+        replies.cancel()
+
+    async def main() -> None:
+        _, got = await receive(
+            handler, SYMBOLS, 20 * len(SYMBOLS), tls=server, max_streams_per_connection=1024
+        )
+        assert agreed and agreed[0].startswith("permessage-deflate")
+        events = got.events()
+        for symbol in SYMBOLS:
+            assert [e.event_time for e in events if e.symbol == symbol] == list(range(1000, 1020))
 
     run(main)
