@@ -47,6 +47,7 @@ from desktop.qt.single_instance import (
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
+from desktop.settings.autostart import autostart_here
 from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
 from desktop.settings.paths import move_legacy_cache
 from desktop.settings.store import SettingsStore
@@ -54,9 +55,11 @@ from desktop.stream.client import StreamClient
 from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movers import MoversDock
+from desktop.ui.start_at_login import start_at_login_action
 from desktop.ui.symbol_picker import SymbolPicker
 from desktop.ui.tray import TrayTicker
 from desktop.ui.watchlist_tabs import WatchlistTabs
+from desktop.ui.watchlist_transfer import WatchlistTransfer
 
 if TYPE_CHECKING:
     from desktop.simexchange.server import SimExchange
@@ -240,10 +243,33 @@ async def build(
     )
     parts_holder.append(parts)
     _wire(parts, app)
+    _wire_file_menu(parts)
     parts.alerts = _wire_alerts(parts)
     for text in problems:
         window.show_message(text, "warning")
     return parts
+
+
+def _wire_file_menu(parts: Parts) -> None:
+    """File ▸ Import, Export, Copy rows and Start at login, above Quit."""
+    window = parts.window
+    transfer = WatchlistTransfer(
+        window,
+        parts.watchlists,
+        parts.book,
+        source="demo" if parts.options.demo else "live",
+        selected_symbols=window.selected_symbols,
+    )
+    transfer.message.connect(lambda text: window.show_message(text, "info"))
+    login = start_at_login_action(autostart_here(parts.options.config_dir), window)
+    login.failed.connect(lambda text: window.show_message(text, "error"))
+    menu, quit_action = window.file_menu, window.quit_action
+    menu.insertSeparator(quit_action)
+    menu.insertActions(quit_action, transfer.actions())
+    menu.insertSeparator(quit_action)
+    menu.insertAction(quit_action, login)
+    menu.insertSeparator(quit_action)
+    menu.aboutToShow.connect(login.refresh)
 
 
 def _wire(parts: Parts, app: QApplication) -> None:

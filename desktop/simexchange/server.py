@@ -269,7 +269,7 @@ class SimExchange:
         frame (``drop_all`` for one of several); returns how many there were."""
         carrying = [c for c in self.connections if stream in c.streams]
         for conn in carrying:
-            conn.transport.abort()
+            conn.abort()
         return len(carrying)
 
     # --- waiting -------------------------------------------------------------------------

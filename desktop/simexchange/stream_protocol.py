@@ -1,10 +1,11 @@
 """Stream names, handshake paths and live-subscription requests, judged as Binance does.
 
 Functions without I/O: the websocket server calls them and turns their verdicts into
-frames and HTTP statuses (``answer`` changes the subscriptions it is given). Error codes are Binance's: 0 unknown property, 1 invalid value type,
-2 invalid request, 3 invalid JSON. Request ids are what Binance documents for its
-stream requests (integers, short strings such as UUIDs, or null), so that other
-clients, Binance's own connector among them, can be tried against this exchange.
+frames and HTTP statuses (``answer`` changes the subscriptions it is given). Error codes
+are Binance's: 0 unknown property, 1 invalid value type, 2 invalid request, 3 invalid
+JSON. Request ids are what Binance documents for its stream requests (integers, short
+strings such as UUIDs, or null), so that other clients, Binance's own connector among
+them, can be tried against this exchange.
 """
 
 from __future__ import annotations

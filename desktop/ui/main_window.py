@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
     alertRequested = Signal(str)
     alertsRequested = Signal()
 
-    view_menu: QMenu  # set by ``WindowActions.fill_menu_bar``
+    file_menu: QMenu  # set by ``WindowActions.fill_menu_bar``
+    view_menu: QMenu
     columns_menu: QMenu
     alerts_menu: QMenu
 

@@ -162,7 +162,7 @@ class WindowActions(QObject):
     def fill_menu_bar(self) -> None:
         """File, Edit, View (with Columns) and Alerts; the Help menu comes from ``help``."""
         w, menus = self.window, self.window.menuBar()
-        file_menu = menus.addMenu(self.tr("&File"))
+        file_menu = w.file_menu = menus.addMenu(self.tr("&File"))
         file_menu.addAction(self.add)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
@@ -227,11 +227,12 @@ class WindowActions(QObject):
         self._add_column_toggles(self.window.columns_menu)
 
     def _add_column_toggles(self, menu: QMenu) -> None:
-        header = self.window.table.horizontalHeader()
+        columns = self.window.table.columns
         for column in Column:
             if column == Column.SYMBOL:
                 continue
             action = menu.addAction(HEADERS[column][0])
             action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+            # The person's choice, not what a narrow window hid for want of room.
+            action.setChecked(not columns.is_user_hidden(column))
+            action.toggled.connect(lambda shown, c=column: columns.set_user_hidden(c, not shown))
