@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any, Final
 
+from desktop.exchange.alert_history import FiredRecord, history_from_json, history_to_json
 from desktop.exchange.alerts import AlertRule, rules_from_json, rules_to_json
 from desktop.exchange.endpoints import EndpointError, check_url
 from desktop.exchange.symbols import SymbolError, normalize_symbol
@@ -75,6 +76,8 @@ class Settings:
     current_watchlist: int = 0  # index into ``watchlists``: the tab shown
     alerts: list[AlertRule] = field(default_factory=list)
     alert_sound: bool = False
+    #: Alerts that fired, oldest first, at most ``MAX_HISTORY``.
+    alert_history: list[FiredRecord] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -101,6 +104,7 @@ _LABELS: Final = {
     "current_watchlist": "shown watchlist",
     "alerts": "price alerts",
     "alert_sound": "alert sound switch",
+    "alert_history": "alert history",
     "extra": "settings from a newer MiniTicker",
 }
 
@@ -137,6 +141,8 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
                 value = rules_to_json(value)
             if f.name == "watchlists":
                 value = [{"name": w.name, "symbols": list(w.symbols)} for w in value]
+            if f.name == "alert_history":
+                value = history_to_json(value)
             data[f.name] = list(value) if isinstance(value, list | tuple) else value
     return data
 
@@ -183,6 +189,7 @@ class _Reader:
             current_watchlist=self._current_watchlist(len(named)),
             alerts=self._alerts(),
             alert_sound=self._value("alert_sound", False, _bool),
+            alert_history=self._alert_history(),
             extra=self._extra(),
         )
 
@@ -306,6 +313,18 @@ class _Reader:
         rules, notes = rules_from_json(self._data["alerts"])
         self._notes.extend(notes)
         return rules
+
+    def _alert_history(self) -> list[FiredRecord]:
+        """The records that check out; unreadable ones are dropped and counted in a note."""
+        if "alert_history" not in self._data:
+            return []
+        records, bad = history_from_json(self._data["alert_history"])
+        if bad:
+            self._notes.append(
+                f"{bad} entr{'y' if bad == 1 else 'ies'} of the alert history could not be "
+                "read and were left out."
+            )
+        return records
 
     def _extra(self) -> dict[str, Any]:
         extra = {k: v for k, v in self._data.items() if k not in KNOWN_KEYS}

@@ -164,7 +164,7 @@ def test_prices_read_at_tick_precision_with_the_exact_string_in_tooltip_and_copy
         last,
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
-    parts.window.copy_prices()
+    parts.window.copy_price_action.trigger()
     assert QGuiApplication.clipboard().text() == "104164.50"
 
 
