@@ -28,7 +28,7 @@ from desktop import __version__
 from desktop.exchange.alert_engine import AlertFired
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.endpoints import EndpointError, Endpoints, make_endpoints
-from desktop.exchange.metadata import MetadataStore
+from desktop.exchange.metadata import LIVE, MetadataStore
 from desktop.exchange.rest import RestClient, RestError
 from desktop.options import Options, parse_options
 from desktop.qt.alerts import AlertCenter
@@ -391,8 +391,8 @@ def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
     parts.window.model.refresh()
     picker = parts.window.picker
     if isinstance(picker, SymbolPicker):
-        picker.set_source_text("" if source == "live" else source)
-    if source != "live":
+        picker.set_source_text("" if source == LIVE else source)
+    if source != LIVE:
         parts.window.show_message(f"Offline: using the contract list {source}.", "info")
     unknown = [s for s in parts.watchlists.all_symbols() if s not in catalog]
     if unknown:

@@ -14,13 +14,14 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.exchange.alert_engine import AlertEngine, AlertFired, AlertLevel, RuleState, rule_state
 from desktop.exchange.alerts import AlertRule, check_rule
 from desktop.exchange.ticker import MiniTicker
+from desktop.stream.status import ClientStatus, ConnState
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class EventSource(Protocol):
     """What the center needs of a stream client (``desktop.stream.client.StreamClient``)."""
 
     def add_ticker_listener(self, fn: Callable[[Sequence[MiniTicker], float], None]) -> None: ...
-    def add_status_listener(self, fn: Callable[[Any], None]) -> None: ...
+    def add_status_listener(self, fn: Callable[[ClientStatus], None]) -> None: ...
 
 
 class AlertCenter(QObject):
@@ -70,10 +71,9 @@ class AlertCenter(QObject):
 
     # -- events ----------------------------------------------------------------------
 
-    def on_status(self, status: Any) -> None:
+    def on_status(self, status: ClientStatus) -> None:
         """Note a disconnect: every symbol's next event is compared across the gap."""
-        state = getattr(status, "state", None)
-        live = str(getattr(state, "value", state)) == "live"
+        live = status.state is ConnState.LIVE
         if self._live and not live:
             self._after_gap.update(self._engine.known_symbols())
         self._live = live

@@ -20,7 +20,8 @@ import functools
 import math
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Final, Literal
+from enum import Enum
+from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -37,7 +38,14 @@ from PySide6.QtGui import (
 
 from desktop.qt.ticker_text import compact_percent
 
-IconState = Literal["live", "stale", "offline"]
+
+class IconState(Enum):
+    """How current the icon's number is: it is drawn grey when stale or offline."""
+
+    LIVE = "live"
+    STALE = "stale"
+    OFFLINE = "offline"
+
 
 #: Logical sizes trays ask for (Windows 16/32, GNOME/KDE 22/24, macOS menu bar 22).
 ICON_SIZES: Final = (16, 22, 24, 32, 48)
@@ -192,9 +200,9 @@ def _sign(value: Decimal | None) -> int:
 
 
 def _body_color(sign: int, state: IconState) -> QColor:
-    if state == "offline":
+    if state is IconState.OFFLINE:
         return OFFLINE_COLOR
-    if state == "stale":
+    if state is IconState.STALE:
         return STALE_COLOR
     return UP_COLOR if sign > 0 else DOWN_COLOR if sign < 0 else FLAT_COLOR
 
@@ -234,7 +242,7 @@ def _finish(image: QImage, painter: QPainter, demo: bool, ratio: float) -> QImag
 
 def render_tray_icon(
     change_percent: Decimal | None,
-    state: IconState = "live",
+    state: IconState = IconState.LIVE,
     *,
     demo: bool = False,
     size_px: int = 16,
@@ -248,7 +256,7 @@ def render_tray_icon(
     sign = _sign(change_percent)
     text = compact_percent(change_percent)
     image, painter = _tile(size, _body_color(sign, state))
-    painter.setBrush(OFFLINE_INK if state == "offline" else INK)
+    painter.setBrush(OFFLINE_INK if state is IconState.OFFLINE else INK)
     if size < PIXEL_FONT_BELOW:
         _draw_pixel(painter, sign, text, size)
     else:
@@ -285,7 +293,7 @@ def _icon(render: Callable[[int, float], QImage]) -> QIcon:
 
 
 def make_icon(
-    change_percent: Decimal | None, state: IconState = "live", *, demo: bool = False
+    change_percent: Decimal | None, state: IconState = IconState.LIVE, *, demo: bool = False
 ) -> QIcon:
     """A ``QIcon`` with a pixmap drawn for every tray size at 1× and 2×."""
     return _icon(

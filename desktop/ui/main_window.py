@@ -30,6 +30,7 @@ from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import HEADERS, Column, Role, WatchlistModel
 from desktop.qt.watchlist_proxy import WatchlistProxy
+from desktop.stream.status import ConnState
 from desktop.ui.banner import MessageBanner
 from desktop.ui.delegates import (
     RANGE_WIDTH,
@@ -59,11 +60,11 @@ _SAMPLE_TEXT: Final[dict[Column, str]] = {
     Column.UPDATED: "00:00:00",
     Column.ALERT: "▲ 10.00 % to 000,000.00",
 }
-_STATE_COLOURS: Final[dict[str, str]] = {
-    "live": "#1e8e3e",
-    "connecting": "#f9ab00",
-    "reconnecting": "#e37400",
-    "offline": "#d93025",
+_STATE_COLOURS: Final[dict[ConnState, str]] = {
+    ConnState.LIVE: "#1e8e3e",
+    ConnState.CONNECTING: "#f9ab00",
+    ConnState.RECONNECTING: "#e37400",
+    ConnState.OFFLINE: "#d93025",
 }
 
 
@@ -392,8 +393,8 @@ class MainWindow(QMainWindow):
             return
         describe = getattr(status, "describe", None)
         words = describe() if callable(describe) else str(status)
-        state = str(getattr(status, "state", "")).lower()
-        colour = _STATE_COLOURS.get(state, "#808080")
+        state = getattr(status, "state", None)
+        colour = _STATE_COLOURS[state] if isinstance(state, ConnState) else "#808080"
         self.connection_label.setText(
             f'<span style="color:{colour}">●</span>&nbsp;{html.escape(words)}'
         )

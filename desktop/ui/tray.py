@@ -347,7 +347,13 @@ class TrayTicker(QObject):
         if row is not None:
             quote = self._book.quote(row.symbol)
             change = quote.ticker.change_percent if quote is not None else None
-            state: IconState = "offline" if not connected else "stale" if row.stale else "live"
+            state = (
+                IconState.OFFLINE
+                if not connected
+                else IconState.STALE
+                if row.stale
+                else IconState.LIVE
+            )
             key = (compact_percent(change), row.sign, state, self._demo)
         if key == self._icon_key:
             return

@@ -16,6 +16,7 @@ from desktop.options import Options
 from desktop.qt.watchlist_model import Column
 from desktop.simexchange.server import SimExchange
 from desktop.stream.client import StreamClient
+from desktop.stream.status import ConnState
 from tests.conftest import QtLoop, wait_for
 
 
@@ -278,7 +279,7 @@ def test_closing_the_window_without_a_tray_quits_cleanly(
             assert not parts.tray.uses_system_tray()  # offscreen has no tray
             parts.window.close()
             await task  # serve() returns: shutdown ran
-            assert parts.client.status.state == "offline"
+            assert parts.client.status.state is ConnState.OFFLINE
             assert exchange.stats.connections_open == 0
         assert (tmp_path / "settings.json").exists()
 

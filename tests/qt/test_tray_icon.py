@@ -63,7 +63,7 @@ def test_icon_renders_at_every_tray_size_and_pixel_ratio(size: int, ratio: float
 
 @pytest.mark.parametrize(("size", "ratio"), ALL_SIZES)
 def test_tile_colour_says_up_down_flat_stale_and_offline(size: int, ratio: float) -> None:
-    def colour(change: str | None, state: IconState = "live") -> int:
+    def colour(change: str | None, state: IconState = IconState.LIVE) -> int:
         value = None if change is None else Decimal(change)
         image = render_tray_icon(value, state, size_px=size, device_pixel_ratio=ratio)
         return tile_pixel(image)
@@ -73,8 +73,8 @@ def test_tile_colour_says_up_down_flat_stale_and_offline(size: int, ratio: float
         "down": colour("-12.7"),
         "flat": colour("0"),
         "unknown": colour(None),
-        "stale": colour("2.31", "stale"),
-        "offline": colour("-12.7", "offline"),
+        "stale": colour("2.31", IconState.STALE),
+        "offline": colour("-12.7", IconState.OFFLINE),
     }
     assert seen == {
         "up": UP_COLOR.rgb(),
@@ -125,7 +125,7 @@ def test_different_numbers_draw_different_icons() -> None:
 
 def test_offline_ink_is_dimmed_so_old_numbers_do_not_look_live() -> None:
     for size in (16, 24, 48):
-        image = render_tray_icon(Decimal("3.4"), "offline", size_px=size)
+        image = render_tray_icon(Decimal("3.4"), IconState.OFFLINE, size_px=size)
         counts = [ink_in_row(image, y, OFFLINE_INK.rgb()) for y in range(size)]
         assert sum(counts) > 0
         assert sum(ink_in_row(image, y) for y in range(size)) == 0  # no pure white anywhere
@@ -148,10 +148,12 @@ def test_idle_icon_is_neutral_and_has_no_number() -> None:
 
 @pytest.mark.parametrize(("size", "ratio"), ALL_SIZES)
 def test_qicon_hands_out_the_drawn_pixmap_unscaled(size: int, ratio: float) -> None:
-    icon = make_icon(Decimal("-12.7"), "stale")
+    icon = make_icon(Decimal("-12.7"), IconState.STALE)
     pixmap = icon.pixmap(QSize(size, size), ratio)
     assert pixmap.width() == round(size * ratio)
-    expected = render_tray_icon(Decimal("-12.7"), "stale", size_px=size, device_pixel_ratio=ratio)
+    expected = render_tray_icon(
+        Decimal("-12.7"), IconState.STALE, size_px=size, device_pixel_ratio=ratio
+    )
     got = pixmap.toImage().convertToFormat(expected.format())
     assert bytes(got.constBits()) == bytes(expected.constBits())
 

@@ -153,6 +153,7 @@ def test_status_bar_shows_state_streams_rate_and_lag(parts: Parts) -> None:
         ClientStatus(state=ConnState.LIVE, streams=4, messages_per_second=2.04, lag_ms=37.4)
     )
     assert "Live" in window.connection_label.text()
+    assert "#1e8e3e" in window.connection_label.text()  # the green dot: the state is read
     assert window.streams_label.text() == "4 streams"
     assert window.rate_label.text() == "2.0 msg/s"
     assert window.lag_label.text() == "lag 37 ms"
@@ -162,6 +163,7 @@ def test_status_bar_shows_state_streams_rate_and_lag(parts: Parts) -> None:
         )
     )
     assert "Reconnecting" in window.connection_label.text()
+    assert "#e37400" in window.connection_label.text()
     assert "connection refused" in window.connection_label.text()
     assert window.streams_label.text() == "1 stream"
     assert window.lag_label.text() == "lag —"
