@@ -19,6 +19,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+import PySide6
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -39,6 +40,7 @@ from desktop.qt.settings_saver import SettingsSaver
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
+from desktop.runtime import installed_pyside, refusal
 from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
 from desktop.settings.store import SettingsStore
 from desktop.stream.client import StreamClient
@@ -485,6 +487,10 @@ def _log_uncaught(
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``miniticker`` and ``python -m desktop``."""
     options = parse_options(list(argv) if argv is not None else None)
+    refused = refusal(sys.version_info[:2], installed_pyside() or PySide6.__version__)
+    if refused is not None:  # before any Qt call: this combination crashes later
+        sys.stderr.write(refused + "\n")
+        return 1
     logging.basicConfig(
         level=options.logging_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
