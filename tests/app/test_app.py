@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import Parts, build, serve
 from desktop.exchange.symbols import ALL_MARKET_STREAM
@@ -49,9 +50,10 @@ def last_text(parts: Parts, symbol: str) -> str:
 async def start(
     exchange: SimExchange, config_dir: Path, app: object, **extra: object
 ) -> tuple[Parts, asyncio.Task[None]]:
+    assert isinstance(app, QApplication)
     parts = await build(
         options_for(exchange, config_dir, **extra), app, client=fast_client(exchange)
-    )  # type: ignore[arg-type]
+    )
     task = asyncio.create_task(serve(parts))
     await wait_for(lambda: parts.window.isVisible(), what="serve() to show the window")
     return parts, task
@@ -77,7 +79,7 @@ def test_first_run_streams_the_default_watchlist_and_saves_on_quit(
                 "XRPUSDT",
             ]
             assert parts.watchlist.pins() == ["BTCUSDT"]
-            await wait_for(lambda: parts.window.statusBar().findChildren(object) is not None)
+            await wait_for(lambda: parts.window.statusBar().findChildren(QObject) is not None)
             parts.quit_event.set()
             await task
         saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))

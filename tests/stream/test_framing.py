@@ -66,7 +66,7 @@ def _sent(protocol: Protocol) -> list[tuple[Opcode, bytes]]:
     for data in protocol.data_to_send():
         if data:
             peer.receive_data(data)
-    return [(e.opcode, bytes(e.data)) for e in peer.events_received()]
+    return [(e.opcode, bytes(e.data)) for e in peer.events_received() if isinstance(e, Frame)]
 
 
 def reference(protocol: Protocol, stream: bytes) -> tuple[object, ...]:
