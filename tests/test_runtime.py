@@ -36,7 +36,7 @@ def test_versions_are_read_up_to_the_first_part_that_is_not_a_number() -> None:
     assert parse_version("dev") == ()
 
 
-def test_the_installed_pyside_version_is_found_without_importing_qt() -> None:
+def test_the_installed_pyside_version_is_read_from_the_package_metadata() -> None:
     version = installed_pyside()
     assert version is not None and parse_version(version)[0] == 6
 
