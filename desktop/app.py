@@ -20,6 +20,7 @@ from decimal import Decimal
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+import PySide6
 import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -29,7 +30,7 @@ from desktop import __version__
 from desktop.exchange.alert_engine import AlertFired
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.endpoints import EndpointError, Endpoints, make_endpoints
-from desktop.exchange.metadata import MetadataStore
+from desktop.exchange.metadata import LIVE, MetadataStore
 from desktop.exchange.rest import RestClient, RestError
 from desktop.options import Options, parse_options
 from desktop.qt.alerts import AlertCenter
@@ -47,6 +48,7 @@ from desktop.qt.single_instance import (
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
+from desktop.runtime import installed_pyside, refusal
 from desktop.settings.autostart import autostart_here
 from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
 from desktop.settings.paths import move_legacy_cache
@@ -426,8 +428,8 @@ def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
     parts.window.model.refresh()
     picker = parts.window.picker
     if isinstance(picker, SymbolPicker):
-        picker.set_source_text("" if source == "live" else source)
-    if source != "live":  # "cached from <when> UTC (exchange unreachable: …)"
+        picker.set_source_text("" if source == LIVE else source)
+    if source != LIVE:  # "cached from <when> UTC (exchange unreachable: …)"
         saved = source.removeprefix("cached from ").split(" (", 1)[0]
         parts.window.contract_list_failed(source, saved_at=saved)
     unknown = [s for s in parts.watchlists.all_symbols() if s not in catalog]
@@ -563,6 +565,10 @@ def has_display(environ: Mapping[str, str], platform: str = sys.platform) -> boo
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``miniticker`` and ``python -m desktop``."""
     options = parse_options(list(argv) if argv is not None else None)
+    refused = refusal(sys.version_info[:2], installed_pyside() or PySide6.__version__)
+    if refused is not None:  # before any Qt call: this combination crashes later
+        sys.stderr.write(refused + "\n")
+        return 1
     if not has_display(os.environ):
         sys.stderr.write(NO_DISPLAY + "\n")  # one line, like a bad option; before any Qt
         return 1

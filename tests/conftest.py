@@ -8,6 +8,12 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, TypeVar
 
 import pytest
+from hypothesis import settings
+
+# No wall-clock limits: hypothesis's 200 ms deadline per example failed property tests
+# on a loaded 2-core CI machine though every example was right.
+settings.register_profile("miniticker", deadline=None)
+settings.load_profile("miniticker")
 
 # Tests never need a screen; a developer's DISPLAY must not make them open windows.
 # (Set at import time, before pytest-qt creates the QApplication.)

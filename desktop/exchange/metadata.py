@@ -12,8 +12,6 @@ import asyncio
 import datetime as dt
 import json
 import logging
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from typing import Any, Final
 
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
 from desktop.exchange.rest import RestClient, RestError
+from desktop.fileio import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -84,17 +83,7 @@ class MetadataStore:
             "exchangeInfo": document,
         }
         data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
-        fd, tmp_name = tempfile.mkstemp(prefix=".exchange_info.", suffix=".tmp", dir=self.cache_dir)
-        try:
-            with os.fdopen(fd, "wb") as tmp:
-                tmp.write(data)
-                tmp.flush()
-                os.fsync(tmp.fileno())
-            os.replace(tmp_name, self.cache_path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.cache_dir)
+        write_atomically(self.cache_path, data)
 
     def _read(self) -> _Cached | None:
         try:
@@ -124,14 +113,3 @@ class MetadataStore:
             )
             return None
         return _Cached(document, float(fetched_at))
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename durable; not possible (nor needed) on Windows."""
-    if os.name != "posix":
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

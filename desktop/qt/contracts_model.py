@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any, Final
@@ -421,6 +422,12 @@ class ContractsModel(QAbstractTableModel):
             self._resort()
 
 
+# Qt 6.10 pairs beginFilterChange() (6.9) with endFilterChange(Direction) (6.10) and plans
+# to deprecate invalidateRowsFilter(); older Qt has only the latter, which does the same
+# re-filtering after the change. Checked once: the version cannot change while running.
+FILTER_CHANGE_API: bool = hasattr(QSortFilterProxyModel, "endFilterChange")
+
+
 def normalize_search(text: str) -> str:
     """What was typed into the search box, as the text to look for.
 
@@ -477,25 +484,33 @@ class ContractsFilter(QSortFilterProxyModel):
         """Show contracts whose symbol or base asset contains ``text`` (any case, any script)."""
         cleaned = normalize_search(text)
         if cleaned != self._text:
-            self.beginFilterChange()
-            self._text = cleaned
-            self._needle = cleaned.casefold()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            with self._rows_filter_change():
+                self._text = cleaned
+                self._needle = cleaned.casefold()
 
     def set_kind(self, kind: str) -> None:
         """``all``, ``perpetual``, ``quarterly``, ``tradfi`` (or ``other``)."""
         kind = kind.lower() or "all"
         if kind != self._kind:
-            self.beginFilterChange()
-            self._kind = kind
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            with self._rows_filter_change():
+                self._kind = kind
 
     def set_quote_asset(self, asset: str) -> None:
         """Only contracts margined in ``asset``; ``""`` for all."""
         if asset != self._quote_asset:
+            with self._rows_filter_change():
+                self._quote_asset = asset
+
+    @contextmanager
+    def _rows_filter_change(self) -> Iterator[None]:
+        """Around a change of what ``filterAcceptsRow`` answers: re-filter the rows after it."""
+        if FILTER_CHANGE_API:
             self.beginFilterChange()
-            self._quote_asset = asset
+            yield
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            yield
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         contracts = self._contracts

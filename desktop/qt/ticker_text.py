@@ -9,19 +9,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Final, Protocol
+from typing import Final, Protocol
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.display import arrow, format_percent, format_price
 from desktop.qt.quotes import Quote
+from desktop.stream.status import ClientStatus, ConnState
 
 DEMO_LINE: Final = "DEMO — simulated prices"
 NO_PINS_HINT: Final = "Pin a symbol (Ctrl+P) to show it here"
 CONNECTING: Final = "Connecting…"
 SINCE_LOOKED: Final = "since you looked"
-
-#: Connection states (``ClientStatus.state``) in which prices still arrive.
-LIVE: Final = "live"
 
 
 class QuoteSource(Protocol):
@@ -55,29 +53,20 @@ class SymbolRow:
         return "  ".join(parts)
 
 
-def state_name(status: Any) -> str | None:
-    """``"live"``/``"reconnecting"``/… of a ``ClientStatus``; None before the first one."""
-    if status is None:
-        return None
-    state = getattr(status, "state", None)
-    return str(getattr(state, "value", state))
-
-
-def describe_status(status: Any) -> str:
+def describe_status(status: ClientStatus | None) -> str:
     """The connection state line: ``status.describe()``, or "Connecting…" before any."""
     if status is None:
         return CONNECTING
-    return str(status.describe())
+    return status.describe()
 
 
-def is_connected(status: Any) -> bool:
+def is_connected(status: ClientStatus | None) -> bool:
     """False while connecting, reconnecting or offline; True when live or not yet known.
 
     "Not yet known" counts as connected so a book fed without a client (demo, tests)
     is judged by the staleness of its quotes alone.
     """
-    name = state_name(status)
-    return name is None or name == LIVE
+    return status is None or status.state is ConnState.LIVE
 
 
 def format_age(seconds: float) -> str:
@@ -143,7 +132,7 @@ def tooltip_lines(
     book: QuoteSource,
     catalog: ContractCatalog | None,
     *,
-    status: Any,
+    status: ClientStatus | None,
     demo: bool,
     now: float,
     looked: Mapping[str, Decimal] | None = None,

@@ -24,7 +24,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Final, Literal
+from enum import Enum
+from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -41,7 +42,14 @@ from PySide6.QtGui import (
 
 from desktop.qt.ticker_text import compact_percent
 
-IconState = Literal["live", "stale", "offline"]
+
+class IconState(Enum):
+    """How current the icon's number is: it is drawn grey when stale or offline."""
+
+    LIVE = "live"
+    STALE = "stale"
+    OFFLINE = "offline"
+
 
 #: Logical sizes trays ask for (Windows 16/32, GNOME/KDE 22/24, macOS menu bar 22).
 ICON_SIZES: Final = (16, 22, 24, 32, 48)
@@ -291,9 +299,9 @@ def _draw_labelled(painter: QPainter, label: str, sign: int, text: str, box: QRe
 
 
 def _body_color(sign: int, state: IconState) -> QColor:
-    if state == "offline":
+    if state is IconState.OFFLINE:
         return OFFLINE_COLOR
-    if state == "stale":
+    if state is IconState.STALE:
         return STALE_COLOR
     return UP_COLOR if sign > 0 else DOWN_COLOR if sign < 0 else FLAT_COLOR
 
@@ -339,7 +347,7 @@ def _finish(image: QImage, painter: QPainter, ratio: float) -> QImage:
 
 def render_tray_icon(
     change_percent: Decimal | None,
-    state: IconState = "live",
+    state: IconState = IconState.LIVE,
     *,
     label: str = "",
     demo: bool = False,
@@ -352,7 +360,7 @@ def render_tray_icon(
     the 24h change as shown, the number its magnitude.
     """
     size = max(1, math.ceil(size_px * device_pixel_ratio))
-    offline = state == "offline"
+    offline = state is IconState.OFFLINE
     sign = 0 if offline else shown_sign(change_percent)
     text = offline_word() if offline else compact_percent(change_percent)
     image, painter, frame = _tile(size, _body_color(sign, state), demo)
@@ -399,7 +407,7 @@ def _icon(render: Callable[[int, float], QImage]) -> QIcon:
 
 def make_icon(
     change_percent: Decimal | None,
-    state: IconState = "live",
+    state: IconState = IconState.LIVE,
     *,
     label: str = "",
     demo: bool = False,

@@ -21,12 +21,12 @@ import os
 import plistlib
 import subprocess
 import sys
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path, PurePath
 from typing import Any, Final, Protocol
 
+from desktop.fileio import write_atomically
 from desktop.settings.paths import paths_here, xdg_config_home
 
 log = logging.getLogger(__name__)
@@ -267,15 +267,4 @@ def autostart_here(config_dir: Path) -> Autostart:
 def _write_atomically(path: Path, data: bytes) -> None:
     """A whole file or the old one, never half of one (a login reads it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp)
-        raise
+    write_atomically(path, data)

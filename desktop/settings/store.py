@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from contextlib import suppress
@@ -27,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Final
 
+from desktop.fileio import TEMP_SUFFIX, temp_prefix, write_atomically
 from desktop.settings.model import (
     DEFAULT_PINS,
     DEFAULT_WATCHLIST,
@@ -169,14 +169,14 @@ class SettingsStore:
 
     def _remove_stale_temp_files(self) -> None:
         """Delete temp files of saves that were killed; fresh ones may belong to a live save."""
-        prefix = f".{SETTINGS_FILE}."
+        prefix = temp_prefix(self.path)
         cutoff = time.time() - STALE_TEMP_SECONDS
         try:
             entries = list(os.scandir(self.config_dir))
         except OSError:
             return
         for entry in entries:
-            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+            if not (entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX)):
                 continue
             with suppress(OSError):
                 if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < cutoff:
@@ -194,20 +194,8 @@ class SettingsStore:
             "ascii"
         )  # ensure_ascii: lone surrogates kept from a file stay writable
         target = self._write_target()
-        directory = target.parent
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{SETTINGS_FILE}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as file:
-                file.write(payload)
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            with suppress(OSError):
-                os.unlink(temp)
-            raise
-        _fsync_directory(directory)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomically(target, payload)
 
     def _write_target(self) -> Path:
         """The file to replace: through a symlink (dotfile managers), else the path itself."""
@@ -221,20 +209,6 @@ class SettingsStore:
 def _read_bytes(path: Path) -> bytes:
     with open(path, "rb") as file:
         return file.read(MAX_FILE_BYTES + 1)
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder."""
-    try:
-        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _os_reason(exc: OSError) -> str:

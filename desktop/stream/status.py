@@ -5,11 +5,15 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum
 
 
-class ConnState(StrEnum):
-    """Overall state of the market-data connections, worst one first when aggregated."""
+class ConnState(Enum):
+    """Overall state of the market-data connections, worst one first when aggregated.
+
+    A plain ``Enum``, not a ``StrEnum``: ``state == "live"`` is always False (and mypy's
+    strict equality flags it), so every layer compares the members themselves.
+    """
 
     CONNECTING = "connecting"  # first attempt, nothing has failed yet
     LIVE = "live"  # every connection is open and subscribed

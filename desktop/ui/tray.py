@@ -358,7 +358,13 @@ class TrayTicker(QObject):
         else:
             quote = self._book.quote(row.symbol)
             change = quote.ticker.change_percent if quote is not None else None
-            state: IconState = "offline" if not connected else "stale" if row.stale else "live"
+            state = (
+                IconState.OFFLINE
+                if not connected
+                else IconState.STALE
+                if row.stale
+                else IconState.LIVE
+            )
             bases = {s: base_asset(catalog, s) for s in {*self._pins, row.symbol}}
             changed = self._icons.show(distinct_labels(bases)[row.symbol], change, state)
         if changed:

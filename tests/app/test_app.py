@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import Parts, build, serve
 from desktop.exchange.symbols import ALL_MARKET_STREAM
@@ -16,6 +17,7 @@ from desktop.options import Options
 from desktop.qt.watchlist_model import Column
 from desktop.simexchange.server import SimExchange
 from desktop.stream.client import StreamClient
+from desktop.stream.status import ConnState
 from tests.conftest import QtLoop, wait_for
 
 
@@ -48,9 +50,10 @@ def last_text(parts: Parts, symbol: str) -> str:
 async def start(
     exchange: SimExchange, config_dir: Path, app: object, **extra: object
 ) -> tuple[Parts, asyncio.Task[None]]:
+    assert isinstance(app, QApplication)
     parts = await build(
         options_for(exchange, config_dir, **extra), app, client=fast_client(exchange)
-    )  # type: ignore[arg-type]
+    )
     task = asyncio.create_task(serve(parts))
     await wait_for(lambda: parts.window.isVisible(), what="serve() to show the window")
     return parts, task
@@ -76,7 +79,7 @@ def test_first_run_streams_the_default_watchlist_and_saves_on_quit(
                 "XRPUSDT",
             ]
             assert parts.watchlist.pins() == ["BTCUSDT"]
-            await wait_for(lambda: parts.window.statusBar().findChildren(object) is not None)
+            await wait_for(lambda: parts.window.statusBar().findChildren(QObject) is not None)
             parts.quit_event.set()
             await task
         saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
@@ -278,7 +281,7 @@ def test_closing_the_window_without_a_tray_quits_cleanly(
             assert not parts.tray.uses_system_tray()  # offscreen has no tray
             parts.window.close()
             await task  # serve() returns: shutdown ran
-            assert parts.client.status.state == "offline"
+            assert parts.client.status.state is ConnState.OFFLINE
             assert exchange.stats.connections_open == 0
         assert (tmp_path / "settings.json").exists()
 

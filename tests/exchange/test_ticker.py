@@ -6,6 +6,7 @@ import contextlib
 import json
 import re
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -27,7 +28,7 @@ from desktop.exchange.ticker import (
     plain_decimals,
 )
 
-EVENT = {
+EVENT: dict[str, Any] = {
     "e": "24hrMiniTicker",
     "E": 1764072000123,
     "s": "BTCUSDT",

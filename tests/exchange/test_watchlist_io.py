@@ -100,7 +100,10 @@ def test_csv_export_imports_back_list_for_list() -> None:
 
 def test_json_export_imports_back_list_for_list() -> None:
     lists = [("Main", ["BTCUSDT", "币安人生USDT"]), ("Q", ["BTCUSDT_261225"])]
-    text = to_json(lists, {}.get, pins=["BTCUSDT"], source="demo", exported_at=1_764_700_000.0)
+    no_prices: dict[str, MiniTicker] = {}
+    text = to_json(
+        lists, no_prices.get, pins=["BTCUSDT"], source="demo", exported_at=1_764_700_000.0
+    )
     result = parse_import(text.encode(), CATALOG)
     assert [(lst.name, lst.symbols) for lst in result.lists] == lists
     document = json.loads(text)

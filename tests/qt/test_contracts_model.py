@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.exchange.contracts import ContractCatalog
+from desktop.qt import contracts_model
 from desktop.qt.contracts_model import (
     ContractColumn,
     ContractRole,
@@ -260,3 +261,37 @@ def test_while_no_view_shows_it_quotes_are_not_announced_then_all_at_once(
     assert changes == [(0, model.rowCount() - 1)]
     eth = model.index(row_of(model, "ETHUSDT"), ContractColumn.LAST)
     assert eth.data() == "3,890.50"  # tick precision
+
+
+@pytest.mark.parametrize(
+    "filter_change_api",
+    [
+        pytest.param(True, id="qt>=6.10"),
+        # On Qt >= 6.10 the older call works but PySide warns that it is deprecated.
+        pytest.param(
+            False,
+            id="older-qt",
+            marks=pytest.mark.filterwarnings("ignore:.*invalidateRowsFilter:DeprecationWarning"),
+        ),
+    ],
+)
+def test_filter_narrows_and_widens_with_either_filter_change_api(
+    parts: tuple[Watchlist, QuoteBook, ContractsModel],
+    monkeypatch: pytest.MonkeyPatch,
+    filter_change_api: bool,
+) -> None:
+    # Qt before 6.10 has no endFilterChange(); the picker must still filter there.
+    if filter_change_api and not contracts_model.FILTER_CHANGE_API:
+        pytest.skip("this Qt has no beginFilterChange()/endFilterChange()")
+    monkeypatch.setattr(contracts_model, "FILTER_CHANGE_API", filter_change_api)
+    proxy = ContractsFilter(parts[2])
+    proxy.set_text("btc")
+    assert shown(proxy) == ["BTCUSDT", "BTCUSDT_261225"]
+    proxy.set_kind("quarterly")
+    assert shown(proxy) == ["BTCUSDT_261225"]
+    proxy.set_kind("all")
+    proxy.set_quote_asset("USDC")
+    proxy.set_text("")
+    assert shown(proxy) == ["ETHUSDC"]
+    proxy.set_quote_asset("")
+    assert len(shown(proxy)) == len(sample_catalog())

@@ -68,7 +68,7 @@ def test_icon_renders_at_every_tray_size_and_pixel_ratio(size: int, ratio: float
 
 @pytest.mark.parametrize(("size", "ratio"), ALL_SIZES)
 def test_tile_colour_says_up_down_flat_stale_and_offline(size: int, ratio: float) -> None:
-    def colour(change: str | None, state: IconState = "live") -> int:
+    def colour(change: str | None, state: IconState = IconState.LIVE) -> int:
         value = None if change is None else Decimal(change)
         image = render_tray_icon(value, state, size_px=size, device_pixel_ratio=ratio)
         return tile_pixel(image)
@@ -78,8 +78,8 @@ def test_tile_colour_says_up_down_flat_stale_and_offline(size: int, ratio: float
         "down": colour("-12.7"),
         "flat": colour("0"),
         "unknown": colour(None),
-        "stale": colour("2.31", "stale"),
-        "offline": colour("-12.7", "offline"),
+        "stale": colour("2.31", IconState.STALE),
+        "offline": colour("-12.7", IconState.OFFLINE),
     }
     assert seen == {
         "up": UP_COLOR.rgb(),
@@ -186,7 +186,7 @@ def test_demo_icon_is_framed_in_amber_all_round(size: int) -> None:
 @pytest.mark.parametrize("size", [16, *NAMED_SIZES])
 def test_offline_shows_off_instead_of_an_old_number(size: int) -> None:
     def offline(change: str) -> QImage:
-        return render_tray_icon(Decimal(change), "offline", label="ETH", size_px=size)
+        return render_tray_icon(Decimal(change), IconState.OFFLINE, label="ETH", size_px=size)
 
     assert image_bytes(offline("3.4")) == image_bytes(offline("-12.7"))  # no number shown
     live = render_tray_icon(Decimal("3.4"), label="ETH", size_px=size)
@@ -216,10 +216,12 @@ def test_idle_icon_is_neutral_and_has_no_number() -> None:
 
 @pytest.mark.parametrize(("size", "ratio"), ALL_SIZES)
 def test_qicon_hands_out_the_drawn_pixmap_unscaled(size: int, ratio: float) -> None:
-    icon = make_icon(Decimal("-12.7"), "stale")
+    icon = make_icon(Decimal("-12.7"), IconState.STALE)
     pixmap = icon.pixmap(QSize(size, size), ratio)
     assert pixmap.width() == round(size * ratio)
-    expected = render_tray_icon(Decimal("-12.7"), "stale", size_px=size, device_pixel_ratio=ratio)
+    expected = render_tray_icon(
+        Decimal("-12.7"), IconState.STALE, size_px=size, device_pixel_ratio=ratio
+    )
     got = pixmap.toImage().convertToFormat(expected.format())
     assert bytes(got.constBits()) == bytes(expected.constBits())
 

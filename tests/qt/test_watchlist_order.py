@@ -56,7 +56,11 @@ def test_a_sorted_table_stays_in_order_when_scattered_rows_change_in_one_read(
         push(dice.sample(symbols, 10))  # one read: ten rows, anywhere in the table
         # Stable: equal changes keep the watchlist's own order.
         expected = sorted(symbols, key=lambda s: percent[s], reverse=True)
-        qtbot.waitUntil(lambda expected=expected: shown(proxy) == expected)
+
+        def in_order(expected: list[str] = expected) -> bool:
+            return shown(proxy) == expected
+
+        qtbot.waitUntil(in_order)
 
 
 def test_a_live_column_is_re_sorted_once_per_interval_not_on_every_tick(qtbot: QtBot) -> None:
@@ -139,7 +143,9 @@ def test_float_sort_keys_order_rows_as_their_exact_changes_do(column: Column) ->
     quotes = []
     for n in range(2000):
         open_ = Decimal(dice.randint(1, 10**8)).scaleb(-dice.randint(0, 8))
-        close = open_ + Decimal(dice.randint(-(10**6), 10**6)).scaleb(open_.as_tuple().exponent)
+        exponent = open_.as_tuple().exponent
+        assert isinstance(exponent, int)
+        close = open_ + Decimal(dice.randint(-(10**6), 10**6)).scaleb(exponent)
         quotes.append(Quote(ticker(f"S{n}USDT", f"{close:f}", open=f"{open_:f}"), 1.0))
     key = QUOTE_SORT_KEYS[column]
 

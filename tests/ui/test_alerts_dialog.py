@@ -332,8 +332,9 @@ def test_the_tray_menu_offers_an_alert_per_pinned_symbol(
     qtbot: QtBot, tray_parts: tuple[TrayTicker, QuoteBook]
 ) -> None:
     tray, _ = tray_parts
-    submenu = next(a.menu() for a in tray.menu().actions() if a.text() == "New alert")
-    assert isinstance(submenu, QMenu)
+    # Not QAction.menu(): PySide6 before 6.9 hands its result to Python, which then
+    # deletes the tray's submenu along with the wrapper.
+    submenu = next(m for m in tray.menu().findChildren(QMenu) if m.title() == "New alert")
     submenu.aboutToShow.emit()
     entries = submenu.actions()
     assert [a.text() for a in entries] == ["Alert on BTCUSDT…", "Alert on ETHUSDT…"]

@@ -7,7 +7,7 @@ import pytest
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import __version__
@@ -26,6 +26,12 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 ENDPOINTS = make_endpoints("wss://example.test/market", "https://example.test")
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
 
 
 def make_window(qtbot: QtBot, **kwargs: object) -> MainWindow:
@@ -49,7 +55,7 @@ def test_keyboard_shortcuts_lists_every_action_shortcut(qtbot: QtBot) -> None:
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     table = dialog.table
-    rows = {(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())}
+    rows = {(cell_text(table, r, 0), cell_text(table, r, 1)) for r in range(table.rowCount())}
     expected = {
         (plain(action.text()), sequence.toString(QKeySequence.SequenceFormat.NativeText))
         for action in window.findChildren(QAction)
@@ -70,7 +76,7 @@ def test_keyboard_shortcuts_lists_every_action_shortcut(qtbot: QtBot) -> None:
     window.addAction(extra)
     dialog.close()
     window.help.show_shortcuts()
-    texts = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    texts = [cell_text(dialog.table, r, 0) for r in range(dialog.table.rowCount())]
     assert "Do something new" in texts
 
 

@@ -156,6 +156,7 @@ def test_status_bar_says_the_state_in_words_and_the_time_of_the_last_price(
         ClientStatus(state=ConnState.LIVE, streams=4, messages_per_second=2.04, lag_ms=37.4)
     )
     assert window.connection_label.toolTip() == "Live"
+    assert "#1e8e3e" in window.connection_label.text()  # the green dot: the state is read
     # The fixture's prices arrived at 1.0 s after the epoch: a time of day, not a count.
     arrived = QDateTime.fromMSecsSinceEpoch(1000).toString("HH:mm:ss")
     assert window.status_bar.price_label.text() == f"Last price {arrived}"

@@ -234,6 +234,7 @@ def test_pinned_rows_carry_a_pin_mark(qtbot: QtBot, parts: Parts) -> None:
     parts.watchlist.set_pinned("BTCUSDT", True)
     pinned = model.paint_at(model.index(model.row_of("BTCUSDT"), Column.SYMBOL))
     plain = model.paint_at(model.index(model.row_of("ETHUSDT"), Column.SYMBOL))
+    assert pinned is not None and plain is not None
     assert pinned.pinned and not plain.pinned
 
     def inked(cell: Paint) -> bool:
@@ -260,6 +261,7 @@ def test_a_row_without_a_price_says_why(qtbot: QtBot, parts: Parts) -> None:
     assert parts.window.proxy.index(parts.row_of("XAUUSDT"), Column.HIGH).data() == ""
     model = parts.window.model
     waiting = model.paint_at(model.index(model.row_of("XAUUSDT"), Column.LAST))
+    assert waiting is not None
     assert waiting.foreground == Colors().swatch().muted.color(), "muted: not a price"
     parts.book.statusChanged.emit(ClientStatus(state=ConnState.OFFLINE, last_error="no network"))
     assert last("XAUUSDT").startswith("offline since ")
