@@ -28,11 +28,13 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
 from desktop.exchange.alert_engine import AlertFired
+from desktop.exchange.alert_history import record_of
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.endpoints import EndpointError, Endpoints, make_endpoints
 from desktop.exchange.metadata import LIVE, MetadataStore
 from desktop.exchange.rest import RestClient, RestError
 from desktop.options import Options, parse_options
+from desktop.qt.alert_history_model import AlertHistoryModel
 from desktop.qt.alerts import AlertCenter
 from desktop.qt.contracts_model import ContractsModel
 from desktop.qt.history import PriceHistory
@@ -54,6 +56,7 @@ from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Setti
 from desktop.settings.paths import move_legacy_cache
 from desktop.settings.store import SettingsStore
 from desktop.stream.client import StreamClient
+from desktop.ui.alert_history import AlertHistoryPanel
 from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movers import MoversDock
@@ -345,8 +348,16 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
         shown = parts.watchlist.symbols()
         return shown + sorted(set(parts.client.symbols) - set(shown))
 
+    history = AlertHistoryModel(parts.settings.alert_history, parent=window)
+
+    def remember_history() -> None:
+        parts.settings = replace(parts.settings, alert_history=history.records())
+        saver.schedule()
+
     def fired(alert: AlertFired) -> None:
         places = decimals(alert.symbol)
+        history.add(record_of(alert, now=time.time(), demo=parts.options.demo, decimals=places))
+        remember_history()
         tray.notify(alert.title(), alert.text(places))
         tray.attention(alert.symbol)
         window.show_message(alert.text(places), "info")
@@ -369,12 +380,16 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
 
     def show_alerts() -> None:
         if not dialogs:
+            panel = AlertHistoryPanel(history)
+            panel.cleared.connect(remember_history)
+            panel.message.connect(lambda text: window.show_message(text, "info"))
             dialog = AlertsDialog(
                 center,
                 symbols,
                 price_of=price_of,
                 decimals=decimals,
                 sound=parts.settings.alert_sound,
+                history=panel,
                 parent=window,
             )
             dialog.soundToggled.connect(set_sound)

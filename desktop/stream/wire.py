@@ -341,6 +341,8 @@ async def open_socket(
             await open_tcp(lambda: ws, uri.host, uri.port, secure=uri.secure, context=context)
             await ws.opened
     except BaseException:
+        if not ws.opened.done():  # nobody waits for the handshake any more: nothing to tell
+            ws.opened.cancel()
         ws.abort()
         raise
     return ws

@@ -350,10 +350,12 @@ class AlertsDialog(QDialog):
         price_of: PriceOf = lambda _symbol: None,
         decimals: Decimals = lambda _symbol: None,
         sound: bool = False,
+        history: QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("alertsDialog")
+        self.history = history  # the alerts that fired (desktop.ui.alert_history)
         self.setWindowTitle(self.tr("Alerts"))
         self._center = center
         self._symbols = symbols
@@ -424,8 +426,11 @@ class AlertsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
+        if history is not None:
+            history.setParent(self)
+            layout.addWidget(history, 1)
         layout.addLayout(bottom)
-        self.resize(820, 320)
+        self.resize(820, 320 if history is None else 520)
 
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
