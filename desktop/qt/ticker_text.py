@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.display import arrow, format_percent, format_price
 from desktop.qt.quotes import Quote
@@ -53,10 +55,15 @@ class SymbolRow:
         return "  ".join(parts)
 
 
-def describe_status(status: ClientStatus | None) -> str:
-    """The connection state line: ``status.describe()``, or "Connecting…" before any."""
+def describe_status(status: ClientStatus | None, *, demo: bool = False) -> str:
+    """The connection state line: ``status.describe()``, or "Connecting…" before any.
+
+    In demo mode a running feed is "Demo feed running", never "Live": the prices are not.
+    """
     if status is None:
         return CONNECTING
+    if demo and status.state is ConnState.LIVE:
+        return QCoreApplication.translate("TickerText", "Demo feed running")
     return status.describe()
 
 
@@ -148,7 +155,7 @@ def tooltip_lines(
         lines += [symbol_row(s, book, catalog, now, seen.get(s)).line() for s in symbols]
     else:
         lines.append(NO_PINS_HINT)
-    lines.append(describe_status(status))
+    lines.append(describe_status(status, demo=demo))
     return lines
 
 

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from desktop.app import Parts, build, serve
 from desktop.exchange.alerts import AlertKind, AlertRule
 from desktop.options import Options
-from desktop.qt.tray_icon import render_tray_icon
+from desktop.qt.tray_icon import IconState, render_tray_icon
 from desktop.settings.model import NamedWatchlist, Settings
 from desktop.settings.store import SettingsStore
+from desktop.ui.watchlist_transfer import WatchlistTransfer
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +186,34 @@ async def strip_scene(parts: Parts, out: Path, settle: float) -> None:
     save(strip.grab(), out / "strip.png")
 
 
+TRADINGVIEW_EXPORT: Final = (
+    "###Majors,BINANCE:BTCUSDT.P,BINANCE:ETHUSDT.P,BINANCE:SOLUSDT.P,BINANCE:BTCUSD.P,"
+    "###Watching,BINANCE:DOGEUSDT.P,BYBIT:WIFUSDT.P,BINANCE:SUIUSDT,BINANCE:NOSUCHUSDT.P,"
+    "NASDAQ:AAPL,BINANCE:ALPACAUSDT.P\n"
+)
+
+
+async def import_scene(parts: Parts, out: Path, settle: float) -> None:
+    """File ▸ Import of a TradingView export: the summary over the window."""
+    parts.window.resize(*WINDOW_SIZE)
+    await prices_everywhere(parts, 1.0)
+    await until("the contract list", lambda: len(parts.watchlists.catalog) > 0)
+    transfer = parts.window.findChild(WatchlistTransfer)
+    assert isinstance(transfer, WatchlistTransfer)
+    source = out / "tradingview-watchlist.txt"
+    source.write_text(TRADINGVIEW_EXPORT, encoding="utf-8")
+    try:
+        await transfer.import_from(source)
+    finally:
+        source.unlink()
+    summary = transfer.summary
+    assert summary is not None
+    summary.move(parts.window.geometry().center() - summary.rect().center())
+    await asyncio.sleep(settle / 2)
+    frame = parts.window.frameGeometry()
+    save(grab_screen(frame), out / "import.png")
+
+
 Scene = Callable[[Parts, Path, float], Awaitable[None]]
 SCENES: Final[dict[str, Scene]] = {
     "window": window_scene,
@@ -194,9 +223,10 @@ SCENES: Final[dict[str, Scene]] = {
     "movers": movers_scene,
     "dark": dark_scene,
     "strip": strip_scene,
+    "import": import_scene,
 }
 #: Scenes that show the system tray (the others are shot without a tray host).
-TRAY_SCENES: Final = ("window", "tray-menu", "picker", "alert", "movers", "dark")
+TRAY_SCENES: Final = ("window", "tray-menu", "picker", "alert", "movers", "dark", "import")
 
 
 # -- the icon sheet (no app needed) ----------------------------------------------------
@@ -205,10 +235,10 @@ TRAY_SCENES: Final = ("window", "tray-menu", "picker", "alert", "movers", "dark"
 def icon_sheet() -> QImage:
     """Live, demo and offline icons at 22, 24 and 32 px, actual size and enlarged."""
     rows = [
-        ("live", Decimal("2.31"), "live", False),
-        ("live, down", Decimal("-1.27"), "live", False),
-        ("demo", Decimal("2.31"), "live", True),
-        ("offline", Decimal("2.31"), "offline", False),
+        ("live", Decimal("2.31"), IconState.LIVE, False),
+        ("live, down", Decimal("-1.27"), IconState.LIVE, False),
+        ("demo", Decimal("2.31"), IconState.LIVE, True),
+        ("offline", Decimal("2.31"), IconState.OFFLINE, False),
     ]
     label_w, gap = 110, 16
     cell = [size + gap + size * SHEET_ZOOM + 2 * gap for size in SHEET_SIZES]
@@ -229,7 +259,7 @@ def icon_sheet() -> QImage:
         painter.drawText(8, top + row_h // 2, name)
         x = label_w
         for size, width in zip(SHEET_SIZES, cell, strict=True):
-            image = render_tray_icon(change, state, label="BTC", demo=demo, size_px=size)  # type: ignore[arg-type]
+            image = render_tray_icon(change, state, label="BTC", demo=demo, size_px=size)
             painter.drawImage(x, top + (row_h - size) // 2 - gap // 2, image)
             big = image.scaled(
                 size * SHEET_ZOOM, size * SHEET_ZOOM, mode=Qt.TransformationMode.FastTransformation

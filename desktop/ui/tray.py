@@ -340,10 +340,9 @@ class TrayTicker(QObject):
         )
         self._set_tooltip(fit_lines(lines, TOOLTIP_LIMIT))
         self._update_icon(connected, catalog)
-        self._menus.update(describe_status(status), self._rows, self._shown)
-        self._host.set_strip_content(
-            self._rows, describe_status(status), connected=connected, demo=self._demo
-        )
+        state_text = describe_status(status, demo=self._demo)
+        self._menus.update(state_text, self._rows, self._shown)
+        self._host.set_strip_content(self._rows, state_text, connected=connected, demo=self._demo)
 
     def _set_tooltip(self, text: str) -> None:
         if text == self._tooltip:

@@ -46,6 +46,7 @@ from desktop.exchange.watchlist_io import (
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist_import import Applied, apply_import
 from desktop.qt.watchlists import Watchlists
+from desktop.ui.alerts_dialog import plain_buttons
 
 log = logging.getLogger(__name__)
 
@@ -78,18 +79,33 @@ def unreadable_reason(error: WatchlistFileError) -> str:
 
 def summary_text(result: ImportResult, applied: Applied) -> tuple[str, str]:
     """(headline, details) of an import, for the summary dialog."""
-    headline = _tr("Imported %n symbol(s)", n=applied.added_count)
-    headline += " " + _tr("into %n watchlist(s).", n=len(applied.lists))
+    symbols, lists = applied.added_count, len(applied.lists)
+    headline = (
+        (
+            _tr("Imported 1 symbol")
+            if symbols == 1
+            else _tr("Imported %1 symbols").replace("%1", str(symbols))
+        )
+        + " "
+        + (
+            _tr("into 1 watchlist.")
+            if lists == 1
+            else _tr("into %1 watchlists.").replace("%1", str(lists))
+        )
+    )
     lines: list[str] = []
     for name, added, already in applied.lists:
-        line = _tr("%1: %n added", n=len(added)).replace("%1", name)
+        line = _tr("%1: %2 added").replace("%1", name).replace("%2", str(len(added)))
         if already:
-            line += _tr(", %n already there", n=len(already))
+            line += _tr(", %1 already there").replace("%1", str(len(already)))
         lines.append(line)
     if result.skipped:
-        lines += ["", _tr("Not imported (%n):", n=len(result.skipped))]
+        lines += ["", _tr("Not imported (%1):").replace("%1", str(len(result.skipped)))]
+        # A TradingView export is one line: its line number would say nothing.
+        numbered = len({skipped.line for skipped in result.skipped}) > 1
         for skipped in result.skipped:
-            where = _tr("line %1").replace("%1", str(skipped.line)) if skipped.line else ""
+            shown = skipped.line and numbered
+            where = _tr("line %1").replace("%1", str(skipped.line)) if shown else ""
             lines.append(
                 f"  {skipped.text} — {skip_reason(skipped.reason)}"
                 + (f" ({where})" if where else "")
@@ -117,12 +133,12 @@ class ImportSummary(QDialog):
         self.details = QPlainTextEdit(details, self)
         self.details.setReadOnly(True)
         self.details.setAccessibleName(self.tr("Import details"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons = plain_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self))
         buttons.rejected.connect(self.reject)
         layout.addWidget(self.headline)
         layout.addWidget(self.details)
         layout.addWidget(buttons)
-        self.resize(520, 320)
+        self.resize(640, 340)
 
 
 class WatchlistTransfer(QObject):

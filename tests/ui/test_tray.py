@@ -261,7 +261,7 @@ def test_demo_mode_says_so_in_tooltip_menu_and_strip(
 ) -> None:
     tray = make_tray(demo=True)
     assert tray.tooltip().splitlines()[0] == "DEMO — simulated prices"
-    assert [a.text() for a in tray.menu().actions()[:2]] == ["DEMO — simulated prices", "Live"]
+    assert [a.text() for a in tray.menu().actions()[:2]] == ["DEMO — simulated prices", "Demo feed running"]
     strip = tray.strip()
     assert strip is not None and strip.text().startswith("DEMO  BTCUSDT")
 
@@ -279,6 +279,20 @@ def test_the_menus_demo_line_is_readable_not_greyed_out(
         demo.trigger()  # choosing it shows the window, which explains the demo too
     assert blocker.args == [""]
     assert make_tray().menu_parts().demo_action() is None  # a live run has no such line
+
+
+def test_in_demo_a_running_feed_is_not_called_live_in_tooltip_menu_or_strip(
+    make_tray: Callable[..., TrayTicker],
+) -> None:
+    demo, live = make_tray(demo=True), make_tray()
+    demo_strip, live_strip = demo.strip(), live.strip()
+    assert demo_strip is not None and live_strip is not None
+    assert demo_strip.text().endswith("Demo feed running")
+    assert "Live" not in demo_strip.text() and "Live" not in demo.tooltip()
+    assert demo.tooltip().splitlines()[-1] == "Demo feed running"
+    menu_texts = [action.text() for action in demo.menu().actions()]
+    assert "Demo feed running" in menu_texts and "Live" not in menu_texts
+    assert live_strip.text().endswith("Live"), "a live run still says Live"
 
 
 def test_a_demo_notification_says_demo_in_its_title(make_tray: Callable[..., TrayTicker]) -> None:
