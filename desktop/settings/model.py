@@ -33,6 +33,14 @@ _MAX_LISTED: Final = 8
 DEFAULT_WATCHLIST_NAME: Final = "Watchlist"
 MAX_WATCHLISTS: Final = 50
 MAX_WATCHLIST_NAME: Final = 40
+#: Which colour means up: green (default), red (mainland China), or blue / orange
+#: (colour-blind safe). Signs and arrows are shown in all of them.
+COLOR_CONVENTIONS: Final = ("green-up", "red-up", "blue-orange")
+DEFAULT_COLOR_CONVENTION: Final = "green-up"
+#: "system" follows the desktop's light or dark scheme, live.
+THEMES: Final = ("system", "light", "dark")
+#: "system" is the desktop's language; applied at start-up.
+LANGUAGES: Final = ("system", "en", "zh_CN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +83,11 @@ class Settings:
     current_watchlist: int = 0  # index into ``watchlists``: the tab shown
     alerts: list[AlertRule] = field(default_factory=list)
     alert_sound: bool = False
+    color_convention: str = DEFAULT_COLOR_CONVENTION
+    theme: str = "system"
+    language: str = "system"
+    tick_flash: bool = True  # tint the Last cell briefly on each price tick
+    notifications: bool = True  # tray / desktop notifications for alerts
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -101,6 +114,11 @@ _LABELS: Final = {
     "current_watchlist": "shown watchlist",
     "alerts": "price alerts",
     "alert_sound": "alert sound switch",
+    "color_convention": "colour convention",
+    "theme": "theme",
+    "language": "language",
+    "tick_flash": "tick flash switch",
+    "notifications": "notifications switch",
     "extra": "settings from a newer MiniTicker",
 }
 
@@ -183,6 +201,13 @@ class _Reader:
             current_watchlist=self._current_watchlist(len(named)),
             alerts=self._alerts(),
             alert_sound=self._value("alert_sound", False, _bool),
+            color_convention=self._value(
+                "color_convention", DEFAULT_COLOR_CONVENTION, _one_of(COLOR_CONVENTIONS)
+            ),
+            theme=self._value("theme", "system", _one_of(THEMES)),
+            language=self._value("language", "system", _one_of(LANGUAGES)),
+            tick_flash=self._value("tick_flash", True, _bool),
+            notifications=self._value("notifications", True, _bool),
             extra=self._extra(),
         )
 
@@ -426,6 +451,15 @@ def _url(secure: str, insecure: str) -> Callable[[Any], str]:
         except EndpointError as exc:
             raise ValueError(str(exc).rstrip(".")) from None
         return value
+
+    return check
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value in choices:
+            return value
+        raise ValueError(f"expected one of {', '.join(choices)}, found {_short(value)}")
 
     return check
 
