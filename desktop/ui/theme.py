@@ -89,6 +89,7 @@ class Theme(QObject):
         self._app = app
         self._theme = "system"
         self._busy = False
+        self._replaced: QPalette | None = None  # the palette ours stands in for
         app.styleHints().colorSchemeChanged.connect(self.system_scheme_changed)
         self.set_theme(theme)
 
@@ -110,22 +111,27 @@ class Theme(QObject):
 
     def _apply(self, reported: Qt.ColorScheme | None) -> None:
         hints = self._app.styleHints()
-        wanted = _SCHEMES.get(self._theme, Qt.ColorScheme.Unknown)
+        wanted = _SCHEMES.get(self._theme, Qt.ColorScheme.Unknown)  # Unknown: the system's
         self._busy = True  # asking for a scheme may report a change synchronously
         try:
             hints.setColorScheme(wanted)
         finally:
             self._busy = False
         system = reported if reported is not None else hints.colorScheme()
-        dark = wanted == Qt.ColorScheme.Dark or (
-            wanted == Qt.ColorScheme.Unknown and system == Qt.ColorScheme.Dark
-        )
-        self._app.setPalette(QPalette())  # back to the platform's own palette
-        if is_dark(self._app.palette()) != dark:
+        dark: bool | None = {"light": False, "dark": True}.get(self._theme)
+        if dark is None and system != Qt.ColorScheme.Unknown:
+            dark = system == Qt.ColorScheme.Dark
+        # None: the desktop does not say, so the palette it (or the user) gave stands.
+        if self._replaced is not None:  # undo our own palette first
+            self._app.setPalette(self._replaced)
+            self._replaced = None
+        if dark is not None and is_dark(self._app.palette()) != dark:
             # The platform did not follow: paint it ourselves.
+            self._replaced = QPalette(self._app.palette())
             style = QApplication.style() if isinstance(self._app, QApplication) else None
             light = style.standardPalette() if style is not None else QPalette()
             self._app.setPalette(dark_palette() if dark else light)
+        dark = is_dark(self._app.palette())
         log.info("theme %s: %s", self._theme, "dark" if dark else "light")
         repaint_all()
         self.applied.emit(dark)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.qt.colors import CONVENTIONS, Colors, current_convention, set_convention, swatch_for
 from desktop.qt.tray_icon import render_tray_icon
-from desktop.ui.theme import Theme, apply_convention
+from desktop.ui.theme import Theme, apply_convention, dark_palette
 
 
 @pytest.fixture(autouse=True)
@@ -109,4 +109,17 @@ def test_the_system_theme_listens_to_the_style_hints_signal(qapp: QApplication) 
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
     qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
+    theme.deleteLater()
+
+
+def test_the_system_theme_keeps_a_palette_the_desktop_gave_when_it_says_no_scheme(
+    qapp: QApplication,
+) -> None:
+    qapp.setPalette(dark_palette())  # as a desktop theme (or the screenshot tool) sets it
+    theme = Theme(qapp, "system")  # offscreen reports no scheme: nothing to override
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    theme.set_theme("light")
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
+    theme.set_theme("system")  # the desktop's own palette comes back
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
     theme.deleteLater()
