@@ -13,7 +13,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.qt.colors import CONVENTIONS, Colors, current_convention, set_convention, swatch_for
+from desktop.qt.ticker_text import SymbolRow
 from desktop.qt.tray_icon import render_tray_icon
+from desktop.ui.strip import MiniStrip
 from desktop.ui.theme import Theme, apply_convention, dark_palette
 
 
@@ -122,4 +124,27 @@ def test_the_system_theme_keeps_a_palette_the_desktop_gave_when_it_says_no_schem
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
     theme.set_theme("system")  # the desktop's own palette comes back
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    theme.deleteLater()
+
+
+def test_the_strip_background_follows_a_live_theme_switch(qapp: QApplication, qtbot: Any) -> None:
+    strip = MiniStrip()
+    qtbot.addWidget(strip)
+    strip.set_content(
+        [SymbolRow("BTCUSDT", "104,000.1", "+2.1 %", 1, False, "")],
+        "Live",
+        connected=True,
+        demo=False,
+    )
+    strip.show()
+
+    def background() -> int:
+        image = strip.grab().toImage()
+        return image.pixelColor(3, image.height() // 2).lightness()
+
+    assert background() > 128
+    theme = Theme(qapp, "dark")
+    qtbot.waitUntil(lambda: background() < 128)
+    theme.set_theme("light")
+    qtbot.waitUntil(lambda: background() > 128)
     theme.deleteLater()
