@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 import PySide6
 import qasync
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from desktop import __version__
@@ -60,8 +60,10 @@ from desktop.ui.alert_history import AlertHistoryPanel
 from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movers import MoversDock
+from desktop.ui.preferences import Preferences, PreferencesDialog
 from desktop.ui.start_at_login import start_at_login_action
 from desktop.ui.symbol_picker import SymbolPicker
+from desktop.ui.theme import Theme, apply_convention
 from desktop.ui.tray import TrayTicker
 from desktop.ui.watchlist_tabs import WatchlistTabs
 from desktop.ui.watchlist_transfer import WatchlistTransfer
@@ -103,6 +105,7 @@ class Parts:
     quit_event: asyncio.Event = field(default_factory=asyncio.Event)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     alerts: AlertCenter | None = None  # set by ``_wire_alerts``
+    preferences_action: QAction | None = None  # set by ``_wire_preferences``; for a menu
 
 
 def _endpoints(options: Options, settings: Settings) -> tuple[Endpoints, str | None]:
@@ -250,6 +253,7 @@ async def build(
     _wire(parts, app)
     _wire_file_menu(parts)
     parts.alerts = _wire_alerts(parts)
+    _wire_preferences(parts, app)
     for text in problems:
         window.show_message(text, "warning")
     return parts
@@ -358,7 +362,8 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
         places = decimals(alert.symbol)
         history.add(record_of(alert, now=time.time(), demo=parts.options.demo, decimals=places))
         remember_history()
-        tray.notify(alert.title(), alert.text(places))
+        if parts.settings.notifications:
+            tray.notify(alert.title(), alert.text(places))
         tray.attention(alert.symbol)
         window.show_message(alert.text(places), "info")
         if parts.settings.alert_sound:
@@ -404,6 +409,65 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
     window.alertsRequested.connect(show_alerts)
     tray.alertRequested.connect(new_alert)
     return center
+
+
+def _wire_preferences(parts: Parts, app: QApplication) -> None:
+    """Theme and colour convention from the settings, and the Preferences dialog
+    (Ctrl+, / the platform's Preferences key), whose changes apply at once and are saved.
+    A new exchange or language is saved and used from the next start."""
+    window, tray, saver = parts.window, parts.tray, parts.saver
+    theme = Theme(app, parts.settings.theme, parent=window)
+    theme.applied.connect(lambda _dark: tray.refresh())  # the strip's colours are HTML
+    apply_convention(parts.settings.color_convention)
+    window.model.set_flash_enabled(parts.settings.tick_flash)
+    window.flash_action.setChecked(parts.settings.tick_flash)
+    dialogs: list[PreferencesDialog] = []
+
+    def current() -> Preferences:
+        return Preferences.of(replace(parts.settings, rotation_interval=tray.rotation_interval()))
+
+    def apply(prefs: Preferences) -> None:
+        parts.settings = prefs.into(parts.settings)
+        tray.set_rotation_interval(prefs.rotation_interval)
+        window.model.set_flash_enabled(prefs.tick_flash)
+        window.flash_action.setChecked(prefs.tick_flash)
+        apply_convention(prefs.color_convention)
+        if prefs.theme != theme.theme():
+            theme.set_theme(prefs.theme)
+        tray.refresh()
+        saver.schedule()
+
+    def flash_toggled(on: bool) -> None:  # the View menu's switch
+        parts.settings = replace(parts.settings, tick_flash=on)
+        saver.schedule()
+
+    def show_preferences() -> None:
+        if not dialogs:
+            dialog = PreferencesDialog(
+                current(),
+                autostart=autostart_here(parts.options.config_dir),
+                allow_insecure=parts.options.allow_insecure,
+                parent=window,
+            )
+            dialog.changed.connect(apply)
+            dialog.message.connect(lambda text: window.show_message(text, "error"))
+            dialogs.append(dialog)
+        dialogs[0].load(current())
+        dialogs[0].open()
+        dialogs[0].raise_()
+
+    action = QAction(QCoreApplication.translate("Preferences", "Preferences…"), window)
+    action.setObjectName("preferencesAction")
+    action.setShortcuts(
+        [QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")]
+    )
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    action.triggered.connect(show_preferences)
+    window.addAction(action)  # the shortcut works even with the menu bar hidden
+    window.edit_menu.addSeparator()
+    window.edit_menu.addAction(action)  # on macOS Qt moves it to the application menu
+    window.flash_action.triggered.connect(flash_toggled)
+    parts.preferences_action = action
 
 
 async def _load_metadata(parts: Parts, rest: RestClient) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from desktop.qt.colors import CONVENTIONS, current_convention
 from desktop.qt.ticker_text import compact_percent
 
 
@@ -56,9 +57,10 @@ ICON_SIZES: Final = (16, 22, 24, 32, 48)
 #: Device pixel ratios drawn for each size, so a 200 % screen gets crisp @2x pixels.
 PIXEL_RATIOS: Final = (1.0, 2.0)
 
-UP_COLOR: Final = QColor("#13803d")  # dark enough for white digits (contrast ≈ 5:1)
-DOWN_COLOR: Final = QColor("#c8283c")
-FLAT_COLOR: Final = QColor("#3f5f86")
+# Green-up tiles; the colour convention in force decides (``desktop.qt.colors``).
+UP_COLOR: Final = CONVENTIONS["green-up"].tile_up  # dark enough for white digits (≈ 5:1)
+DOWN_COLOR: Final = CONVENTIONS["green-up"].tile_down
+FLAT_COLOR: Final = CONVENTIONS["green-up"].tile_flat
 STALE_COLOR: Final = QColor("#7c8087")
 OFFLINE_COLOR: Final = QColor("#4a4e55")  # slate under a white "off": seen on dark panels too
 IDLE_COLOR: Final = QColor("#4a5568")
@@ -303,7 +305,8 @@ def _body_color(sign: int, state: IconState) -> QColor:
         return OFFLINE_COLOR
     if state is IconState.STALE:
         return STALE_COLOR
-    return UP_COLOR if sign > 0 else DOWN_COLOR if sign < 0 else FLAT_COLOR
+    tiles = current_convention()
+    return tiles.tile_up if sign > 0 else tiles.tile_down if sign < 0 else tiles.tile_flat
 
 
 def demo_frame_width(size: int) -> int:

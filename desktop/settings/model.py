@@ -34,6 +34,14 @@ _MAX_LISTED: Final = 8
 DEFAULT_WATCHLIST_NAME: Final = "Watchlist"
 MAX_WATCHLISTS: Final = 50
 MAX_WATCHLIST_NAME: Final = 40
+#: Which colour means up: green (default), red (mainland China), or blue / orange
+#: (colour-blind safe). Signs and arrows are shown in all of them.
+COLOR_CONVENTIONS: Final = ("green-up", "red-up", "blue-orange")
+DEFAULT_COLOR_CONVENTION: Final = "green-up"
+#: "system" follows the desktop's light or dark scheme, live.
+THEMES: Final = ("system", "light", "dark")
+#: "system" is the desktop's language; applied at start-up.
+LANGUAGES: Final = ("system", "en", "zh_CN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +86,11 @@ class Settings:
     alert_sound: bool = False
     #: Alerts that fired, oldest first, at most ``MAX_HISTORY``.
     alert_history: list[FiredRecord] = field(default_factory=list)
+    color_convention: str = DEFAULT_COLOR_CONVENTION
+    theme: str = "system"
+    language: str = "system"
+    tick_flash: bool = True  # tint the Last cell briefly on each price tick
+    notifications: bool = True  # tray / desktop notifications for alerts
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -105,6 +118,11 @@ _LABELS: Final = {
     "alerts": "price alerts",
     "alert_sound": "alert sound switch",
     "alert_history": "alert history",
+    "color_convention": "colour convention",
+    "theme": "theme",
+    "language": "language",
+    "tick_flash": "tick flash switch",
+    "notifications": "notifications switch",
     "extra": "settings from a newer MiniTicker",
 }
 
@@ -190,6 +208,13 @@ class _Reader:
             alerts=self._alerts(),
             alert_sound=self._value("alert_sound", False, _bool),
             alert_history=self._alert_history(),
+            color_convention=self._value(
+                "color_convention", DEFAULT_COLOR_CONVENTION, _one_of(COLOR_CONVENTIONS)
+            ),
+            theme=self._value("theme", "system", _one_of(THEMES)),
+            language=self._value("language", "system", _one_of(LANGUAGES)),
+            tick_flash=self._value("tick_flash", True, _bool),
+            notifications=self._value("notifications", True, _bool),
             extra=self._extra(),
         )
 
@@ -445,6 +470,15 @@ def _url(secure: str, insecure: str) -> Callable[[Any], str]:
         except EndpointError as exc:
             raise ValueError(str(exc).rstrip(".")) from None
         return value
+
+    return check
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value in choices:
+            return value
+        raise ValueError(f"expected one of {', '.join(choices)}, found {_short(value)}")
 
     return check
 

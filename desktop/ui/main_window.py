@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     alertsRequested = Signal()
 
     file_menu: QMenu  # set by ``WindowActions.fill_menu_bar``
+    edit_menu: QMenu
     view_menu: QMenu
     columns_menu: QMenu
     alerts_menu: QMenu

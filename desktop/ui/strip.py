@@ -12,7 +12,7 @@ import logging
 from collections.abc import Sequence
 from typing import Final
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 BANNER_MS: Final = 10_000
 SCREEN_MARGIN: Final = 12
+
+
+_FRAME: Final = "#MiniStrip { background: palette(window); border: 1px solid palette(mid); }"
 
 
 class MiniStrip(QWidget):
@@ -61,9 +64,8 @@ class MiniStrip(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         # The desktop's palette, like the window: up/down/muted from the watchlist's
         # colours for that palette (``Colors``), so light and dark themes both read.
-        self.setStyleSheet(
-            "#MiniStrip { background: palette(window); border: 1px solid palette(mid); }"
-        )
+        self._palette_key = QGuiApplication.palette().cacheKey()
+        self.setStyleSheet(_FRAME)
         self._colors = Colors()
         self._menu: QMenu | None = None
         self._press: QPoint | None = None  # global press position minus window position
@@ -99,6 +101,15 @@ class MiniStrip(QWidget):
         column.addWidget(self._banner)
         # The window follows its content's size, so it never clips a longer price.
         column.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: style sheets resolve ``palette()`` only when set, so set it again."""
+        if event.type() == QEvent.Type.PaletteChange:
+            key = QGuiApplication.palette().cacheKey()  # polishing sends this event too
+            if key != self._palette_key:
+                self._palette_key = key
+                self.setStyleSheet(_FRAME)
+        super().changeEvent(event)
 
     # -- content ---------------------------------------------------------------------
 

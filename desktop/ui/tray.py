@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.exchange.contracts import ContractCatalog
+from desktop.qt.colors import current_convention
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.ticker_text import (
     SymbolRow,
@@ -56,7 +57,8 @@ TOOLTIP_LIMIT: Final = 127 if sys.platform == "win32" else None
 #: RSS growth.
 _ICON_CACHE_SIZE: Final = 16
 
-IconKey = tuple[str, str, int, IconState, bool]  # (letters, number, sign, state, demo)
+#: (letters, number, sign, state, demo, colour convention)
+IconKey = tuple[str, str, int, IconState, bool, str]
 
 
 class TrayIcons:
@@ -78,7 +80,8 @@ class TrayIcons:
 
     def show(self, label: str, change: Decimal | None, state: IconState) -> bool:
         """Make ``current`` the icon for this; True if it changed."""
-        key = (label, compact_percent(change), shown_sign(change), state, self._demo)
+        tile = current_convention().name  # the colour convention draws the tile
+        key = (label, compact_percent(change), shown_sign(change), state, self._demo, tile)
         if key == self._key:
             return False
         self._key = key

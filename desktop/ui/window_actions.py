@@ -166,7 +166,7 @@ class WindowActions(QObject):
         file_menu.addAction(self.add)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
-        edit_menu = menus.addMenu(self.tr("&Edit"))
+        edit_menu = w.edit_menu = menus.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.copy_symbol, self.copy_price])
         edit_menu.addSeparator()
         edit_menu.addActions([self.remove, self.pin])

@@ -261,7 +261,10 @@ def test_demo_mode_says_so_in_tooltip_menu_and_strip(
 ) -> None:
     tray = make_tray(demo=True)
     assert tray.tooltip().splitlines()[0] == "DEMO — simulated prices"
-    assert [a.text() for a in tray.menu().actions()[:2]] == ["DEMO — simulated prices", "Demo feed running"]
+    assert [a.text() for a in tray.menu().actions()[:2]] == [
+        "DEMO — simulated prices",
+        "Demo feed running",
+    ]
     strip = tray.strip()
     assert strip is not None and strip.text().startswith("DEMO  BTCUSDT")
 
