@@ -121,6 +121,17 @@ async def dark_scene(parts: Parts, out: Path, settle: float) -> None:
     save(parts.window.grab(), out / "window-dark.png")
 
 
+#: Scenes of the window under another colour convention (set in the scene's settings).
+CONVENTIONS: Final = {"red-up": "red-up", "colour-blind": "blue-orange"}
+
+
+async def convention_scene(parts: Parts, out: Path, settle: float) -> None:
+    parts.window.resize(*WINDOW_SIZE)
+    await prices_everywhere(parts, settle)
+    name = next(s for s, c in CONVENTIONS.items() if c == parts.settings.color_convention)
+    save(parts.window.grab(), out / f"window-{name}.png")
+
+
 async def tray_menu_scene(parts: Parts, out: Path, settle: float) -> None:
     """The tray menu as it opens over the desktop, the window put away."""
     await prices_everywhere(parts, settle)
@@ -222,11 +233,23 @@ SCENES: Final[dict[str, Scene]] = {
     "alert": alert_scene,
     "movers": movers_scene,
     "dark": dark_scene,
+    "red-up": convention_scene,
+    "colour-blind": convention_scene,
     "strip": strip_scene,
     "import": import_scene,
 }
 #: Scenes that show the system tray (the others are shot without a tray host).
-TRAY_SCENES: Final = ("window", "tray-menu", "picker", "alert", "movers", "dark", "import")
+TRAY_SCENES: Final = (
+    "window",
+    "tray-menu",
+    "picker",
+    "alert",
+    "movers",
+    "dark",
+    "import",
+    "red-up",
+    "colour-blind",
+)
 
 
 # -- the icon sheet (no app needed) ----------------------------------------------------
@@ -311,6 +334,8 @@ def write_settings(config_dir: Path, scene: str) -> None:
         rotation_interval=60.0,  # the longest allowed: BTCUSDT stays on the icon
         movers_shown=scene == "movers",
     )
+    if scene in CONVENTIONS:
+        settings = replace(settings, color_convention=CONVENTIONS[scene])
     SettingsStore(config_dir).save(settings)
 
 
