@@ -11,7 +11,6 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from desktop.exchange.symbols import SymbolError, normalize_symbol
 
@@ -67,12 +66,12 @@ class Contract:
         return max(0, self.price_precision)
 
 
-def _text(raw: dict[str, Any], key: str, default: str = "") -> str:
+def _text(raw: dict[str, object], key: str, default: str = "") -> str:
     value = raw.get(key, default)
     return value if isinstance(value, str) else default
 
 
-def parse_contract(raw: Any) -> Contract:
+def parse_contract(raw: object) -> Contract:
     """One entry of ``symbols[]``; raises ``ValueError`` if it lacks a usable symbol."""
     if not isinstance(raw, dict):
         raise ValueError("contract entry is not an object")
@@ -104,7 +103,7 @@ def parse_contract(raw: Any) -> Contract:
     )
 
 
-def parse_exchange_info(document: Any) -> list[Contract]:
+def parse_exchange_info(document: object) -> list[Contract]:
     """All usable contracts of an exchangeInfo document; bad entries are logged and skipped.
 
     Raises ``ValueError`` when the document itself is not an exchangeInfo answer.

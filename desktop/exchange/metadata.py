@@ -15,7 +15,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
 from desktop.exchange.rest import RestClient, RestError
@@ -30,7 +30,7 @@ LIVE: Final = "live"
 
 @dataclass(frozen=True, slots=True)
 class _Cached:
-    document: dict[str, Any]
+    document: dict[str, object]
     fetched_at: float  # seconds since the epoch
 
 
@@ -74,7 +74,7 @@ class MetadataStore:
         source = f"cached from {when} UTC (exchange unreachable: {failure.rstrip('.')})"
         return ContractCatalog(contracts), source
 
-    def _write(self, document: dict[str, Any], fetched_at: float) -> None:
+    def _write(self, document: dict[str, object], fetched_at: float) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         record = {
             "version": CACHE_VERSION,

@@ -17,7 +17,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from decimal import Decimal, InvalidOperation
-from typing import Any, Final
+from typing import Final
 
 from desktop.exchange.contracts import Contract, parse_exchange_info
 from desktop.exchange.ticker import FrameError, MiniTicker, parse_event
@@ -45,7 +45,7 @@ class RestClient:
         self.timeout = timeout
         self._opener = urllib.request.build_opener()
 
-    async def exchange_info_document(self) -> dict[str, Any]:
+    async def exchange_info_document(self) -> dict[str, object]:
         """The raw ``exchangeInfo`` document (what the metadata cache stores)."""
         document = await self.get_json("/fapi/v1/exchangeInfo")
         if not isinstance(document, dict) or not isinstance(document.get("symbols"), list):
@@ -96,11 +96,11 @@ class RestClient:
             candles.append((open_time, close))
         return candles
 
-    async def get_json(self, path: str) -> Any:
+    async def get_json(self, path: str) -> object:
         """GET ``base_url + path`` and decode its JSON body, off the event loop."""
         return await asyncio.to_thread(self._get_json, self.base_url + path)
 
-    def _get_json(self, url: str) -> Any:
+    def _get_json(self, url: str) -> object:
         request = urllib.request.Request(
             url, headers={"User-Agent": USER_AGENT, "Accept": "application/json"}
         )
@@ -131,7 +131,7 @@ class RestClient:
             ) from None
 
 
-def _ticker_from_row(row: Any) -> MiniTicker:
+def _ticker_from_row(row: object) -> MiniTicker:
     if not isinstance(row, dict):
         raise FrameError("row is not an object")
     return parse_event(

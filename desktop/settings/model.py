@@ -13,7 +13,7 @@ import math
 from base64 import b64decode
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from typing import Any, Final
+from typing import Final, TypeGuard, TypeVar
 
 from desktop.exchange.alert_history import FiredRecord, history_from_json, history_to_json
 from desktop.exchange.alerts import AlertRule, rules_from_json, rules_to_json
@@ -42,6 +42,9 @@ DEFAULT_COLOR_CONVENTION: Final = "green-up"
 THEMES: Final = ("system", "light", "dark")
 #: "system" is the desktop's language; applied at start-up.
 LANGUAGES: Final = ("system", "en", "zh_CN")
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ class Settings:
     language: str = "system"
     tick_flash: bool = True  # tint the Last cell briefly on each price tick
     notifications: bool = True  # tray / desktop notifications for alerts
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
 
 KNOWN_KEYS: Final = frozenset(f.name for f in fields(Settings)) - {"extra"}
@@ -149,9 +152,9 @@ def is_valid_symbol(text: object) -> bool:
         return False
 
 
-def settings_to_json(settings: Settings) -> dict[str, Any]:
+def settings_to_json(settings: Settings) -> dict[str, object]:
     """The JSON object written to disk; known fields win over same-named extra keys."""
-    data: dict[str, Any] = dict(settings.extra)
+    data: dict[str, object] = dict(settings.extra)
     for f in fields(Settings):
         if f.name != "extra":
             value = getattr(settings, f.name)
@@ -165,7 +168,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
     return data
 
 
-def settings_from_json(data: dict[str, Any]) -> tuple[Settings, list[str]]:
+def settings_from_json(data: dict[str, object]) -> tuple[Settings, list[str]]:
     """Valid settings from a decoded JSON object, plus plain-words notes on what was reset.
 
     Never raises for any JSON object: every field is checked on its own.
@@ -175,7 +178,7 @@ def settings_from_json(data: dict[str, Any]) -> tuple[Settings, list[str]]:
 
 
 class _Reader:
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, object]) -> None:
         self._data = data
         self._reset: list[str] = []  # "label (why)"
         self._notes: list[str] = []  # whole sentences
@@ -228,7 +231,7 @@ class _Reader:
             )
         return [printable(message) for message in out]
 
-    def _value(self, key: str, default: Any, check: Callable[[Any], Any]) -> Any:
+    def _value(self, key: str, default: T, check: Callable[[object], T]) -> T:
         if key not in self._data:
             return default
         try:
@@ -351,7 +354,7 @@ class _Reader:
             )
         return records
 
-    def _extra(self) -> dict[str, Any]:
+    def _extra(self) -> dict[str, object]:
         extra = {k: v for k, v in self._data.items() if k not in KNOWN_KEYS}
         try:
             # Whatever was read must be writable again, or every later save would fail.
@@ -368,7 +371,7 @@ def clean_watchlist_name(text: str) -> str:
     return shown.strip()[:MAX_WATCHLIST_NAME].strip()
 
 
-def _clean_symbols(raw: list[Any]) -> tuple[list[str], list[str]]:
+def _clean_symbols(raw: list[object]) -> tuple[list[str], list[str]]:
     """Clean, de-duplicated symbols of a list, and why each bad entry was refused."""
     good: list[str] = []
     seen: set[str] = set()
@@ -402,31 +405,31 @@ def _reconcile(lists: list[NamedWatchlist], watchlist: list[str]) -> list[NamedW
     return kept
 
 
-def _list_index(value: Any) -> int:
+def _list_index(value: object) -> int:
     if _is_int(value) and 0 <= value < MAX_WATCHLISTS:
         return int(value)
     raise ValueError(f"expected a list number 0–{MAX_WATCHLISTS - 1}, found {_short(value)}")
 
 
-def _version(value: Any) -> int:
+def _version(value: object) -> int:
     if _is_int(value) and value >= 1:
         return int(value)
     raise ValueError(f"expected a positive whole number, found {_short(value)}")
 
 
-def _sort_column(value: Any) -> int:
+def _sort_column(value: object) -> int:
     if _is_int(value) and 0 <= value <= MAX_SORT_COLUMN:
         return int(value)
     raise ValueError(f"expected a column number 0–{MAX_SORT_COLUMN}, found {_short(value)}")
 
 
-def _bool(value: Any) -> bool:
+def _bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
     raise ValueError(f"expected true or false, found {_short(value)}")
 
 
-def _point(value: Any) -> tuple[int, int]:
+def _point(value: object) -> tuple[int, int]:
     """Screen coordinates ``[x, y]``; far beyond any screen is damage, not a position."""
     if (
         isinstance(value, list)
@@ -437,7 +440,7 @@ def _point(value: Any) -> tuple[int, int]:
     raise ValueError(f"expected two whole numbers [x, y], found {_short(value)}")
 
 
-def _base64(value: Any) -> str:
+def _base64(value: object) -> str:
     if isinstance(value, str):
         try:
             b64decode(value.encode("ascii"), validate=True)
@@ -448,7 +451,7 @@ def _base64(value: Any) -> str:
     raise ValueError("the saved layout was damaged")
 
 
-def _finite_number(value: Any) -> float:
+def _finite_number(value: object) -> float:
     if _is_int(value) or isinstance(value, float):
         try:
             number = float(value)
@@ -459,8 +462,8 @@ def _finite_number(value: Any) -> float:
     raise ValueError(f"expected a number of seconds, found {_short(value)}")
 
 
-def _url(secure: str, insecure: str) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
+def _url(secure: str, insecure: str) -> Callable[[object], str]:
+    def check(value: object) -> str:
         if not isinstance(value, str):
             raise ValueError(f"expected a URL, found {_short(value)}")
         try:
@@ -474,8 +477,8 @@ def _url(secure: str, insecure: str) -> Callable[[Any], str]:
     return check
 
 
-def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
+def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
+    def check(value: object) -> str:
         if isinstance(value, str) and value in choices:
             return value
         raise ValueError(f"expected one of {', '.join(choices)}, found {_short(value)}")
@@ -483,18 +486,18 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
     return check
 
 
-def _optional(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def optional(value: Any) -> Any:
+def _optional(check: Callable[[object], T]) -> Callable[[object], T | None]:
+    def optional(value: object) -> T | None:
         return None if value is None else check(value)
 
     return optional
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -508,7 +511,7 @@ def _kind(value: Any) -> str:
     return "a list"
 
 
-def _short(value: Any) -> str:
+def _short(value: object) -> str:
     """A value as it looks in the file, cut short and safe to show."""
     if isinstance(value, list | dict):
         return _kind(value)

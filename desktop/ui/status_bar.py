@@ -11,13 +11,13 @@ import html
 import math
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from desktop.qt.quotes import QuoteBook
-from desktop.stream.status import ConnState
+from desktop.stream.status import ClientStatus, ConnState
 
 _STATE_COLOURS: Final[dict[ConnState, str]] = {
     ConnState.LIVE: "#1e8e3e",
@@ -36,7 +36,9 @@ def demo_badge_text() -> str:
     return _tr("DEMO — simulated prices")
 
 
-def status_words(status: Any, *, demo: bool = False, now: float | None = None) -> str:
+def status_words(
+    status: ClientStatus | None, *, demo: bool = False, now: float | None = None
+) -> str:
     """The connection state in words for people: "Live", "Reconnecting in 4 s: …".
 
     In demo mode a running feed is the simulated exchange's, so it never says "Live".
@@ -118,7 +120,7 @@ class WindowStatusBar(QStatusBar):
         if book.last_status is not None:
             self.set_status(book.last_status)
 
-    def set_status(self, status: Any) -> None:
+    def set_status(self, status: ClientStatus | None) -> None:
         """Show the stream client's status: state in words, diagnostics in the tooltip."""
         if status is None:
             return
@@ -131,7 +133,7 @@ class WindowStatusBar(QStatusBar):
         self.connection_label.setToolTip(words)
         # However narrow the window, the state's first words stay readable.
         state = getattr(status, "state", None)
-        head: dict[Any, str] = {
+        head: dict[ConnState | None, str] = {
             ConnState.RECONNECTING: _tr("Reconnecting…"),
             ConnState.OFFLINE: _tr("Offline"),
         }
@@ -141,7 +143,7 @@ class WindowStatusBar(QStatusBar):
         )
         self.price_label.setToolTip(self.details(status))
 
-    def details(self, status: Any) -> str:
+    def details(self, status: ClientStatus | None) -> str:
         """Streams, messages per second and lag, for the tooltip and diagnostics."""
         streams = int(getattr(status, "streams", 0) or 0)
         rate = getattr(status, "messages_per_second", None)

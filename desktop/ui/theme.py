@@ -12,7 +12,7 @@ from typing import Final
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.qt.colors import set_convention
 from desktop.settings.model import THEMES
@@ -66,7 +66,8 @@ def is_dark(palette: QPalette) -> bool:
 def repaint_all() -> None:
     """Repaint every widget, so colours picked at paint time are picked again."""
     for widget in QApplication.allWidgets():
-        widget.update()
+        # QWidget's own update(): on PySide6 < 6.9 the item views' update(index) hides it.
+        QWidget.update(widget)
 
 
 class Theme(QObject):
