@@ -203,7 +203,11 @@ async def build(
     movers.setVisible(settings.movers_shown)
     window.view_menu.addAction(movers.toggleViewAction())
     tray = TrayTicker(
-        book, watchlists, demo=options.demo, rotation_interval=settings.rotation_interval
+        book,
+        watchlists,
+        demo=options.demo,
+        replay=options.replay is not None,
+        rotation_interval=settings.rotation_interval,
     )
 
     parts_holder: list[Parts] = []
@@ -387,10 +391,7 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
 
     def fired(alert: AlertFired) -> None:
         places = decimals(alert.symbol)
-        title = alert.title()
-        if isinstance(parts.client, ReplaySource):  # read away from the window: say so
-            title = _tr("REPLAY · %1").replace("%1", title)
-        tray.notify(title, alert.text(places))
+        tray.notify(alert.title(), alert.text(places))
         tray.attention(alert.symbol)
         window.show_message(alert.text(places), "info")
         if parts.settings.alert_sound:

@@ -57,9 +57,9 @@ class SymbolRow:
 
 def state_name(status: Any) -> str | None:
     """``"live"``/``"reconnecting"``/… of a ``ClientStatus``; None before the first one."""
-    if status is None:
+    state = getattr(status, "state", None)  # None too for a status with no connection
+    if state is None:  # (a replay's): rows are then judged by their age alone
         return None
-    state = getattr(status, "state", None)
     return str(getattr(state, "value", state))
 
 

@@ -6,10 +6,13 @@ import asyncio
 import math
 from pathlib import Path
 
+from PySide6.QtWidgets import QLabel
+
 from desktop.app import Parts, build, serve
 from desktop.options import Options
 from desktop.qt.watchlist_model import Column
 from desktop.simexchange.server import SimExchange
+from desktop.stream.client import StreamClient
 from desktop.stream.recording import RecordingReader
 from desktop.stream.replay import ReplaySource
 from tests.app.test_app import last_text, start
@@ -46,9 +49,14 @@ def test_a_replayed_recording_drives_the_table_to_the_live_sessions_final_state(
                 what="a price in every row",
             )
             await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")
-            await wait_for(lambda: parts.client.stats.delivered > 100, what="100 events")
+            client = parts.client
+            assert isinstance(client, StreamClient)
+            await wait_for(lambda: client.stats.delivered > 100, what="100 events")
+            assert parts.recording.stop_action.isEnabled()
+            assert not parts.recording.record_action.isEnabled()
             texts = shown_texts(parts)  # no await between this and the end of recording
             await parts.recording.finish()
+            assert parts.recording.record_action.isEnabled()
             parts.quit_event.set()
             await task
             return texts
@@ -69,10 +77,16 @@ def test_a_replayed_recording_drives_the_table_to_the_live_sessions_final_state(
         await asyncio.wait_for(parts.client.finished.wait(), 30)
         texts = shown_texts(parts)
         words = parts.window.status_bar.words
-        title = parts.window.windowTitle()
+        labels = [
+            parts.window.windowTitle(),
+            parts.movers.windowTitle(),
+            parts.tray.tooltip().splitlines()[0],
+            str(parts.window.status_bar.findChild(QLabel, "replayBadge").text()),  # type: ignore[union-attr]
+        ]
+        assert parts.recording is None  # nothing to record in a replay
         parts.quit_event.set()
         await task
-        assert "REPLAY" in title
+        assert all("REPLAY" in label for label in labels), labels
         return texts, words
 
     live = qt_loop.run(record())

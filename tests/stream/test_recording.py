@@ -8,10 +8,12 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from desktop.exchange.ticker import MiniTicker
 from desktop.stream.recording import Frame, Recorder, RecordingError, RecordingReader
 from desktop.stream.replay import ReplaySource, ReplayStatus
 from tests.stream.harness import rig, run
@@ -134,9 +136,12 @@ def test_a_live_session_is_recorded_frame_for_frame_and_replays_the_same_events(
         replay = ReplaySource(path, speed=math.inf)
         replay.set_symbols(symbols)
         played: dict[str, list[int]] = {s: [] for s in symbols}
-        replay.add_ticker_listener(
-            lambda events, _: [played[e.symbol].append(e.event_time) for e in events]
-        )
+
+        def take(events: Sequence[MiniTicker], received: float) -> None:
+            for event in events:
+                played[event.symbol].append(event.event_time)
+
+        replay.add_ticker_listener(take)
         statuses: list[ReplayStatus] = []
         replay.add_status_listener(statuses.append)
         await replay.start()
