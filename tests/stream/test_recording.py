@@ -184,3 +184,19 @@ def test_the_status_says_where_the_replay_is_and_how_fast() -> None:
     assert ReplayStatus(at, 1, True, True).describe() == (
         "Replay finished (the recording ends early)"
     )
+
+
+def test_a_missing_recording_is_reported_in_plain_words_and_the_replay_ends(
+    tmp_path: Path,
+) -> None:
+    async def main() -> None:
+        replay = ReplaySource(tmp_path / "nowhere.jsonl.gz")
+        errors: list[str] = []
+        replay.add_error_listener(errors.append)
+        await replay.start()
+        await replay.finished.wait()
+        await replay.stop()
+        assert errors and "Cannot read the recording" in errors[0]
+        assert replay.status.describe().startswith("Replay failed: Cannot read the recording")
+
+    run(main)
