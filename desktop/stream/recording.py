@@ -23,7 +23,7 @@ import logging
 import threading
 import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -208,7 +208,7 @@ class RecordingReader:
             frames.append(frame)
         return frames
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[Frame]:
         while frames := self.read():
             yield from frames
 

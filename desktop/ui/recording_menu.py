@@ -21,8 +21,6 @@ from desktop.stream.recording import Recorder, RecordingError
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "MiniTicker recordings (*.jsonl.gz);;All files (*)"
-
 
 class Recordable(Protocol):
     """The stream client, as far as recording goes."""
@@ -99,7 +97,10 @@ class RecordingMenu(QObject):
                 QStandardPaths.StandardLocation.DocumentsLocation
             )
             dialog = QFileDialog(
-                self._parent, self.tr("Record prices to"), folder, self.tr(FILE_FILTER)
+                self._parent,
+                self.tr("Record prices to"),
+                folder,
+                self.tr("MiniTicker recordings (*.jsonl.gz);;All files (*)"),
             )
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setDefaultSuffix("jsonl.gz")
