@@ -24,7 +24,7 @@ import PySide6
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop import __version__
 from desktop.exchange.alert_engine import AlertFired
@@ -56,11 +56,13 @@ from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Setti
 from desktop.settings.paths import move_legacy_cache
 from desktop.settings.store import SettingsStore
 from desktop.stream.client import StreamClient
+from desktop.stream.replay import ReplaySource
 from desktop.ui.alert_history import AlertHistoryPanel
 from desktop.ui.alerts_dialog import AlertsDialog, open_alert_editor
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movers import MoversDock
 from desktop.ui.preferences import Preferences, PreferencesDialog
+from desktop.ui.recording_menu import RecordingMenu
 from desktop.ui.start_at_login import start_at_login_action
 from desktop.ui.symbol_picker import SymbolPicker
 from desktop.ui.theme import Theme, apply_convention
@@ -90,7 +92,7 @@ class Parts:
     options: Options
     settings: Settings
     store: SettingsStore
-    client: StreamClient
+    client: StreamClient | ReplaySource
     book: QuoteBook
     watchlist: Watchlist
     window: MainWindow
@@ -106,6 +108,7 @@ class Parts:
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     alerts: AlertCenter | None = None  # set by ``_wire_alerts``
     preferences_action: QAction | None = None  # set by ``_wire_preferences``; for a menu
+    recording: RecordingMenu | None = None  # File ▸ Record…; None in a replay
 
 
 def _endpoints(options: Options, settings: Settings) -> tuple[Endpoints, str | None]:
@@ -152,7 +155,7 @@ def _initial_watchlists(
 
 
 async def build(
-    options: Options, app: QApplication, *, client: StreamClient | None = None
+    options: Options, app: QApplication, *, client: StreamClient | ReplaySource | None = None
 ) -> Parts:
     """Construct and wire every part; start nothing that talks to the network yet.
 
@@ -182,7 +185,11 @@ async def build(
             problems.append(problem)
 
     if client is None:
-        client = StreamClient(endpoints)
+        client = (
+            ReplaySource(options.replay, speed=options.replay_speed)
+            if options.replay is not None
+            else StreamClient(endpoints)
+        )
     book = QuoteBook(client, cadence=options.demo_cadence if options.demo else 2.0)
     lists, pins, shown = _initial_watchlists(options, settings)
     watchlists = Watchlists(lists, pins, shown)
@@ -204,7 +211,11 @@ async def build(
     movers.setVisible(settings.movers_shown)
     window.view_menu.addAction(movers.toggleViewAction())
     tray = TrayTicker(
-        book, watchlists, demo=options.demo, rotation_interval=settings.rotation_interval
+        book,
+        watchlists,
+        demo=options.demo,
+        replay=options.replay is not None,
+        rotation_interval=settings.rotation_interval,
     )
 
     parts_holder: list[Parts] = []
@@ -254,6 +265,7 @@ async def build(
     _wire_file_menu(parts)
     parts.alerts = _wire_alerts(parts)
     _wire_preferences(parts, app)
+    _wire_recording(parts)
     for text in problems:
         window.show_message(text, "warning")
     return parts
@@ -279,6 +291,40 @@ def _wire_file_menu(parts: Parts) -> None:
     menu.insertAction(quit_action, login)
     menu.insertSeparator(quit_action)
     menu.aboutToShow.connect(login.refresh)
+
+
+def _wire_recording(parts: Parts) -> None:
+    """File ▸ Record… / Stop recording, and ``--record``; in a replay, REPLAY labels."""
+    window, client = parts.window, parts.client
+    if isinstance(client, ReplaySource):
+        window.setWindowTitle(_tr("MiniTicker — REPLAY of a recording (not live)"))
+        parts.movers.setWindowTitle(_tr("Movers — REPLAY of a recording (not live)"))
+        badge = QLabel(_tr("REPLAY — recorded prices"), window.status_bar)
+        badge.setObjectName("replayBadge")
+        badge.setToolTip(str(client.path))
+        badge.setStyleSheet(
+            "#replayBadge { background: #b3261e; color: white; font-weight: bold;"
+            " padding: 1px 6px; border-radius: 3px; }"
+        )
+        window.status_bar.addPermanentWidget(badge)
+        return
+    recording = RecordingMenu(
+        client,
+        window,
+        endpoints=parts.endpoints.ws_base,
+        symbols=parts.watchlists.all_symbols,
+    )
+    recording.message.connect(window.show_message)
+    menu, quit_action = window.file_menu, window.quit_action
+    menu.insertActions(quit_action, recording.actions())
+    menu.insertSeparator(quit_action)
+    parts.recording = recording
+    if parts.options.record is not None:
+        recording.start(parts.options.record)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("app", text)
 
 
 def _wire(parts: Parts, app: QApplication) -> None:
@@ -499,6 +545,13 @@ async def _load_metadata(parts: Parts, rest: RestClient) -> None:
     )
 
 
+async def _load_cached(parts: Parts, rest: RestClient) -> None:
+    """A replay's contract list: the one saved by an earlier live run, if any."""
+    cached = await MetadataStore(parts.options.cache_dir, rest).load_cached()
+    if cached is not None:
+        _apply_catalog(parts, cached, "live")  # not a failure to report: nothing was asked
+
+
 def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
     parts.watchlist.catalog = catalog
     parts.contracts.set_catalog(catalog)
@@ -572,8 +625,11 @@ async def serve(parts: Parts, *, settle_heap_after: float | None = None) -> None
         parts.window.connection_started()  # a live start says soon if it gets nowhere
         parts.client.set_symbols(parts.watchlists.all_symbols())
         parts.history.set_symbols(parts.watchlists.all_symbols())
-        parts.history.set_source(rest)  # candles for the sparklines, a task per symbol
-        parts.tasks.append(asyncio.create_task(_load_metadata(parts, rest), name="metadata"))
+        if isinstance(parts.client, ReplaySource):  # no network: the saved list, if any
+            parts.tasks.append(asyncio.create_task(_load_cached(parts, rest), name="metadata"))
+        else:
+            parts.history.set_source(rest)  # candles for the sparklines, a task per symbol
+            parts.tasks.append(asyncio.create_task(_load_metadata(parts, rest), name="metadata"))
         if settle_heap_after is not None:
             parts.tasks.append(
                 asyncio.create_task(settle_heap(settle_heap_after), name="settle heap")
@@ -610,6 +666,8 @@ async def shutdown(parts: Parts) -> None:
             await task
     parts.saver.flush()  # also disarms the aboutToQuit emergency save
     await parts.client.stop()
+    if parts.recording is not None:
+        await parts.recording.finish()
     await parts.history.close()  # candle requests for sparklines
     if parts.exchange is not None:
         await parts.exchange.stop()

@@ -46,6 +46,9 @@ ENV_VARS: Final = {
     "minimized": "MINITICKER_MINIMIZED",
     "log_level": "MINITICKER_LOG_LEVEL",
     "demo_cadence": "MINITICKER_DEMO_CADENCE",
+    "record": "MINITICKER_RECORD",
+    "replay": "MINITICKER_REPLAY",
+    "speed": "MINITICKER_REPLAY_SPEED",
 }
 
 
@@ -73,6 +76,11 @@ class Options:
     #: ``config_dir / "cache"``. ``legacy_cache_dir``: where older versions cached, to move.
     platform_cache_dir: Path | None = None
     legacy_cache_dir: Path | None = None
+    #: ``--record``: also write every frame received to this file. ``--replay``: play
+    #: this recording instead of connecting, ``replay_speed`` times as fast (inf: fastest).
+    record: Path | None = None
+    replay: Path | None = None
+    replay_speed: float = 1.0
 
     @property
     def cache_dir(self) -> Path:
@@ -168,6 +176,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LEVEL",
         help=f"one of {', '.join(LOG_LEVELS)} (default {DEFAULT_LOG_LEVEL})",
     )
+    add(
+        "--record",
+        dest="record",
+        metavar="FILE",
+        help="also record every price frame received to FILE (gzip JSON Lines)",
+    )
+    add(
+        "--replay",
+        dest="replay",
+        metavar="FILE",
+        help="play a recording made with --record instead of connecting; no network",
+    )
+    add(
+        "--speed",
+        dest="speed",
+        metavar="X",
+        help="replay X times as fast as recorded; max: as fast as possible (default 1)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -232,6 +258,13 @@ def parse_options(
             )
         except EndpointError as exc:
             parser.error(str(exc))
+    record = value("record", _directory, None)
+    replay = value("replay", _directory, None)
+    if replay is not None and (demo or record is not None):
+        parser.error(
+            "--replay plays a recording and cannot be combined with "
+            + ("--demo" if demo else "--record")
+        )
     given_dir = value("config_dir", _directory, None)
     paths = paths_here(env, config_dir=given_dir)
     return Options(
@@ -247,6 +280,9 @@ def parse_options(
         endpoints_explicit=bool(chosen_exchange),
         platform_cache_dir=None if given_dir else Path(paths.cache_dir),
         legacy_cache_dir=None if paths.legacy_cache_dir is None else Path(paths.legacy_cache_dir),
+        record=record,
+        replay=replay,
+        replay_speed=value("speed", _speed, 1.0),
     )
 
 
@@ -300,6 +336,20 @@ def _cadence(text: str) -> float:
             f"{text} s is out of range; use {MIN_DEMO_CADENCE:g} to {MAX_DEMO_CADENCE:g} seconds"
         )
     return seconds
+
+
+def _speed(text: str) -> float:
+    """A replay speed: a number > 0, or ``max`` (or 0) for as fast as possible."""
+    word = text.strip().lower()
+    if word in {"max", "0"}:
+        return math.inf
+    try:
+        speed = float(word.removeprefix("x").removesuffix("x"))
+    except ValueError:
+        raise ValueError(f"“{text}” is not a speed; use a number like 10, or max") from None
+    if not (math.isfinite(speed) and speed > 0):
+        raise ValueError(f"{text} is not a speed; use a number above 0, or max")
+    return speed
 
 
 def _flag_name(dest: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,10 @@ EACH_OPTION: list[tuple[list[str], dict[str, str], str, Any]] = [
     ),
     (["--log-level", "DEBUG"], {"MINITICKER_LOG_LEVEL": "DEBUG"}, "log_level", "debug"),
     (["--demo-cadence", "0.25"], {"MINITICKER_DEMO_CADENCE": "0.25"}, "demo_cadence", 0.25),
+    (["--record", "/tmp/r.gz"], {"MINITICKER_RECORD": "/tmp/r.gz"}, "record", Path("/tmp/r.gz")),
+    (["--replay", "/tmp/r.gz"], {"MINITICKER_REPLAY": "/tmp/r.gz"}, "replay", Path("/tmp/r.gz")),
+    (["--speed", "10"], {"MINITICKER_REPLAY_SPEED": "10"}, "replay_speed", 10.0),
+    (["--speed", "max"], {"MINITICKER_REPLAY_SPEED": "MAX"}, "replay_speed", math.inf),
 ]
 
 
@@ -228,6 +233,11 @@ def test_config_dir_expands_the_home_directory() -> None:
         (["--demo-cadence", "inf"], {}, "out of range"),
         ([], {"MINITICKER_DEMO_CADENCE": "1e9"}, "MINITICKER_DEMO_CADENCE"),
         (["--config-dir", ""], {}, "--config-dir"),
+        (["--replay", "r.gz", "--demo"], {}, "--replay plays a recording and cannot be combined"),
+        (["--replay", "r.gz"], {"MINITICKER_RECORD": "x.gz"}, "--record"),
+        (["--speed", "-2"], {}, "--speed"),
+        (["--speed", "fast"], {}, "--speed"),
+        ([], {"MINITICKER_REPLAY_SPEED": "nan"}, "MINITICKER_REPLAY_SPEED"),
         (["--ws-url"], {}, "expected one argument"),
         (["--frobnicate"], {}, "unrecognized arguments"),
     ],
@@ -256,7 +266,7 @@ def test_help_shows_the_environment_variable_of_every_option(
         parse(["--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    assert len(ENV_VARS) == 11
+    assert len(ENV_VARS) == 14
     for dest, variable in ENV_VARS.items():
         assert f"[env:\N{NO-BREAK SPACE}{variable}]" in out, variable
         assert "--" + dest.replace("_", "-") in out

@@ -118,7 +118,9 @@ class RunningApp:
 
     @property
     def client(self) -> StreamClient:
-        return self.parts.client
+        client = self.parts.client
+        assert isinstance(client, StreamClient), "a benchmark runs against a live client"
+        return client
 
     def live(self, streams: int) -> bool:
         status = self.client.status

@@ -74,6 +74,11 @@ class MetadataStore:
         source = f"cached from {when} UTC (exchange unreachable: {failure.rstrip('.')})"
         return ContractCatalog(contracts), source
 
+    async def load_cached(self) -> ContractCatalog | None:
+        """The saved catalog, without asking the exchange (a replay); None if none."""
+        cached = await asyncio.to_thread(self._read)
+        return None if cached is None else ContractCatalog(parse_exchange_info(cached.document))
+
     def _write(self, document: dict[str, object], fetched_at: float) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         record = {

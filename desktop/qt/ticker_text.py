@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.display import arrow, format_percent, format_price
 from desktop.qt.quotes import Quote
+from desktop.stream.replay import ReplayStatus
 from desktop.stream.status import ClientStatus, ConnState
 
 DEMO_LINE: Final = "DEMO — simulated prices"
@@ -55,7 +56,7 @@ class SymbolRow:
         return "  ".join(parts)
 
 
-def describe_status(status: ClientStatus | None, *, demo: bool = False) -> str:
+def describe_status(status: ClientStatus | ReplayStatus | None, *, demo: bool = False) -> str:
     """The connection state line: ``status.describe()``, or "Connecting…" before any.
 
     In demo mode a running feed is "Demo feed running", never "Live": the prices are not.
@@ -67,13 +68,15 @@ def describe_status(status: ClientStatus | None, *, demo: bool = False) -> str:
     return status.describe()
 
 
-def is_connected(status: ClientStatus | None) -> bool:
+def is_connected(status: ClientStatus | ReplayStatus | None) -> bool:
     """False while connecting, reconnecting or offline; True when live or not yet known.
 
     "Not yet known" counts as connected so a book fed without a client (demo, tests)
     is judged by the staleness of its quotes alone.
     """
-    return status is None or status.state is ConnState.LIVE
+    if status is None or status.state is None:  # a replay is neither live nor down
+        return True
+    return status.state is ConnState.LIVE
 
 
 def format_age(seconds: float) -> str:

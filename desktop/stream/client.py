@@ -22,11 +22,12 @@ from desktop.exchange.symbols import (
     normalize_symbol,
     stream_name,
 )
-from desktop.exchange.ticker import Batch, FrameError, MiniTicker
+from desktop.exchange.ticker import Batch, FrameError, MiniTicker, parse_frames
 from desktop.stream.config import StreamConfig
 from desktop.stream.connection import Connection
 from desktop.stream.log_limits import ListenerFailures, MalformedLog
 from desktop.stream.outages import Outages
+from desktop.stream.recording import Recorder
 from desktop.stream.sharding import ShardMap
 from desktop.stream.status import SEVERITY, ClientStatus, ConnState, StreamStats
 
@@ -117,6 +118,8 @@ class StreamClient:
         self._malformed_log = MalformedLog(logger)
         self._listener_failed = ListenerFailures(logger).note
         self.stats_counters = StreamStats()
+        #: When set, every frame received is also recorded (``--record``).
+        self.recorder: Recorder | None = None
 
     # -- listeners -------------------------------------------------------------------
 
@@ -331,6 +334,17 @@ class StreamClient:
                 fn(delivered, received)
             except Exception:
                 self._listener_failed(fn)
+
+    def take_frames(self, frames: Sequence[str | bytes], received: float) -> None:
+        """Frames that came from elsewhere than a socket (a replayed recording): parsed
+        and delivered exactly as a socket read's market data; replies are ignored."""
+        self.stats_counters.frames += len(frames)
+        batch = parse_frames(frames, newer_than=self._last_event, taken=self._last_taken)
+        for raw, item in batch.others:
+            if isinstance(item, FrameError):
+                self.malformed(raw, item)
+        if batch.frames:
+            self.deliver(batch, received)
 
     def malformed(self, raw: str | bytes, error: FrameError) -> None:
         self.stats_counters.malformed += 1

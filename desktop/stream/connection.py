@@ -28,6 +28,7 @@ from desktop.stream.backoff import Backoff
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
 from desktop.stream.pacing import Pacer
+from desktop.stream.recording import Recorder
 from desktop.stream.session import Session
 from desktop.stream.status import ConnState, StreamStats
 from desktop.stream.wire import open_socket
@@ -39,6 +40,7 @@ class ConnectionHost(Protocol):
     """What a connection needs from the client that owns it."""
 
     stats_counters: StreamStats
+    recorder: Recorder | None  # every frame received goes to it, when set
 
     @property
     def last_event_times(self) -> Mapping[str, int]: ...  # newest event time per symbol
@@ -305,8 +307,11 @@ class Connection:
 
     # -- SessionHost -----------------------------------------------------------------
 
-    def on_frames(self, count: int) -> None:
-        self.host.stats_counters.frames += count
+    def on_frames(self, messages: list[bytes], received: float) -> None:
+        self.host.stats_counters.frames += len(messages)
+        recorder = self.host.recorder
+        if recorder is not None:
+            recorder.frames(messages, received, self.ident)
 
     @property
     def last_event_times(self) -> Mapping[str, int]:

@@ -50,7 +50,7 @@ class SessionHost(Protocol):
     @property
     def last_events(self) -> Mapping[str, MiniTicker]: ...  # newest event per symbol
 
-    def on_frames(self, count: int) -> None: ...
+    def on_frames(self, messages: list[bytes], received: float) -> None: ...
     def on_tickers(self, session: Session, batch: Batch, received: float) -> None: ...
     def on_malformed(self, raw: str | bytes, error: FrameError) -> None: ...
     def on_request_sent(self) -> None: ...
@@ -189,8 +189,8 @@ class Session:
 
     def _take(self, messages: list[bytes]) -> None:
         host = self.host
-        host.on_frames(len(messages))
         received = time.time()
+        host.on_frames(messages, received)
         batch = parse_frames(messages, newer_than=host.last_event_times, taken=host.last_events)
         for raw, item in batch.others:
             if isinstance(item, FrameError):

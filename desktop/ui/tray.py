@@ -131,6 +131,7 @@ class TrayTicker(QObject):
         catalog: ContractCatalog | None = None,
         *,
         demo: bool = False,
+        replay: bool = False,
         rotation_interval: float = DEFAULT_ROTATION_S,
         use_system_tray: bool | None = None,
         clock: Callable[[], float] = time.time,
@@ -143,13 +144,14 @@ class TrayTicker(QObject):
         self._watchlist = watchlist
         self._catalog = catalog
         self._demo = demo
+        self._replay = replay  # a recording played back: labelled like demo prices
         self._clock = clock
         self._pins: list[str] = watchlist.pins()
         self._looked: dict[str, Decimal] = {}  # pinned symbol → price when last looked
         self._shown = 0  # index into _pins
         self._rows: list[SymbolRow] = []
         self._tooltip = ""
-        self._icons = TrayIcons(demo=demo)
+        self._icons = TrayIcons(demo=demo or replay)  # the frame says "not live prices"
         self._closed = False
 
         self._menus = TrayMenu(demo=demo, parent=self)
@@ -244,6 +246,8 @@ class TrayTicker(QObject):
         """
         if self._demo:
             title = self.tr("DEMO · {title}").format(title=title)
+        elif self._replay:
+            title = self.tr("REPLAY · {title}").format(title=title)
         self._host.notify(title, text)
 
     def set_window_visible(self, visible: bool) -> None:
@@ -341,6 +345,8 @@ class TrayTicker(QObject):
         lines = tooltip_lines(
             self._pins, self._book, catalog, status=status, demo=self._demo, now=now, looked=looked
         )
+        if self._replay:
+            lines.insert(0, self.tr("REPLAY — recorded prices, not live"))
         self._set_tooltip(fit_lines(lines, TOOLTIP_LIMIT))
         self._update_icon(connected, catalog)
         state_text = describe_status(status, demo=self._demo)

@@ -27,7 +27,7 @@ from desktop.simexchange.server import SimExchange
 from desktop.stream.client import StreamClient
 from desktop.stream.status import ConnState
 from desktop.ui.alerts_dialog import AlertEditor, AlertsDialog
-from tests.app.test_app import options_for, start
+from tests.app.test_app import live_client, options_for, start
 from tests.conftest import QtLoop, wait_for
 
 # Without a window manager the offscreen platform cannot raise or activate windows.
@@ -300,7 +300,7 @@ def test_a_quiet_symbol_crossing_on_a_live_connection_is_not_marked_as_a_gap(
         ticks = exchange.stats.market_ticks
         await exchange.wait_until(lambda: exchange.stats.market_ticks >= ticks + 2)
         quiet_from = watch.count("ETHUSDT")
-        last = parts.client.last_events["ETHUSDT"].event_time
+        last = live_client(parts).last_events["ETHUSDT"].event_time
         btc = exchange.market.state("BTCUSDT")
         assert btc is not None
         # Quiet for longer than three of the real stream's cadences (what a quote takes
@@ -320,7 +320,7 @@ def test_a_quiet_symbol_crossing_on_a_live_connection_is_not_marked_as_a_gap(
 async def take_down_connection_of(exchange: SimExchange, parts: Parts, symbol: str) -> None:
     """Drop the connection carrying ``symbol`` and keep it down (its reconnects are
     refused as carrying too many streams) until ``bring_back``; the others stay live."""
-    carrying = [c for c in parts.client.connections if stream_name(symbol) in c.desired]
+    carrying = [c for c in live_client(parts).connections if stream_name(symbol) in c.desired]
     assert len(carrying) == 1 and len(carrying[0].desired) > 1
     exchange.max_streams_per_connection = 1
     assert exchange.drop_carrying(stream_name(symbol)) == 1

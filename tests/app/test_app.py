@@ -42,6 +42,12 @@ def options_for(exchange: SimExchange, config_dir: Path, **extra: object) -> Opt
     )
 
 
+def live_client(parts: Parts) -> StreamClient:
+    """The app's stream client (a replay has a ReplaySource instead)."""
+    assert isinstance(parts.client, StreamClient)
+    return parts.client
+
+
 def last_text(parts: Parts, symbol: str) -> str:
     model = parts.window.model
     return str(model.index(model.row_of(symbol), Column.LAST).data() or "")
@@ -95,7 +101,9 @@ def test_adding_in_the_window_subscribes_and_removing_unsubscribes(
     async def scenario() -> None:
         async with SimExchange(cadence=0.1, seed=2) as exchange:
             parts, task = await start(exchange, tmp_path, qapp)
-            await wait_for(lambda: parts.client.status.streams == 5, what="5 streams acknowledged")
+            await wait_for(
+                lambda: live_client(parts).status.streams == 5, what="5 streams acknowledged"
+            )
             # the contract list arrives over REST, then the picker can add from it
             await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")
             added, problems = parts.watchlist.add(["币安人生usdt", "btcusdt_261225", "NOPEUSDT"])
@@ -193,7 +201,7 @@ def test_the_movers_panel_and_the_strip_come_back_where_they_were_left(
             await wait_for(lambda: parts.movers.height() == height, what="the dock's height back")
             await wait_for(
                 lambda: (
-                    parts.client.all_market
+                    live_client(parts).all_market
                     and ALL_MARKET_STREAM in exchange.stats.subscribed_streams()
                 ),
                 what="the all-market stream after the restart",

@@ -22,7 +22,7 @@ from desktop.qt.watchlist_model import Column, Role
 from desktop.simexchange.market import SymbolState
 from desktop.simexchange.server import SimExchange
 from desktop.stream.client import StreamClient
-from tests.app.test_app import fast_client, options_for
+from tests.app.test_app import fast_client, live_client, options_for
 from tests.conftest import QtLoop, wait_for
 
 DEFAULTS = ["BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT"]
@@ -134,11 +134,11 @@ def test_movers_rank_the_real_all_market_stream_only_while_shown(
         async with SimExchange(cadence=3600, arr_interval=0.05, seed=13) as exchange:
             parts, task = await start(exchange, tmp_path, qapp, patient_client(exchange))
             await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")
-            await wait_for(lambda: parts.client.status.streams == 5, what="5 streams")
+            await wait_for(lambda: live_client(parts).status.streams == 5, what="5 streams")
             assert ALL_MARKET_STREAM not in exchange.stats.subscribed_streams()
             panel = parts.movers.panel
             parts.movers.show()
-            assert panel.is_active() and parts.client.all_market
+            assert panel.is_active() and live_client(parts).all_market
             await wait_for(
                 lambda: ALL_MARKET_STREAM in exchange.stats.subscribed_streams(),
                 what="!miniTicker@arr subscribed at the server",
@@ -168,7 +168,7 @@ def test_movers_rank_the_real_all_market_stream_only_while_shown(
                 what="the added symbol subscribed",
             )
             parts.movers.hide()
-            assert not panel.is_active() and not parts.client.all_market
+            assert not panel.is_active() and not live_client(parts).all_market
             await wait_for(
                 lambda: ALL_MARKET_STREAM not in exchange.stats.subscribed_streams(),
                 what="!miniTicker@arr unsubscribed once the movers are hidden",
@@ -192,7 +192,7 @@ def test_two_lists_sharing_a_symbol_subscribe_it_once(
         async with SimExchange(cadence=0.1, seed=14) as exchange:
             parts, task = await start(exchange, tmp_path, qapp)
             lists = parts.watchlists
-            await wait_for(lambda: parts.client.status.streams == 5, what="5 streams")
+            await wait_for(lambda: live_client(parts).status.streams == 5, what="5 streams")
             await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")
             subscribes_before = requested(exchange, "SUBSCRIBE", "btcusdt@miniTicker")
             alts = lists.add_list("Alts")

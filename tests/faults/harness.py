@@ -53,6 +53,7 @@ class App:
 
     @property
     def client(self) -> StreamClient:
+        assert isinstance(self.parts.client, StreamClient)
         return self.parts.client
 
     @property

@@ -11,12 +11,14 @@ from desktop.exchange.ticker import MiniTicker
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.ticker_text import (
     compact_percent,
+    describe_status,
     fit_lines,
     format_age,
     is_connected,
     symbol_row,
     tooltip_lines,
 )
+from desktop.stream.replay import ReplayStatus
 from desktop.stream.status import ClientStatus, ConnState
 
 NOW = 1_000_000.0
@@ -150,3 +152,8 @@ def test_icon_number_of_an_unknown_change_is_a_dash() -> None:
 )
 def test_age_reads_at_a_glance(seconds: float, words: str) -> None:
     assert format_age(seconds) == words
+
+
+def test_a_replay_counts_as_connected_so_rows_are_judged_by_their_age() -> None:
+    assert is_connected(ReplayStatus(position=1.0e9, speed=5.0))
+    assert describe_status(ReplayStatus(finished=True)) == "Replay finished"
