@@ -37,6 +37,7 @@ from desktop.qt.contracts_model import (
     normalize_search,
 )
 from desktop.qt.watchlist import Watchlist
+from desktop.ui.alerts_dialog import plain_buttons
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +128,7 @@ class SymbolPicker(QDialog):
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
+        plain_buttons(buttons)  # no fallback ✗ picture where the desktop has no icon theme
         self.add_button.clicked.connect(self.add_chosen)
 
         filters = QHBoxLayout()
