@@ -4,6 +4,8 @@ A ``Connection`` outlives its websockets. It reconnects after failures (exponent
 backoff with full jitter, reset only once a connection has proved stable), replaces its
 websocket before the exchange's 24-hour limit without a gap (the successor is open and
 delivering before the old one closes), and keeps its health state for the status bar.
+What to tell the user about refused subscriptions and silent streams is judged by
+``subscription_trouble.SubscriptionTrouble``.
 
 Why not a reconnecting ``async for ws in connect(...)`` loop: it resets its backoff on
 every successful open, so a server that accepts and then drops us at once would be
@@ -31,6 +33,7 @@ from desktop.stream.pacing import Pacer
 from desktop.stream.recording import Recorder
 from desktop.stream.session import Session
 from desktop.stream.status import ConnState, StreamStats
+from desktop.stream.subscription_trouble import SubscriptionTrouble
 from desktop.stream.wire import open_socket
 
 logger = logging.getLogger(__name__)
@@ -80,8 +83,7 @@ class Connection:
         self.successor: Session | None = None
         self.task: asyncio.Task[None] | None = None
         self._backoff = Backoff(config.backoff_initial, config.backoff_max)
-        self._refusals = Backoff(config.backoff_initial, config.backoff_max)
-        self._silent_strikes = 0
+        self._trouble = SubscriptionTrouble(host, config)
         self._down_since: float | None = None
 
     # -- what the client calls -------------------------------------------------------
@@ -151,7 +153,7 @@ class Connection:
 
     async def _connect(self) -> Session:
         config = self.config
-        url_streams = self._url_streams(sorted(self.desired))
+        url_streams = self.endpoints.url_streams(sorted(self.desired), config.max_url_length)
         pacer = Pacer(config.max_requests_per_second)
         ws = await open_socket(
             self.endpoints.combined_ws_url(url_streams),
@@ -167,19 +169,6 @@ class Connection:
         )
         session.start()
         return session
-
-    def _url_streams(self, streams: list[str]) -> list[str]:
-        """The streams that fit in the URL; non-ASCII names always go by SUBSCRIBE."""
-        chosen: list[str] = []
-        length = len(self.endpoints.combined_ws_url(["x"])) - 1
-        for stream in streams:
-            if not stream.isascii():
-                continue
-            length += len(stream) + (1 if chosen else 0)
-            if length > self.config.max_url_length:
-                break
-            chosen.append(stream)
-        return chosen
 
     async def _serve(self, session: Session) -> tuple[Failure, float]:
         """Run until the websocket fails; replace it when it gets old. Returns why it ended."""
@@ -322,7 +311,7 @@ class Connection:
         return self.host.last_events
 
     def on_tickers(self, session: Session, batch: Batch, received: float) -> None:
-        self._silent_strikes = 0
+        self._trouble.delivered()
         first = batch.seen - self.delivered_ever
         if first:
             self.delivered_ever |= first & self.desired
@@ -336,58 +325,21 @@ class Connection:
 
     def on_acked(self, session: Session, subscribed: bool) -> None:
         if subscribed:
-            if self._refusals.attempt:
-                self.host.report_recovered(
-                    "The exchange accepted the subscription it had refused; prices flow again."
-                )
-            self._refusals.reset()
+            self._trouble.accepted()
         if session is self.current:
             self._changed()
 
     def on_refused(self, session: Session, streams: tuple[str, ...], reply: ErrorReply) -> float:
         self.host.stats_counters.refused += 1
-        delay = max(self.config.backoff_initial, self._refusals.next_delay())
-        what = "subscribe to" if set(streams) & self.desired else "unsubscribe from"
-        said = reply.msg or "no reason given"
-        if reply.code is not None:
-            said += f", code {reply.code}"
-        self.host.report_problem(
-            f"The exchange refused to {what} {_streams_words(streams)} ({said}); "
-            f"trying again in {max(1, round(delay))} s."
-        )
-        return delay
+        subscribing = bool(set(streams) & self.desired)
+        return self._trouble.refused(streams, reply, subscribing=subscribing)
 
     def on_problem(self, text: str) -> None:
         self.host.report_problem(text[:1].upper() + text[1:] + ".")
 
     def on_silence(self, session: Session, streams: set[str]) -> bool:
-        """Streams that delivered before have gone quiet: reconnect, or accept the quiet.
-
-        The first time, assume the connection is at fault and reconnect. If the fresh
-        connection brings nothing either, the streams are probably quiet for a reason
-        (a contract that stopped trading): stop judging by them until they deliver again,
-        instead of reconnecting forever.
-        """
-        if self._silent_strikes == 0 or session.delivered:
-            self._silent_strikes += 1
+        """Streams that delivered before have gone quiet: reconnect, or accept the quiet."""
+        if self._trouble.silent(streams, delivered_here=bool(session.delivered)):
             return True
-        self._silent_strikes = 0
         self.delivered_ever -= streams
-        self.host.report_problem(
-            f"No market data for {_streams_words(tuple(sorted(streams)))} for "
-            f"{self.config.data_timeout:g} s, even after reconnecting; "
-            "the contracts may have stopped trading."
-        )
         return False
-
-
-def _streams_words(streams: tuple[str, ...]) -> str:
-    names = [
-        s.partition("@")[0].upper() if not s.startswith("!") else "the all-market ticker"
-        for s in streams
-    ]
-    if len(names) == 1:
-        return names[0]
-    if len(names) <= 3:
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{', '.join(names[:3])} and {len(names) - 3} more"
