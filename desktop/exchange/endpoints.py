@@ -36,6 +36,20 @@ class Endpoints:
         base = f"{self.ws_base.rstrip('/')}/stream"
         return f"{base}?streams={'/'.join(streams)}" if streams else base
 
+    def url_streams(self, streams: list[str], max_length: int) -> list[str]:
+        """The leading ``streams`` that fit in a combined URL of at most ``max_length``
+        characters; the others go by SUBSCRIBE, as do non-ASCII names always."""
+        chosen: list[str] = []
+        length = len(self.combined_ws_url(["x"])) - 1
+        for stream in streams:
+            if not stream.isascii():
+                continue
+            length += len(stream) + (1 if chosen else 0)
+            if length > max_length:
+                break
+            chosen.append(stream)
+        return chosen
+
 
 LIVE: Final = Endpoints(LIVE_WS, LIVE_REST, "live")
 TESTNET: Final = Endpoints(TESTNET_WS, TESTNET_REST, "testnet")

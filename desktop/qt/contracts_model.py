@@ -299,7 +299,7 @@ class ContractsModel(QAbstractTableModel):
         if not 0 <= col < _COLUMNS:
             return in_order
 
-        def key(row: _Row) -> Any:
+        def key(row: _Row) -> str | float | None:
             value = self._sort_value(row, col)
             return value.casefold() if isinstance(value, str) else value
 
@@ -351,7 +351,7 @@ class ContractsModel(QAbstractTableModel):
         self._quote_cells[contract.symbol] = cells
         return cells
 
-    def _sort_value(self, entry: _Row, col: int) -> Any:
+    def _sort_value(self, entry: _Row, col: int) -> str | float | None:
         contract = entry.contract
         if col == ContractColumn.WATCHED:
             return int(contract.symbol in self._watched)

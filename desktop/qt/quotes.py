@@ -11,6 +11,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.exchange.ticker import MiniTicker, compare_texts
+from desktop.stream.replay import ReplayStatus
+from desktop.stream.status import ClientStatus
 
 log = logging.getLogger(__name__)
 
@@ -18,11 +20,15 @@ log = logging.getLogger(__name__)
 DEFAULT_CADENCE = 2.0
 
 
+#: What a source says of its connection: live or not, or where a replay is.
+SourceStatus = ClientStatus | ReplayStatus
+
+
 class TickerSource(Protocol):
     """What the book needs of a stream client (``desktop.stream.client.StreamClient``)."""
 
     def add_ticker_listener(self, fn: Callable[[Sequence[MiniTicker], float], None]) -> None: ...
-    def add_status_listener(self, fn: Callable[[Any], None]) -> None: ...
+    def add_status_listener(self, fn: Callable[[SourceStatus], None]) -> None: ...
     def add_error_listener(self, fn: Callable[[str], None]) -> None: ...
     def add_recovery_listener(self, fn: Callable[[str], None]) -> None: ...
 
@@ -83,6 +89,8 @@ class QuoteBook(QObject):
         self._timer.setInterval(flush_ms or 0)
         self._at_once = flush_ms is None
         self._timer.timeout.connect(self.flush)
+        # A SourceStatus or None, left untyped while the tray's tooltip_lines (ticker_text)
+        # is declared for ClientStatus only, though it copes with a ReplayStatus too.
         self.last_status: Any = None
         if source is not None:
             self.attach(source)
@@ -93,7 +101,7 @@ class QuoteBook(QObject):
         source.add_error_listener(self.errorRaised.emit)
         source.add_recovery_listener(self.problemCleared.emit)
 
-    def _on_status(self, status: Any) -> None:
+    def _on_status(self, status: SourceStatus) -> None:
         self.last_status = status
         self.statusChanged.emit(status)
 

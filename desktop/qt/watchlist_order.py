@@ -13,15 +13,14 @@ sorted in one pass.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from PySide6.QtCore import Qt
 
-from desktop.qt.sorting import sort_missing_last
+from desktop.qt.sorting import SortKey, sort_missing_last
 
 #: The sort key function of a column: symbol → key, ``None`` when the row has no value
 #: there yet. Asked once per sorting pass, so the column is looked at once, not per row.
-KeysOf = Callable[[int], Callable[[str], Any]]
+KeysOf = Callable[[int], Callable[[str], SortKey | None]]
 
 MANUAL = -1  # the sort column of the watchlist's own order
 
@@ -38,7 +37,7 @@ class RowOrder:
         self._static = frozenset(static_columns)
         self._column = MANUAL
         self._order = Qt.SortOrder.AscendingOrder
-        self._keys: dict[str, Any] = {}
+        self._keys: dict[str, SortKey | None] = {}
 
     @property
     def column(self) -> int:
@@ -75,7 +74,7 @@ class RowOrder:
             return list(symbols)
         keys, key_of = self._keys, self._keys_of(column)
 
-        def key(symbol: str) -> Any:
+        def key(symbol: str) -> SortKey | None:
             if symbol in keys:
                 return keys[symbol]
             value = keys[symbol] = key_of(symbol)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
 SIM_PRICE_KEY: Final = "simPrice"
 
@@ -190,7 +190,7 @@ def _delivery_ms(yymmdd: str) -> int:
     return int(day.timestamp() * 1000)
 
 
-def _entry(row: _Row) -> dict[str, Any]:
+def _entry(row: _Row) -> dict[str, object]:
     tick = Decimal(row.tick)
     step = Decimal(row.step)
     pair = row.symbol.partition("_")[0]
@@ -258,7 +258,7 @@ def _entry(row: _Row) -> dict[str, Any]:
     }
 
 
-def default_contracts() -> list[dict[str, Any]]:
+def default_contracts() -> list[dict[str, object]]:
     """Fresh ``symbols[]`` entries for the default listing (callers may mutate them)."""
     return [_entry(row) for row in _ROWS]
 
@@ -278,7 +278,7 @@ _COIN_M_ROWS: Final[tuple[_Row, ...]] = (
 )  # fmt: skip
 
 
-def coin_m_contracts() -> list[dict[str, Any]]:
+def coin_m_contracts() -> list[dict[str, object]]:
     """Fresh ``symbols[]`` entries of the COIN-M contracts the all-market array carries.
 
     Shaped like the USDⓈ-M entries (as COIN-M's own listing is), margined in the coin.
@@ -303,7 +303,7 @@ _SYNTHETIC_MAGNITUDES: Final = (
 )
 
 
-def synthetic_contracts(count: int, prefix: str = "SIM") -> list[dict[str, Any]]:
+def synthetic_contracts(count: int, prefix: str = "SIM") -> list[dict[str, object]]:
     """``count`` made-up trading USDT perpetuals, ``SIM0000USDT`` onwards.
 
     With ``default_contracts()`` they make a listing as large as the live one (about 800

@@ -12,12 +12,13 @@ import json
 import logging
 from collections.abc import Callable
 from http import HTTPStatus
-from typing import Any, Final
+from typing import Final
 from urllib.parse import parse_qsl, urlsplit
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[str, dict[str, str]], tuple[int, Any]]
+#: ``(path, query) -> (HTTP status, a body json.dumps can write)``.
+Handler = Callable[[str, dict[str, str]], tuple[int, object]]
 
 _MAX_HEAD: Final = 64 * 1024
 _READ_TIMEOUT: Final = 10.0
@@ -29,7 +30,7 @@ class HttpServer:
     def __init__(self, handler: Handler) -> None:
         self._handler = handler
         self._server: asyncio.Server | None = None
-        self._clients: set[asyncio.Task[Any]] = set()
+        self._clients: set[asyncio.Task[None]] = set()
 
     async def start(self, host: str, port: int) -> int:
         self._server = await asyncio.start_server(self._serve, host, port, limit=_MAX_HEAD)
@@ -71,7 +72,7 @@ class HttpServer:
             with contextlib.suppress(ConnectionError, asyncio.CancelledError):
                 await writer.wait_closed()
 
-    async def _respond(self, reader: asyncio.StreamReader) -> tuple[int, Any]:
+    async def _respond(self, reader: asyncio.StreamReader) -> tuple[int, object]:
         try:
             async with asyncio.timeout(_READ_TIMEOUT):
                 head = await reader.readuntil(b"\r\n\r\n")

@@ -16,10 +16,10 @@ import math
 import random
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal
-from typing import Any, Final
+from typing import Final
 
 from desktop.exchange.symbols import stream_name
 from desktop.exchange.ticker import COIN_M, USDS_M
@@ -60,8 +60,9 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def _filter_value(entry: dict[str, Any], filter_type: str, key: str) -> str | None:
-    for item in entry.get("filters") or ():
+def _filter_value(entry: Mapping[str, object], filter_type: str, key: str) -> str | None:
+    filters = entry.get("filters")
+    for item in filters if isinstance(filters, list) else ():
         if isinstance(item, dict) and item.get("filterType") == filter_type:
             value = item.get(key)
             return str(value) if value is not None else None
@@ -96,13 +97,13 @@ class SymbolState:
     def stream(self) -> str:
         return stream_name(self.symbol)
 
-    def event(self, *, all_market: bool = False) -> dict[str, Any]:
+    def event(self, *, all_market: bool = False) -> dict[str, str | int]:
         """The ``24hrMiniTicker`` payload for the current state.
 
         Only an all-market array's rows carry the market (``"st"``); a COIN-M contract's
         always do, as it is seen nowhere else.
         """
-        event = {
+        event: dict[str, str | int] = {
             "e": "24hrMiniTicker",
             "E": self.event_time,
             "s": self.symbol,
@@ -128,10 +129,10 @@ class Market:
 
     def __init__(
         self,
-        contracts: Iterable[dict[str, Any]],
+        contracts: Iterable[dict[str, object]],
         seed: int | None = None,
         *,
-        other_markets: Iterable[dict[str, Any]] = (),
+        other_markets: Iterable[dict[str, object]] = (),
     ) -> None:
         self._seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
         self._rng = random.Random(self._seed)
@@ -140,7 +141,7 @@ class Market:
         self._by_stream: dict[str, SymbolState] = {}
         self._forced: dict[str, Decimal] = {}
         self._quiet: set[str] = set()
-        self.entries: list[dict[str, Any]] = []
+        self.entries: list[dict[str, object]] = []
         for entry in contracts:
             state = self._initial_state(entry, self._rng)
             if state is None:
@@ -158,7 +159,7 @@ class Market:
                 state.market = COIN_M
                 self._others.setdefault(state.symbol, state)
 
-    def _initial_state(self, entry: dict[str, Any], rng: random.Random) -> SymbolState | None:
+    def _initial_state(self, entry: dict[str, object], rng: random.Random) -> SymbolState | None:
         symbol = entry.get("symbol")
         if not isinstance(symbol, str) or not symbol:
             log.warning("contract entry without a symbol ignored: %.80r", entry)
@@ -278,7 +279,7 @@ class Market:
 
     # --- REST views ----------------------------------------------------------------------
 
-    def ticker_24hr(self, state: SymbolState) -> dict[str, Any]:
+    def ticker_24hr(self, state: SymbolState) -> dict[str, str | int]:
         """A ``GET /fapi/v1/ticker/24hr`` row."""
         change = state.close - state.open
         percent = (
@@ -309,7 +310,7 @@ class Market:
             "count": state.last_id - state.first_id + 1,
         }
 
-    def klines(self, state: SymbolState, interval: str, limit: int) -> list[list[Any]]:
+    def klines(self, state: SymbolState, interval: str, limit: int) -> list[list[str | int]]:
         """``limit`` candles ending with the current one, synthesised backwards from the
         current price: each candle's open is the previous candle's close, high/low bound
         both, and the last close is the current price. Seeded per symbol and interval.
@@ -320,7 +321,7 @@ class Market:
         sigma = _STEP_SIGMA * math.sqrt(span / 2000)
         per_candle = state.volume * span / DAY_MS
         last_open = (now_ms() // span) * span
-        rows: list[list[Any]] = []
+        rows: list[list[str | int]] = []
         close = state.close
         for index in range(limit):
             open_time = last_open - index * span

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from typing import Any, Final
+from typing import Final
 
 from desktop.simexchange.contracts_data import SIM_PRICE_KEY
 from desktop.simexchange.market import INTERVAL_MS, Market, now_ms
@@ -20,11 +20,11 @@ _NOT_FOUND: Final = 404
 _BAD_REQUEST: Final = 400
 
 
-def _error(code: int, msg: str) -> dict[str, Any]:
+def _error(code: int, msg: str) -> dict[str, int | str]:
     return {"code": code, "msg": msg}
 
 
-def _missing(name: str) -> tuple[int, Any]:
+def _missing(name: str) -> tuple[int, dict[str, int | str]]:
     return _BAD_REQUEST, _error(
         -1102, f"Mandatory parameter '{name}' was not sent, was empty/null, or malformed."
     )
@@ -41,7 +41,8 @@ class RestApi:
             for entry in copy.deepcopy(market.entries)
         ]
 
-    def handle(self, path: str, query: dict[str, str]) -> tuple[int, Any]:
+    def handle(self, path: str, query: dict[str, str]) -> tuple[int, object]:
+        """(HTTP status, the body for ``json.dumps``) for a ``GET`` of ``path``."""
         if self.unavailable:
             return 503, _error(-1001, "Service unavailable (simulated outage).")
         route = path.rstrip("/")
@@ -57,7 +58,7 @@ class RestApi:
             return self.klines(query)
         return _NOT_FOUND, _error(-1, f"Not found: {path[:80]}")
 
-    def exchange_info(self) -> dict[str, Any]:
+    def exchange_info(self) -> dict[str, object]:
         return {
             "timezone": "UTC",
             "serverTime": now_ms(),
@@ -68,7 +69,7 @@ class RestApi:
             "symbols": self._exchange_symbols,
         }
 
-    def ticker_24hr(self, query: dict[str, str]) -> tuple[int, Any]:
+    def ticker_24hr(self, query: dict[str, str]) -> tuple[int, object]:
         symbol = query.get("symbol")
         if symbol is None:
             states = (self.market.state(symbol) for symbol in self.market.symbols)
@@ -78,7 +79,7 @@ class RestApi:
             return _BAD_REQUEST, _error(-1121, "Invalid symbol.")
         return 200, self.market.ticker_24hr(state)
 
-    def klines(self, query: dict[str, str]) -> tuple[int, Any]:
+    def klines(self, query: dict[str, str]) -> tuple[int, object]:
         symbol = query.get("symbol")
         if not symbol:
             return _missing("symbol")

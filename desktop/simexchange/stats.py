@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,9 +15,10 @@ class SimRequest:
     """One JSON request a client sent over a websocket (valid or not)."""
 
     conn_id: int
-    method: Any  # the "method" value as sent; not necessarily a string
-    params: Any
-    id: Any
+    # The values as sent (decoded JSON, untrusted): not necessarily a string, a list, an int.
+    method: object
+    params: object
+    id: object
     time: float  # loop time (monotonic seconds) when it arrived
 
 

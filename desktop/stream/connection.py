@@ -3,7 +3,9 @@
 A ``Connection`` outlives its websockets. It reconnects after failures (exponential
 backoff with full jitter, reset only once a connection has proved stable), replaces its
 websocket before the exchange's 24-hour limit without a gap (the successor is open and
-delivering before the old one closes), and keeps its health state for the status bar.
+delivering before the old one closes), and keeps its health state for the status bar
+(``link_health.LinkHealth``). What to tell the user about refused subscriptions and
+silent streams is judged by ``subscription_trouble.SubscriptionTrouble``.
 
 Why not a reconnecting ``async for ws in connect(...)`` loop: it resets its backoff on
 every successful open, so a server that accepts and then drops us at once would be
@@ -24,13 +26,14 @@ from typing import Protocol
 
 from desktop.exchange.endpoints import Endpoints
 from desktop.exchange.ticker import MAX_FRAME_BYTES, Batch, ErrorReply, FrameError, MiniTicker
-from desktop.stream.backoff import Backoff
 from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
+from desktop.stream.link_health import LinkHealth
 from desktop.stream.pacing import Pacer
 from desktop.stream.recording import Recorder
 from desktop.stream.session import Session
 from desktop.stream.status import ConnState, StreamStats
+from desktop.stream.subscription_trouble import SubscriptionTrouble
 from desktop.stream.wire import open_socket
 
 logger = logging.getLogger(__name__)
@@ -57,8 +60,8 @@ class ConnectionHost(Protocol):
 class Connection:
     """The streams of one shard and the websocket(s) serving them.
 
-    State for the status bar: ``state``, ``attempt``, ``retry_at`` (monotonic),
-    ``last_error`` (plain words); ``last_recovery`` is how long the last outage lasted.
+    State for the status bar: ``state``, ``attempt``, ``retry_at`` and ``last_error``,
+    kept by ``health`` (a ``LinkHealth``).
     """
 
     def __init__(
@@ -71,18 +74,11 @@ class Connection:
         self.config = config
         self.desired: set[str] = set()
         self.delivered_ever: set[str] = set()
-        self.state = ConnState.CONNECTING
-        self.attempt = 0
-        self.retry_at: float | None = None
-        self.last_error: str | None = None
-        self.last_recovery: float | None = None
+        self.health = LinkHealth(self.label, config)
         self.current: Session | None = None
         self.successor: Session | None = None
         self.task: asyncio.Task[None] | None = None
-        self._backoff = Backoff(config.backoff_initial, config.backoff_max)
-        self._refusals = Backoff(config.backoff_initial, config.backoff_max)
-        self._silent_strikes = 0
-        self._down_since: float | None = None
+        self._trouble = SubscriptionTrouble(host, config)
 
     # -- what the client calls -------------------------------------------------------
 
@@ -96,10 +92,7 @@ class Connection:
         self._wake()
 
     def start(self) -> None:
-        self.state = ConnState.CONNECTING
-        self.attempt, self.retry_at, self.last_error = 0, None, None
-        self._backoff.reset()
-        self._down_since = None
+        self.health.restart()
         self.task = asyncio.get_running_loop().create_task(self._run(), name=self.label)
         self.task.add_done_callback(self._task_done)
 
@@ -108,9 +101,24 @@ class Connection:
             return
         # A bug, not a network problem: say so instead of going quietly stale.
         logger.error("%s: stopped by an internal error", self.label, exc_info=task.exception())
-        self.state, self.retry_at = ConnState.OFFLINE, None
-        self.last_error = f"internal error in the stream client ({task.exception()!r:.100})"
+        self.health.broken(f"internal error in the stream client ({task.exception()!r:.100})")
         self._changed()
+
+    @property
+    def state(self) -> ConnState:
+        return self.health.state
+
+    @property
+    def attempt(self) -> int:
+        return self.health.attempt
+
+    @property
+    def retry_at(self) -> float | None:
+        return self.health.retry_at
+
+    @property
+    def last_error(self) -> str | None:
+        return self.health.last_error
 
     @property
     def open_sockets(self) -> int:
@@ -133,8 +141,7 @@ class Connection:
     async def _run(self) -> None:
         try:
             while True:
-                if self.state is ConnState.CONNECTING or self.retry_at is not None:
-                    self.retry_at = None
+                if self.health.trying():
                     self._changed()
                 try:
                     session = await self._connect()
@@ -142,16 +149,15 @@ class Connection:
                     await self._pause(self._explain(exc))
                     continue
                 failure, lived = await self._serve(session)
-                if lived >= self.config.stable_after:
-                    self._backoff.reset()
+                self.health.ended(lived)
                 await self._pause(failure)
         finally:
             await self._close_sessions()
-            self.retry_at = None
+            self.health.stopped()
 
     async def _connect(self) -> Session:
         config = self.config
-        url_streams = self._url_streams(sorted(self.desired))
+        url_streams = self.endpoints.url_streams(sorted(self.desired), config.max_url_length)
         pacer = Pacer(config.max_requests_per_second)
         ws = await open_socket(
             self.endpoints.combined_ws_url(url_streams),
@@ -168,34 +174,12 @@ class Connection:
         session.start()
         return session
 
-    def _url_streams(self, streams: list[str]) -> list[str]:
-        """The streams that fit in the URL; non-ASCII names always go by SUBSCRIBE."""
-        chosen: list[str] = []
-        length = len(self.endpoints.combined_ws_url(["x"])) - 1
-        for stream in streams:
-            if not stream.isascii():
-                continue
-            length += len(stream) + (1 if chosen else 0)
-            if length > self.config.max_url_length:
-                break
-            chosen.append(stream)
-        return chosen
-
     async def _serve(self, session: Session) -> tuple[Failure, float]:
         """Run until the websocket fails; replace it when it gets old. Returns why it ended."""
         config = self.config
         self.current = session
-        if self._down_since is not None:
-            self.last_recovery = time.monotonic() - self._down_since
+        if self.health.live():
             self.host.stats_counters.reconnects += 1
-            logger.info(
-                "%s: live again %.2f s after it went down (attempt %d)",
-                self.label,
-                self.last_recovery,
-                self._backoff.attempt,
-            )
-            self._down_since = None
-        self.state, self.retry_at = ConnState.LIVE, None
         self._changed()
         rotate_at = session.opened_at + config.max_connection_age
         stable_at: float | None = session.opened_at + config.stable_after
@@ -209,12 +193,7 @@ class Connection:
             now = time.monotonic()
             if stable_at is not None and now >= stable_at:
                 stable_at = None
-                if self._backoff.attempt or self.last_error:
-                    logger.info(
-                        "%s: stable for %g s, backoff reset", self.label, config.stable_after
-                    )
-                self._backoff.reset()
-                self.attempt, self.last_error = 0, None
+                self.health.stable()
                 self._changed()
             if now >= rotate_at:
                 session, rotate_at = await self._rotate(session)
@@ -267,23 +246,7 @@ class Connection:
 
     async def _pause(self, failure: Failure) -> None:
         """Record a failure and wait before the next try."""
-        now = time.monotonic()
-        if self._down_since is None:
-            self._down_since = now
-        delay = self._backoff.next_delay()
-        if failure.retryable:
-            self.state = ConnState.RECONNECTING
-        else:
-            self.state = ConnState.OFFLINE
-            delay = (
-                failure.retry_after if failure.retry_after is not None else self.config.backoff_max
-            )
-        self.attempt = self._backoff.attempt
-        self.retry_at = now + delay
-        self.last_error = failure.text
-        logger.warning(
-            "%s: %s; next try in %.2f s (attempt %d)", self.label, failure.text, delay, self.attempt
-        )
+        delay = self.health.failed(failure)
         self._changed()
         await asyncio.sleep(delay)
 
@@ -322,7 +285,7 @@ class Connection:
         return self.host.last_events
 
     def on_tickers(self, session: Session, batch: Batch, received: float) -> None:
-        self._silent_strikes = 0
+        self._trouble.delivered()
         first = batch.seen - self.delivered_ever
         if first:
             self.delivered_ever |= first & self.desired
@@ -336,58 +299,21 @@ class Connection:
 
     def on_acked(self, session: Session, subscribed: bool) -> None:
         if subscribed:
-            if self._refusals.attempt:
-                self.host.report_recovered(
-                    "The exchange accepted the subscription it had refused; prices flow again."
-                )
-            self._refusals.reset()
+            self._trouble.accepted()
         if session is self.current:
             self._changed()
 
     def on_refused(self, session: Session, streams: tuple[str, ...], reply: ErrorReply) -> float:
         self.host.stats_counters.refused += 1
-        delay = max(self.config.backoff_initial, self._refusals.next_delay())
-        what = "subscribe to" if set(streams) & self.desired else "unsubscribe from"
-        said = reply.msg or "no reason given"
-        if reply.code is not None:
-            said += f", code {reply.code}"
-        self.host.report_problem(
-            f"The exchange refused to {what} {_streams_words(streams)} ({said}); "
-            f"trying again in {max(1, round(delay))} s."
-        )
-        return delay
+        subscribing = bool(set(streams) & self.desired)
+        return self._trouble.refused(streams, reply, subscribing=subscribing)
 
     def on_problem(self, text: str) -> None:
         self.host.report_problem(text[:1].upper() + text[1:] + ".")
 
     def on_silence(self, session: Session, streams: set[str]) -> bool:
-        """Streams that delivered before have gone quiet: reconnect, or accept the quiet.
-
-        The first time, assume the connection is at fault and reconnect. If the fresh
-        connection brings nothing either, the streams are probably quiet for a reason
-        (a contract that stopped trading): stop judging by them until they deliver again,
-        instead of reconnecting forever.
-        """
-        if self._silent_strikes == 0 or session.delivered:
-            self._silent_strikes += 1
+        """Streams that delivered before have gone quiet: reconnect, or accept the quiet."""
+        if self._trouble.silent(streams, delivered_here=bool(session.delivered)):
             return True
-        self._silent_strikes = 0
         self.delivered_ever -= streams
-        self.host.report_problem(
-            f"No market data for {_streams_words(tuple(sorted(streams)))} for "
-            f"{self.config.data_timeout:g} s, even after reconnecting; "
-            "the contracts may have stopped trading."
-        )
         return False
-
-
-def _streams_words(streams: tuple[str, ...]) -> str:
-    names = [
-        s.partition("@")[0].upper() if not s.startswith("!") else "the all-market ticker"
-        for s in streams
-    ]
-    if len(names) == 1:
-        return names[0]
-    if len(names) <= 3:
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{', '.join(names[:3])} and {len(names) - 3} more"

@@ -4,16 +4,16 @@ Layout and wiring only. Actions call ``Watchlist`` methods; what happens when th
 window closes (hide to the tray or quit) is decided by the composition root through
 ``hide_on_close`` and the signals below. The actions and menus (``window_actions``),
 the status bar (``status_bar``), Help (``help``), the empty table's hint
-(``empty_state``) and the unreachable-exchange notice (``connection_notice``) live in
-their own modules.
+(``empty_state``), the unreachable-exchange notice (``connection_notice``) and the
+layout saved in settings (``window_state``) live in their own modules.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any, Final
+from typing import Final
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,11 +36,12 @@ from desktop.ui.connection_notice import ConnectionNotice
 from desktop.ui.diagnostics import Diagnostics
 from desktop.ui.empty_state import EmptyState
 from desktop.ui.help import HelpMenu
-from desktop.ui.movers import make_room_for
+from desktop.ui.movers import dock_below
 from desktop.ui.status_bar import WindowStatusBar
 from desktop.ui.watchlist_tabs import WatchlistTabs
 from desktop.ui.watchlist_view import default_width, height_for_rows, make_watchlist_table
 from desktop.ui.window_actions import WindowActions
+from desktop.ui.window_state import from_text, restore_header, to_text
 
 log = logging.getLogger(__name__)
 
@@ -189,13 +190,7 @@ class MainWindow(QMainWindow):
         """Dock ``dock`` below the table; it never leaves the watchlist fewer than
         ``MIN_VISIBLE_ROWS`` rows: the window grows, or, when the screen has no room,
         the dock floats in its own window (and is remembered so with the docks)."""
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        # When the user opens or docks it; a window the user made smaller since stays so.
-        # Once the layout has taken the dock in (its minimum counts only then).
-        later = QTimer(self, singleShot=True, interval=0)
-        later.timeout.connect(lambda: make_room_for(self, dock))
-        dock.toggleViewAction().triggered.connect(lambda _on: later.start())
-        dock.topLevelChanged.connect(lambda _floating: later.start())
+        dock_below(self, dock)
 
     def connection_started(self) -> None:
         """The stream client started: a live start now has ``DEADLINE`` seconds to connect
@@ -291,33 +286,22 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> tuple[str, str]:
         """(window geometry, table header state), each base64 text for a settings file."""
-        geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        header = self.table.horizontalHeader().saveState()
-        return geometry, bytes(header.toBase64().data()).decode("ascii")
+        return to_text(self.saveGeometry()), to_text(self.table.horizontalHeader().saveState())
 
     def restore_state(self, geometry: str | None, header_state: str | None) -> bool:
         """Undo ``save_state``; ignores empty or damaged values. True if all was restored."""
-        ok = True
-        if geometry:
-            ok = self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii"))) and ok
-        if header_state:
-            header = self.table.horizontalHeader()
-            restored = header.restoreState(QByteArray.fromBase64(header_state.encode("ascii")))
-            ok = restored and ok
-            if restored:
-                # The sort indicator comes back with the header; make the proxy follow it.
-                self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        return ok
+        ok = not geometry or self.restoreGeometry(from_text(geometry))
+        return (not header_state or restore_header(self.table, self.proxy, header_state)) and ok
 
     def dock_state(self) -> str:
         """Where the docks sit and how large they are, base64 text for a settings file."""
-        return bytes(self.saveState().toBase64().data()).decode("ascii")
+        return to_text(self.saveState())
 
     def restore_docks(self, state: str | None) -> bool:
         """Undo ``dock_state`` once every dock is added; ignores empty or damaged values."""
         if not state:
             return False
-        return self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+        return self.restoreState(from_text(state))
 
     # -- actions -----------------------------------------------------------------------
 
@@ -341,7 +325,7 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.proxy.clear_sort()
 
-    def _update_actions(self, *_: Any) -> None:
+    def _update_actions(self, *_: object) -> None:
         symbols = self.selected_symbols()
         all_pinned = bool(symbols) and all(self.watchlist.is_pinned(s) for s in symbols)
         self.window_actions.update(symbols, all_pinned)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -203,6 +203,18 @@ class MoversPanel(QWidget):
         super().hideEvent(event)
         # Also sent when the window hides to the tray or is minimised: nobody sees it then.
         self._set_active(False)
+
+
+def dock_below(window: QMainWindow, dock: QDockWidget) -> None:
+    """Dock ``dock`` below ``window``'s table and make room for it whenever it is shown
+    docked (see ``make_room_for``)."""
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    # When the user opens or docks it; a window the user made smaller since stays so.
+    # Once the layout has taken the dock in (its minimum counts only then).
+    later = QTimer(window, singleShot=True, interval=0)
+    later.timeout.connect(lambda: make_room_for(window, dock))
+    dock.toggleViewAction().triggered.connect(lambda _on: later.start())
+    dock.topLevelChanged.connect(lambda _floating: later.start())
 
 
 def make_room_for(window: QMainWindow, dock: QDockWidget) -> None:

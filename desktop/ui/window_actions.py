@@ -7,7 +7,7 @@ Every action is added to the window too, so its shortcut works with the menu bar
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -98,7 +98,7 @@ class WindowActions(QObject):
         )
 
     def _action(
-        self, text: str, slot: Callable[..., Any], shortcut: Shortcut = None, tip: str = ""
+        self, text: str, slot: Callable[..., object], shortcut: Shortcut = None, tip: str = ""
     ) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:

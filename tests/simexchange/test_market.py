@@ -49,7 +49,9 @@ def test_quantize_gives_a_multiple_of_the_tick_printed_with_its_decimals(
 
 def test_every_listed_symbol_has_a_valid_stream_name() -> None:
     for entry in CONTRACTS:
-        assert stream_problem(stream_name(entry["symbol"])) is None
+        symbol = entry["symbol"]
+        assert isinstance(symbol, str)
+        assert stream_problem(stream_name(symbol)) is None
     assert stream_problem(ALL_MARKET_STREAM) is None
     assert stream_problem("BTCUSDT@miniTicker") is not None
     assert stream_problem("btcusdt@bookTicker") is not None
