@@ -35,6 +35,7 @@ from desktop.options import Options, parse_options
 from desktop.qt.alerts import AlertCenter
 from desktop.qt.contracts_model import ContractsModel
 from desktop.qt.history import PriceHistory
+from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.settings_saver import SettingsSaver
 from desktop.qt.single_instance import (
@@ -176,6 +177,8 @@ async def build(
     if client is None:
         client = StreamClient(endpoints)
     book = QuoteBook(client, cadence=options.demo_cadence if options.demo else 2.0)
+    client.set_marks(True)  # mark price and funding: the optional columns, the tray
+    marks = MarkBook(client)
     lists, pins, shown = _initial_watchlists(options, settings)
     watchlists = Watchlists(lists, pins, shown)
     watchlist = watchlists.current
@@ -188,6 +191,7 @@ async def build(
     picker.setParent(window, picker.windowFlags())
     window.restore_state(settings.window_geometry, settings.header_state)
     window.model.set_history(history)
+    window.model.set_marks(marks)
     window.add_tabs(WatchlistTabs(watchlists, window))
     movers = MoversDock(book, watchlist, demo=options.demo, parent=window)
     window.add_movers(movers)
