@@ -43,7 +43,7 @@ def _hash(symbol: str) -> int:
 
 
 def _interval_for(entry: dict[str, Any]) -> int:
-    if entry.get("contractType", "PERPETUAL") != "PERPETUAL":
+    if not str(entry.get("contractType", "PERPETUAL")).endswith("PERPETUAL"):  # quarterlies
         return 0
     pick = _hash(str(entry.get("symbol"))) % 10
     return HOUR_MS if pick == 0 else 4 * HOUR_MS if pick in (1, 2) else 8 * HOUR_MS
