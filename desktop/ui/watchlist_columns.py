@@ -265,13 +265,28 @@ class ColumnHeader(QHeaderView):
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
         self._fitting = True
+        default_size = self.defaultSectionSize()
+        # A state saved before a column existed (the funding columns) restores it at the
+        # default section size, shown: an odd size marks such columns, which then get
+        # their defaults (off, for the funding columns) instead of appearing unasked.
+        marker = self.minimumSectionSize() + 3
+        self.setDefaultSectionSize(marker)
         try:
             restored = super().restoreState(state)
         finally:
+            self.setDefaultSectionSize(default_size)
             self._fitting = False
         if not restored:
             return False
         self.defaults_pending = False
+        unknown = {c for c in Column if self.sectionSize(c) == marker}
+        self._fitting = True
+        try:
+            for column in unknown:
+                self.setSectionHidden(column, column in OFF_BY_DEFAULT)
+                self.resizeSection(column, self._own_width(column))
+        finally:
+            self._fitting = False
         self._user_hidden = {int(c) for c in Column if self.isSectionHidden(c)}
         self._own = {int(c): self.sectionSize(c) for c in Column if not self.isSectionHidden(c)}
         self._extra = {}
