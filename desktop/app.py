@@ -202,6 +202,7 @@ async def build(
     tray = TrayTicker(
         book, watchlists, demo=options.demo, rotation_interval=settings.rotation_interval
     )
+    tray.set_marks(marks)
 
     parts_holder: list[Parts] = []
 
