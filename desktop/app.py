@@ -334,6 +334,7 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
     window, tray, saver, book = parts.window, parts.tray, parts.saver, parts.book
     center = AlertCenter(parts.settings.alerts, parent=window)
     center.attach(parts.client)
+    center.attach_marks(parts.client)  # funding rate rules
     dialogs: list[AlertsDialog] = []
 
     def decimals(symbol: str) -> int | None:
