@@ -17,6 +17,8 @@ from typing import Annotated, Any, Final
 
 import msgspec
 
+from desktop.exchange.display import format_percent
+
 MARK_PRICE: Final = "markPrice@1s"
 ALL_MARK_STREAM: Final = "!markPrice@arr@1s"
 MARK_EVENT: Final = "markPriceUpdate"
@@ -133,18 +135,13 @@ def rate_percent(rate_text: str) -> Decimal | None:
 
 
 def funding_text(rate_text: str, places: int = RATE_PLACES) -> str:
-    """``"0.00038167"`` → ``"0.0382%"``; ``""`` (no funding) → ``""``.
+    """``"0.00038167"`` → ``"+0.0382 %"``, ``"-0.000125"`` → ``"−0.0125 %"``; ``""`` → ``""``.
 
-    Rounded half-even to ``places`` decimals in percent, sign kept for negative rates
-    (a rate that rounds to zero shows without a sign).
+    Rounded half-even to ``places`` decimals in percent, signed as the watchlist's other
+    percentages are (``format_percent``).
     """
     percent = rate_percent(rate_text)
-    if percent is None:
-        return ""
-    shown = percent.quantize(Decimal(1).scaleb(-places))
-    if shown == 0:
-        shown = abs(shown)
-    return f"{shown}%"
+    return "" if percent is None else format_percent(percent, places)
 
 
 def payer(rate_text: str) -> int:
@@ -184,7 +181,5 @@ def basis(last_text: str, index_text: str) -> tuple[Decimal, Decimal | None]:
 
 
 def basis_percent_text(percent: Decimal | None, places: int = BASIS_PERCENT_PLACES) -> str:
-    if percent is None:
-        return ""
-    shown = percent.quantize(Decimal(1).scaleb(-places))
-    return f"{'+' if shown > 0 else ''}{abs(shown) if shown == 0 else shown}%"
+    """``Decimal("0.0158")`` → ``"+0.016 %"``; None → ``""``."""
+    return "" if percent is None else format_percent(percent, places)

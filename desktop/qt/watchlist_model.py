@@ -205,6 +205,8 @@ class WatchlistModel(SymbolRowsModel):
         """Whether a mark price / funding column is on screen: only then the countdown runs."""
         if shown and not self._funding_timer.isActive():
             self._funding_timer.start()
+            # Marks that came while no funding column showed were not announced.
+            self._changed(range(len(self._symbols)), Column.MARK, Column.BASIS)
         elif not shown:
             self._funding_timer.stop()
 
@@ -423,6 +425,12 @@ class WatchlistModel(SymbolRowsModel):
             self._schedule_resort()
 
     def _on_marks_changed(self, symbols: list[str]) -> None:
+        if not self._funding_timer.isActive():
+            # No funding column on screen: nothing to repaint. (At the full market the
+            # mark array brings every row once a second.)
+            if self._order.column in FUNDING_COLUMNS:
+                self._order.forget(symbols)
+            return
         rows = self._rows_of([s for s in symbols if s in self._row])
         for symbol in symbols:
             self._mark_stale[symbol] = False

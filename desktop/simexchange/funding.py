@@ -113,8 +113,9 @@ class FundingBook:
         phase = (_hash(state.symbol) % 1000) / 1000 * 2 * math.pi
         premium = Decimal(repr(0.0004 * math.sin(now_ms / 600_000 + phase)))
         tick = state.tick
-        mark = state.close
-        index = max(quantize(mark / (1 + premium), tick / 10), tick / 10)
+        # The mark follows the last price, a third of the premium nearer the index.
+        mark = max(quantize(state.close * (1 - premium / 3), tick), tick)
+        index = max(quantize(state.close / (1 + premium), tick / 10), tick / 10)
         event: dict[str, Any] = {
             "e": MARK_EVENT,
             "E": now_ms,

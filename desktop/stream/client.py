@@ -398,10 +398,9 @@ class StreamClient:
                 continue
             last_mark[symbol] = mark.event_time
             fresh.append(mark)
-        self.stats_counters.events += len(marks)
         if not fresh:
             return
-        self.stats_counters.delivered += len(fresh)
+        self.stats_counters.marks += len(fresh)
         delivered = tuple(fresh)
         for fn in self._mark_listeners:
             try:

@@ -88,9 +88,9 @@ SAMPLE_TEXT: Final[dict[Column, str]] = {
     Column.ALERT: "▲ 10.00 % to 000,000.00",
     Column.MARK: "000,000.0000",
     Column.INDEX: "000,000.0000",
-    Column.FUNDING: "−0.0000%",
+    Column.FUNDING: "−0.0000 %",
     Column.NEXT_FUNDING: "00:00:00",
-    Column.BASIS: "+0,000.00 (+0.000%)",
+    Column.BASIS: "+0,000.00 (+0.000 %)",
 }
 _PADDING: Final = 16
 _MAX_GROWTH: Final = 0.5  # spare width shared out: at most half again a column's width

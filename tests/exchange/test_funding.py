@@ -115,9 +115,9 @@ def test_negative_rate_means_shorts_pay_longs() -> None:
     assert payer("0.00010000") == 1
     assert payer("0.00000000") == 0
     assert payer("") == 0
-    assert funding_text("-0.00012500") == "-0.0125%"
-    assert funding_text("0.00038167") == "0.0382%"
-    assert funding_text("-0.00000001") == "0.0000%"  # no "-0.0000%"
+    assert funding_text("-0.00012500") == "−0.0125 %"
+    assert funding_text("0.00038167") == "+0.0382 %"
+    assert funding_text("-0.00000001") == "0.0000 %"  # no "−0.0000 %"
 
 
 def test_countdown_reads_hours_minutes_seconds_and_stops_at_zero() -> None:
@@ -133,5 +133,5 @@ def test_basis_is_exact_last_minus_index() -> None:
     diff, percent = basis("105480.0", "104009.23")
     assert diff == Decimal("1470.77")
     assert percent is not None
-    assert basis_percent_text(percent) == "+1.414%"
-    assert basis_percent_text(Decimal("-0.0004")) == "0.000%"
+    assert basis_percent_text(percent) == "+1.414 %"
+    assert basis_percent_text(Decimal("-0.0004")) == "0.000 %"

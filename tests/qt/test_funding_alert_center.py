@@ -37,7 +37,7 @@ def test_funding_alert_fires_when_the_rate_goes_beyond_the_line(
                 assert isinstance(fired[0].event, MarkPrice)
                 assert fired[0].value == Decimal("-0.06")
                 assert (
-                    "ETHUSDT funding rate passed ±0.05 %: now -0.0600% (shorts pay longs)"
+                    "ETHUSDT funding rate passed ±0.05 %: now −0.0600 % (shorts pay longs)"
                     in fired[0].text()
                 )
             finally:

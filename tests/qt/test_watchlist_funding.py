@@ -133,8 +133,8 @@ def test_funding_is_coloured_by_who_pays_and_says_so(qt_loop: QtLoop, qtbot: QtB
             r.sim.funding.set_rate("ETHUSDT", "-0.000125")
             await wait_for(
                 lambda: (
-                    r.cell("BTCUSDT", Column.FUNDING) == "0.0382%"
-                    and r.cell("ETHUSDT", Column.FUNDING) == "-0.0125%"
+                    r.cell("BTCUSDT", Column.FUNDING) == "+0.0382 %"
+                    and r.cell("ETHUSDT", Column.FUNDING) == "−0.0125 %"
                 ),
                 what="the forced rates",
             )

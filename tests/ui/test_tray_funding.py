@@ -42,7 +42,7 @@ def test_tray_tooltip_shows_funding_rate_and_countdown_for_pins(
                 await wait_for(lambda: "funding" in tray.tooltip(), what="funding shown")
                 lines = tray.tooltip().splitlines()
                 btc = next(line for line in lines if line.startswith("BTCUSDT "))
-                assert re.search(r" · funding -0\.0125% in \d\d:\d\d:\d\d$", btc), btc
+                assert re.search(r" · funding −0\.0125 % in \d\d:\d\d:\d\d$", btc), btc
                 quarterly = next(line for line in lines if line.startswith("BTCUSDT_261225"))
                 assert "funding" not in quarterly
             finally:
