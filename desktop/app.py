@@ -38,6 +38,7 @@ from desktop.qt.alert_history_model import AlertHistoryModel
 from desktop.qt.alerts import AlertCenter
 from desktop.qt.contracts_model import ContractsModel
 from desktop.qt.history import PriceHistory
+from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.settings_saver import SettingsSaver
 from desktop.qt.single_instance import (
@@ -191,6 +192,8 @@ async def build(
             else StreamClient(endpoints)
         )
     book = QuoteBook(client, cadence=options.demo_cadence if options.demo else 2.0)
+    client.set_marks(True)  # mark price and funding: the optional columns, the tray
+    marks = MarkBook(client)
     lists, pins, shown = _initial_watchlists(options, settings)
     watchlists = Watchlists(lists, pins, shown)
     watchlist = watchlists.current
@@ -203,6 +206,7 @@ async def build(
     picker.setParent(window, picker.windowFlags())
     window.restore_state(settings.window_geometry, settings.header_state)
     window.model.set_history(history)
+    window.model.set_marks(marks)
     window.add_tabs(WatchlistTabs(watchlists, window))
     movers = MoversDock(book, watchlist, demo=options.demo, parent=window)
     window.add_movers(movers)
@@ -217,6 +221,7 @@ async def build(
         replay=options.replay is not None,
         rotation_interval=settings.rotation_interval,
     )
+    tray.set_marks(marks)
 
     parts_holder: list[Parts] = []
 
@@ -384,6 +389,7 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
     window, tray, saver, book = parts.window, parts.tray, parts.saver, parts.book
     center = AlertCenter(parts.settings.alerts, parent=window)
     center.attach(parts.client)
+    center.attach_marks(parts.client)  # funding rate rules
     dialogs: list[AlertsDialog] = []
 
     def decimals(symbol: str) -> int | None:

@@ -12,6 +12,10 @@ socket drains. Three readers take the same firehose over the same four connectio
 - the same bare loop on the app's qasync loop (what Qt's event dispatch costs);
 - the app: ``StreamClient`` → ``QuoteBook`` → ``WatchlistModel`` (all 800 symbols on the
   watchlist, window shown offscreen), timed until the model has taken the last event.
+
+Beside the firehose, every reader also takes the mark prices the app subscribes for a
+full-market watchlist: ``!markPrice@arr@1s``, ~800 events a second on a connection of
+its own (the bare loops decode them; the app parses them and feeds its mark book).
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from desktop.bench.harness import (
     until,
 )
 from desktop.bench.simproc import SimProcess
+from desktop.exchange.funding import ALL_MARK_STREAM
 from desktop.exchange.symbols import stream_name
 from desktop.exchange.ticker import MAX_FRAME_BYTES, decode_json
 
@@ -48,7 +53,21 @@ async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[
     """(events, seconds, cpu seconds) per trial of the bare receive-and-parse loop."""
     shards = _shards(sim.trading)
     sockets: list[ClientConnection] = []
+    marks: asyncio.Task[None] | None = None
     try:
+        mark_socket = await connect(
+            sim.endpoints.combined_ws_url([ALL_MARK_STREAM]),
+            max_size=MAX_FRAME_BYTES,
+            ping_interval=None,
+            compression=None,
+        )
+        sockets.append(mark_socket)
+
+        async def read_marks() -> None:  # the app's mark load, decoded as the rest
+            while True:
+                decode_json(await mark_socket.recv())
+
+        marks = asyncio.create_task(read_marks())
         for shard in shards:
             sockets.append(
                 await connect(
@@ -60,7 +79,7 @@ async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[
             )
 
         async def all_open() -> bool:
-            return (await sim.call("stats"))["connections_open"] == len(shards)
+            return (await sim.call("stats"))["connections_open"] == len(shards) + 1
 
         while not await all_open():  # the client may be open before the server knows
             await asyncio.sleep(0.01)
@@ -74,7 +93,7 @@ async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[
             started, cpu = time.perf_counter(), cpu_seconds()
             fire = asyncio.create_task(sim.call("firehose", rounds=rounds))
             await asyncio.gather(
-                *(drain(ws, len(s) * rounds) for ws, s in zip(sockets, shards, strict=True))
+                *(drain(ws, len(s) * rounds) for ws, s in zip(sockets[1:], shards, strict=True))
             )
             took, cpu = time.perf_counter() - started, cpu_seconds() - cpu
             sent = (await fire)["sent"]
@@ -82,6 +101,9 @@ async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[
                 results.append((sent, took, cpu))
         return results
     finally:
+        if marks is not None:
+            marks.cancel()
+            await asyncio.gather(marks, return_exceptions=True)
         for ws in sockets:
             await ws.close()
 

@@ -35,6 +35,7 @@ from desktop.exchange.alerts import (
     percent_text,
 )
 from desktop.exchange.display import format_percent, format_price
+from desktop.exchange.funding import MarkPrice, funding_text
 from desktop.exchange.ticker import MiniTicker
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class AlertFired:
     """
 
     rule: AlertRule
-    event: MiniTicker
+    event: MiniTicker | MarkPrice  # a mark price event for a funding rule
     value: Decimal
     previous: Decimal | None
     reference: Decimal | None = None
@@ -70,12 +71,19 @@ class AlertFired:
 
     def title(self) -> str:
         """``BTCUSDT price alert`` (the notification's heading; ``text`` says the rest)."""
+        if isinstance(self.event, MarkPrice):
+            return f"{self.symbol} funding alert"
         return f"{self.symbol} price alert"
 
     def text(self, decimals: int | None = None) -> str:
         """What happened, in a sentence; a cross during a disconnect says so."""
-        price = format_price(self.event.close, decimals)
         rule = self.rule
+        if isinstance(self.event, MarkPrice):
+            limit = percent_text(rule.threshold)
+            rate = funding_text(self.event.rate_text)
+            who = "longs pay shorts" if self.value > 0 else "shorts pay longs"
+            return f"{self.symbol} funding rate passed ±{limit} %: now {rate} ({who})."
+        price = format_price(self.event.close, decimals)
         if rule.kind in PRICE_KINDS:
             side = "above" if rule.kind is AlertKind.ABOVE else "below"
             line = format_price(rule.threshold, decimals)
@@ -142,6 +150,7 @@ class AlertEngine:
         self._by_symbol: dict[str, dict[str, None]] = {}  # symbol → its rule ids, in order
         self._tracks: dict[str, _Track] = {}
         self._last: dict[str, MiniTicker] = {}
+        self._last_mark: dict[str, MarkPrice] = {}
         for rule in rules:
             self.add(rule)
 
@@ -204,6 +213,12 @@ class AlertEngine:
     def _prime(self, rule: AlertRule) -> None:
         """Fresh state, judged against the last known event if there is one."""
         track = self._tracks[rule.id] = _Track()
+        if rule.kind is AlertKind.FUNDING_PCT:
+            mark = self._last_mark.get(rule.symbol)
+            funding = _measure_funding(rule, mark) if mark is not None and rule.enabled else None
+            if funding is not None:
+                track.armed = not funding.beyond
+            return
         event = self._last.get(rule.symbol)
         if (
             rule.enabled
@@ -271,6 +286,36 @@ class AlertEngine:
                         gap,
                     )
                 )
+        return fired
+
+    def evaluate_mark(self, mark: MarkPrice) -> list[AlertFired]:
+        """The funding rules that fire on ``mark``; call it for every mark event, in order.
+
+        A contract without funding (a quarterly) never fires one.
+        """
+        previous = self._last_mark.get(mark.symbol)
+        if previous is not None and mark.event_time <= previous.event_time:
+            return []
+        self._last_mark[mark.symbol] = mark
+        fired: list[AlertFired] = []
+        for rule in self._rules_of(mark.symbol):
+            if not rule.enabled or rule.kind is not AlertKind.FUNDING_PCT:
+                continue
+            measure = _measure_funding(rule, mark)
+            if measure is None:
+                continue
+            track = self._tracks[rule.id]
+            if track.armed is None:
+                track.armed = not measure.beyond
+            elif not track.armed:
+                track.armed = measure.rearm
+            elif measure.beyond:
+                track.armed = False
+                if self._quiet(rule, mark.event_time):
+                    continue
+                done = replace(rule, last_fired=mark.event_time, enabled=rule.rearm)
+                self._rules[rule.id] = done
+                fired.append(AlertFired(done, mark, measure.value, None))
         return fired
 
     @staticmethod
@@ -343,6 +388,8 @@ def _measure(rule: AlertRule, track: _Track, event: MiniTicker) -> _Measure | No
         return _Measure(price >= line, price < sub(line, slack), price)
     if rule.kind is AlertKind.BELOW:
         return _Measure(price <= line, price > EXACT.add(line, slack), price)
+    if rule.kind is AlertKind.FUNDING_PCT:
+        return None  # judged on mark price events (``evaluate_mark``)
     if rule.kind is AlertKind.CHANGE_PCT:
         open_ = event.open
         if open_ <= 0:
@@ -352,6 +399,16 @@ def _measure(rule: AlertRule, track: _Track, event: MiniTicker) -> _Measure | No
         assert percent is not None
         return _Measure(moved >= mul(line, open_), moved < mul(sub(line, slack), open_), percent)
     return _measure_move(rule, track, event)
+
+
+def _measure_funding(rule: AlertRule, mark: MarkPrice) -> _Measure | None:
+    """Where ``mark``'s funding rate stands against ``rule``; None without funding."""
+    if not mark.has_funding:
+        return None
+    percent = EXACT.multiply(Decimal(mark.rate_text), _HUNDRED)
+    size = EXACT.abs(percent)
+    line = rule.threshold
+    return _Measure(size >= line, size < EXACT.subtract(line, rule.effective_hysteresis), percent)
 
 
 def _measure_move(rule: AlertRule, track: _Track, event: MiniTicker) -> _Measure:

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from desktop.exchange.alert_engine import AlertFired
 from desktop.exchange.alerts import describe_rule
+from desktop.exchange.ticker import MiniTicker
 
 MAX_HISTORY: Final = 500
 CSV_COLUMNS: Final = ("time_utc", "symbol", "rule", "price", "text", "demo", "while_disconnected")
@@ -41,7 +42,9 @@ def record_of(
         time=now,
         symbol=alert.symbol,
         rule=describe_rule(alert.rule, decimals),
-        price=alert.event.close_text,
+        price=alert.event.close_text
+        if isinstance(alert.event, MiniTicker)
+        else alert.event.mark_text,
         text=alert.text(decimals),
         demo=demo,
         while_disconnected=alert.during_gap,

@@ -1,7 +1,8 @@
 """Price alerts: the rules a user sets and how they read and write as JSON.
 
 A rule watches one symbol for one condition — the price crossing above or below a
-line, the 24h change going beyond ±Y %, or a move of Z % within N minutes. Everything is
+line, the 24h change going beyond ±Y %, a move of Z % within N minutes, or the funding
+rate going beyond ±X % (judged on mark price events). Everything is
 ``Decimal`` and compared exactly; ``desktop.exchange.alert_engine`` evaluates the rules
 on every event. Imports no Qt.
 
@@ -47,6 +48,7 @@ class AlertKind(StrEnum):
     BELOW = "below"  # the last price reaches the line from above
     CHANGE_PCT = "change_pct"  # |24h change %| reaches the threshold
     MOVE_PCT = "move_pct"  # the price moves by the threshold % within window_minutes
+    FUNDING_PCT = "funding_pct"  # |funding rate %| reaches the threshold (mark price stream)
 
 
 PRICE_KINDS: Final = frozenset({AlertKind.ABOVE, AlertKind.BELOW})
@@ -92,6 +94,8 @@ def hysteresis_of(kind: AlertKind, threshold: Decimal, given: Decimal | None) ->
         return given
     if kind in PRICE_KINDS:
         return EXACT.multiply(threshold, DEFAULT_PRICE_HYSTERESIS)
+    if kind is AlertKind.FUNDING_PCT:  # rates are hundredths of a percent: a tenth of it
+        return EXACT.divide(threshold, 10)
     return min(DEFAULT_PERCENT_HYSTERESIS, EXACT.divide(threshold, 2))
 
 
@@ -173,6 +177,8 @@ def describe_rule(rule: AlertRule, decimals: int | None = None) -> str:
         return f"crosses below {format_price(rule.threshold, decimals)}"
     if rule.kind is AlertKind.CHANGE_PCT:
         return f"24h change beyond ±{percent_text(rule.threshold)} %"
+    if rule.kind is AlertKind.FUNDING_PCT:
+        return f"funding rate beyond ±{percent_text(rule.threshold)} %"
     return f"moves {percent_text(rule.threshold)} % within {rule.window_minutes} min"
 
 

@@ -17,6 +17,14 @@ from typing import Annotated, Any, Final, NamedTuple, cast
 import msgspec
 import orjson
 
+from desktop.exchange.funding import (
+    MarkError,
+    MarkPrice,
+    check_mark,
+    is_mark_payload,
+    parse_mark_event,
+)
+
 # A frame larger than this is not a mini ticker frame (a full-market array of ~800
 # symbols is about 130 kB); refusing it early keeps a hostile frame from costing much.
 MAX_FRAME_BYTES: Final = 4 * 1024 * 1024
@@ -205,7 +213,14 @@ class Tickers(NamedTuple):
     skipped: int = 0  # events left out as not newer than known (``parse_frame(newer_than=)``)
 
 
-Frame = Tickers | Reply | ErrorReply
+class Marks(NamedTuple):
+    """Mark price events carried by one frame (``@markPrice@1s`` or ``!markPrice@arr@1s``)."""
+
+    stream: str | None
+    events: tuple[MarkPrice, ...]
+
+
+Frame = Tickers | Marks | Reply | ErrorReply
 
 
 class _OtherEvent(msgspec.Struct, tag_field="e", tag="", gc=False):
@@ -220,7 +235,7 @@ class _Combined(msgspec.Struct, gc=False):
     """What a combined stream sends: the common case, decoded by type in one step."""
 
     stream: str
-    data: MiniTicker | _OtherEvent | list[MiniTicker | _OtherEvent]
+    data: MiniTicker | MarkPrice | _OtherEvent | list[MiniTicker | MarkPrice | _OtherEvent]
 
 
 _decode_combined: Final = msgspec.json.Decoder(_Combined).decode
@@ -335,6 +350,7 @@ class Batch(NamedTuple):
     frames: int  # market frames, fresh or not
     skipped: int  # events left out as not newer than known
     others: list[tuple[str | bytes, Reply | ErrorReply | FrameError]]  # in arrival order
+    marks: Sequence[MarkPrice] = ()  # mark price events, checked, in arrival order
 
 
 def parse_frames(
@@ -365,6 +381,7 @@ def parse_frames(
     checked: list[MiniTicker] = []  # every event of the typed frames, fresh or not
     seen: set[str] = set()
     others: list[tuple[str | bytes, Reply | ErrorReply | FrameError]] = []
+    marks: list[MarkPrice] = []
     frames = skipped = 0
     known = (newer_than if newer_than is not None else {}).get
     same = (taken if taken is not None else {}).get
@@ -388,7 +405,15 @@ def parse_frames(
                     events.append(data)
                     streams.append(stream)
                 continue
-            if type(data) is list and _OtherEvent not in map(type, data):
+            if type(data) is MarkPrice or (
+                type(data) is list and data and type(data[0]) is MarkPrice
+            ):
+                if _take_marks(data, marks):
+                    frames += 1
+                    seen.add(stream)
+                    continue
+                return _parse_each(raws, newer_than)  # one broken mark spoils its frame
+            if type(data) is list and not (set(map(type, data)) - _TICKERS_ONLY):
                 frames += 1
                 seen.add(stream)
                 every = cast(list[MiniTicker], data)
@@ -419,14 +444,32 @@ def parse_frames(
         frames += one.frames
         skipped += one.skipped
         others += one.others
+        marks += one.marks
     if checked and not _numbers_are_plain(checked):  # one broken event spoils its frame
         return _parse_each(raws, newer_than)
-    return Batch(events, streams, seen, frames, skipped, others)
+    return Batch(events, streams, seen, frames, skipped, others, marks)
+
+
+_TICKERS_ONLY: Final = frozenset({MiniTicker})
+
+
+def _take_marks(data: MarkPrice | list[Any], into: list[MarkPrice]) -> bool:
+    """Append a frame's mark events to ``into`` if every one is valid; False if not."""
+    items = data if isinstance(data, list) else [data]
+    try:
+        checked = [check_mark(item) for item in items if type(item) is MarkPrice]
+    except MarkError:
+        return False
+    if len(checked) != len(items):
+        return False
+    into += checked
+    return True
 
 
 def _parse_each(raws: Sequence[str | bytes], newer_than: Mapping[str, int] | None) -> Batch:
     """``parse_frames`` the plain way: ``parse_frame`` on each frame."""
     batch = Batch([], [], set(), 0, 0, [])
+    marks: list[MarkPrice] = []
     frames = skipped = 0
     for raw in raws:
         try:
@@ -434,7 +477,12 @@ def _parse_each(raws: Sequence[str | bytes], newer_than: Mapping[str, int] | Non
         except FrameError as exc:
             batch.others.append((raw, exc))
             continue
-        if isinstance(frame, Tickers):
+        if isinstance(frame, Marks):
+            frames += 1
+            if frame.stream is not None:
+                batch.seen.add(frame.stream)
+            marks += frame.events
+        elif isinstance(frame, Tickers):
             frames += 1
             if frame.stream is not None:
                 batch.seen.add(frame.stream)
@@ -443,10 +491,20 @@ def _parse_each(raws: Sequence[str | bytes], newer_than: Mapping[str, int] | Non
             batch.streams.extend([frame.stream] * len(frame.events))
         else:
             batch.others.append((raw, frame))
-    return batch._replace(frames=frames, skipped=skipped)
+    return batch._replace(frames=frames, skipped=skipped, marks=marks)
+
+
+def _marks(stream: str | None, data: Any) -> Marks:
+    items = data if isinstance(data, list) else [data]
+    try:
+        return Marks(stream, tuple(parse_mark_event(item) for item in items))
+    except MarkError as exc:
+        raise FrameError(str(exc)) from None
 
 
 def _frame(decoded: Any, newer_than: Mapping[str, int] | None) -> Frame:
+    if is_mark_payload(decoded):
+        return _marks(None, decoded)
     if isinstance(decoded, list):
         return Tickers(None, *_events(decoded, newer_than))
     if not isinstance(decoded, dict):
@@ -455,6 +513,8 @@ def _frame(decoded: Any, newer_than: Mapping[str, int] | None) -> Frame:
         stream = decoded["stream"]
         if not isinstance(stream, str):
             raise FrameError(f"bad stream name: {stream!r:.80}")
+        if is_mark_payload(decoded["data"]):
+            return _marks(stream, decoded["data"])
         return Tickers(stream, *_events(decoded["data"], newer_than))
     if "e" in decoded:
         return Tickers(None, () if _of_other_market(decoded) else (parse_event(decoded),))

@@ -22,7 +22,9 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.exchange.alert_engine import AlertEngine, AlertFired, AlertLevel, RuleState, rule_state
 from desktop.exchange.alerts import AlertRule, check_rule
+from desktop.exchange.funding import MarkPrice
 from desktop.exchange.ticker import MiniTicker
+from desktop.qt.marks import MarkSource
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,19 @@ class AlertCenter(QObject):
         self._source = source
         source.add_ticker_listener(self.on_tickers)
 
+    def attach_marks(self, source: MarkSource) -> None:
+        """Judge funding rules on ``source``'s mark price events."""
+        source.add_mark_listener(self.on_marks)
+
+    def on_marks(self, marks: Sequence[MarkPrice], received: float) -> None:
+        """Evaluate the funding rules on every mark event (the stream client's listener)."""
+        engine = self._engine
+        fired: list[AlertFired] = []
+        for mark in marks:
+            if engine.has_rules(mark.symbol):
+                fired += engine.evaluate_mark(mark)
+        self._announce(fired)
+
     # -- events ----------------------------------------------------------------------
 
     def on_tickers(self, events: Sequence[MiniTicker], received: float) -> None:
@@ -81,6 +96,9 @@ class AlertCenter(QObject):
             else:
                 engine.remember(event)  # a rule added later starts from it
             arrived[symbol] = received
+        self._announce(fired)
+
+    def _announce(self, fired: list[AlertFired]) -> None:
         if not fired:
             return
         for alert in fired:

@@ -6,7 +6,7 @@ the same strings; nothing here touches a widget.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Protocol
@@ -15,7 +15,9 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.display import arrow, format_percent, format_price
+from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import Quote
+from desktop.qt.watchlist_funding import funding_summary
 from desktop.stream.replay import ReplayStatus
 from desktop.stream.status import ClientStatus, ConnState
 
@@ -146,20 +148,33 @@ def tooltip_lines(
     demo: bool,
     now: float,
     looked: Mapping[str, Decimal] | None = None,
+    funding: Callable[[str], str] | None = None,
 ) -> list[str]:
     """The tray tooltip: [demo line], one line per pinned symbol, the connection state.
 
     With no pins the symbol lines are replaced by the hint that tells how to add one.
     ``looked``: the prices the user last saw in the window (see ``symbol_row``).
+    ``funding``: a symbol's funding rate and countdown (``funding_note``), added to its line.
     """
     lines = [DEMO_LINE] if demo else []
     seen = looked or {}
     if symbols:
-        lines += [symbol_row(s, book, catalog, now, seen.get(s)).line() for s in symbols]
+        for s in symbols:
+            line = symbol_row(s, book, catalog, now, seen.get(s)).line()
+            note = funding(s) if funding is not None else ""
+            lines.append(f"{line} · {note}" if note else line)
     else:
         lines.append(NO_PINS_HINT)
     lines.append(describe_status(status, demo=demo))
     return lines
+
+
+def funding_note(marks: MarkBook, symbol: str, now: float) -> str:
+    """``funding 0.0100% in 02:14:05`` for a perpetual with a current mark; else ""."""
+    mark = marks.mark(symbol)
+    if mark is None or marks.is_stale(symbol, now):
+        return ""
+    return funding_summary(mark.event.rate_text, mark.event.next_funding, now)
 
 
 def fit_lines(lines: Sequence[str], limit: int | None) -> str:

@@ -51,6 +51,12 @@ class Column(IntEnum):
     TREND = 9  # the last hour as a sparkline (painted by a delegate)
     RANGE = 10  # where the last price sits in the 24h range (painted by a delegate)
     ALERT = 11  # distance to the nearest price alert (served by the model from the rules)
+    # Mark price and funding (served by the model from the mark book, watchlist_funding):
+    MARK = 12
+    INDEX = 13
+    FUNDING = 14  # rate per period, coloured by who pays
+    NEXT_FUNDING = 15  # a live countdown
+    BASIS = 16  # last − index, for quarterlies
 
 
 class Role(IntEnum):
@@ -92,7 +98,16 @@ HEADERS: Final[dict[Column, tuple[str, str]]] = {
         "How far the price is from the nearest armed alert; an alert the price is already"
         " past waits to re-arm",
     ),
+    Column.MARK: ("Mark", "Mark price: what liquidations and unrealised profit go by"),
+    Column.INDEX: ("Index", "Index price: the spot price the contract follows"),
+    Column.FUNDING: (
+        "Funding",
+        "Funding rate per period; coloured by who pays (up colour: longs pay shorts)",
+    ),
+    Column.NEXT_FUNDING: ("Next funding", "Time left until the next funding"),
+    Column.BASIS: ("Basis", "Quarterlies: last price − index price, and in %"),
 }
+_FUNDING_BLANKS: Final = 5  # the funding columns' places in a row's cells (served live)
 _COLUMNS: Final = len(Column)
 
 
@@ -231,6 +246,7 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             "",  # painted: the sparkline
             "",  # painted: the range glyph
             "",  # from the alert rules, when asked
+            *("",) * _FUNDING_BLANKS,
         ),
         tooltip=(
             "",
@@ -245,6 +261,7 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             "",  # built when asked: from the price history
             in_range,
             "",  # from the alert rules, when asked
+            *("",) * _FUNDING_BLANKS,
         ),
         sort=(
             symbol,
@@ -252,6 +269,7 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             None,  # from the price history, when asked
             position,
             None,  # from the alert rules, when asked
+            *(None,) * _FUNDING_BLANKS,
         ),
         exact=(
             symbol,
@@ -266,6 +284,7 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
             None,
             None,
             None,
+            *(None,) * _FUNDING_BLANKS,
         ),
         sign=(change > 0) - (change < 0),
         range_position=position,

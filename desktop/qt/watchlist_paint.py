@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.qt.colors import Colors, Swatch, tabular_font
 from desktop.qt.roles import DISPLAY, LEFT, RIGHT
 from desktop.qt.watchlist_cells import DASH, Cells, Column
+from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingTexts
 from desktop.qt.watchlist_live import LiveMarks
 from desktop.qt.watchlist_texts import RowTexts
 
@@ -72,6 +73,7 @@ class PaintCache:
         # compares with to repaint only the cells that changed (``changed_columns``).
         self._drawn_before: dict[str, _Drawn] = {}
         self._swatch: object = None
+        self.funding: FundingTexts | None = None  # the mark price and funding columns
 
     def font(self, bold: bool, italic: bool) -> QFont:
         return self._fonts[bold, italic]
@@ -116,7 +118,9 @@ class PaintCache:
         if row is None:
             row = self._paints[symbol] = self._build(symbol, swatch)
         cell = row.cells[col]
-        if col == Column.LAST:
+        if col == Column.NEXT_FUNDING and self.funding is not None:  # a live countdown
+            cell = cell._replace(text=self.funding.display(symbol, col))
+        elif col == Column.LAST:
             flash = self.flash_brush(symbol)
             if flash is not None:
                 cell = cell._replace(background=flash.color())
@@ -145,6 +149,9 @@ class PaintCache:
         for col in range(_COLUMNS):
             text = texts.alert_data(symbol, DISPLAY) if col == Column.ALERT else cells.display[col]
             foreground = foreground_of(swatch, muted, cells, col)
+            if col in FUNDING_COLUMNS and self.funding is not None:
+                text = self.funding.display(symbol, col)
+                foreground = self.funding.foreground(swatch, symbol, col)
             row.append(
                 Paint(
                     text,

@@ -46,6 +46,9 @@ class SimExchange:
     (``"st": 2``; ``coin_m``, by default a few such as ``BTCUSD_PERP``), which the REST
     listing and the symbols' own streams never show. ``quiet`` symbols are pushed only
     when a price is forced on them (``set_quiet``), as a contract nobody trades.
+    Mark prices (``<symbol>@markPrice@1s``, ``!markPrice@arr@1s``) are pushed every
+    ``mark_interval`` seconds, with funding that settles every 8 h (4 h or 1 h for some);
+    ``funding`` (a ``FundingBook``) moves a contract's funding time for tests.
     """
 
     def __init__(
@@ -66,6 +69,7 @@ class SimExchange:
         extra_contracts: int = 0,
         coin_m: list[dict[str, Any]] | None = None,
         quiet: Iterable[str] = (),
+        mark_interval: float = 1.0,
     ) -> None:
         self.host = host
         self._ws_port = ws_port
@@ -88,7 +92,11 @@ class SimExchange:
             max_streams_per_connection=max_streams_per_connection,
             max_incoming_per_second=max_incoming_per_second,
             max_connection_age=max_connection_age,
+            mark_interval=mark_interval,
         )
+        #: Mark prices and funding: ``set_next_funding``, ``set_interval``, ``set_rate``,
+        #: ``set_quiet`` (of the mark stream only) for tests.
+        self.funding = self._streams.funding
         self._api = RestApi(self.market)
         self._http = HttpServer(self._handle_rest)
         self._started = False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Protocol
 from urllib.parse import unquote, urlsplit
 
+from desktop.exchange.funding import ALL_MARK_STREAM, MARK_PRICE
 from desktop.exchange.symbols import ALL_MARKET_STREAM, MINI_TICKER
 
 MARKET_PREFIX: Final = "/market"
@@ -81,13 +82,16 @@ def stream_problem(name: Any) -> str | None:
     """
     if not isinstance(name, str):
         return f"stream name must be a string, not {type(name).__name__}"
-    if name == ALL_MARKET_STREAM:
+    if name in (ALL_MARKET_STREAM, ALL_MARK_STREAM):
         return None
     head, sep, kind = name.partition("@")
     if not sep or not head:
         return f"invalid stream name {name[:60]!r}"
-    if kind != MINI_TICKER:
-        return f"unsupported stream {name[:60]!r} (this exchange serves @{MINI_TICKER})"
+    if kind not in (MINI_TICKER, MARK_PRICE):
+        return (
+            f"unsupported stream {name[:60]!r} "
+            f"(this exchange serves @{MINI_TICKER} and @{MARK_PRICE})"
+        )
     if head != head.lower():
         return f"stream names must be lower case: {name[:60]!r}"
     if len(head) > 40 or not all(ch.isalnum() or ch == "_" for ch in head):

@@ -22,9 +22,12 @@ from websockets.http11 import Request as HttpRequest
 from websockets.http11 import Response
 from websockets.protocol import State
 
+from desktop.exchange.funding import ALL_MARK_STREAM, mark_stream_name
 from desktop.exchange.symbols import ALL_MARKET_STREAM
+from desktop.exchange.ticker import USDS_M
 from desktop.simexchange.frames import text_frame
-from desktop.simexchange.market import Market, SymbolState
+from desktop.simexchange.funding import FundingBook
+from desktop.simexchange.market import Market, SymbolState, now_ms
 from desktop.simexchange.stats import SimRequest, SimStats
 from desktop.simexchange.stream_protocol import (
     SUBSCRIBE,
@@ -68,8 +71,12 @@ class StreamServer:
         max_streams_per_connection: int,
         max_incoming_per_second: int,
         max_connection_age: float,
+        funding: FundingBook | None = None,
+        mark_interval: float = 1.0,
     ) -> None:
         self.market = market
+        self.funding = funding if funding is not None else FundingBook(market.entries)
+        self.mark_interval = mark_interval
         self.stats = stats
         self.cadence = cadence
         self.arr_interval = arr_interval
@@ -102,6 +109,7 @@ class StreamServer:
         self._server = await asyncio.get_running_loop().create_server(connection, host, port)
         self._spawn(self._run_market())
         self._spawn(self._run_all_market())
+        self._spawn(self._run_marks())
         return int(self._server.sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
@@ -340,6 +348,41 @@ class StreamServer:
             states = self.market.trading_states()
             if states:
                 self._deliver_all_market(states)
+
+    async def _run_marks(self) -> None:
+        """Mark price events once a ``mark_interval``, per symbol and as the array, for
+        every trading contract but the quiet ones: marks move with the index, not trades."""
+        while True:
+            await asyncio.sleep(max(self.mark_interval, _MIN_PERIOD))
+            if self.silent:
+                continue
+            wanted = set()
+            for conn in self.connections:
+                wanted |= conn.streams
+            if wanted:
+                self._deliver_marks(wanted)
+
+    def _deliver_marks(self, wanted: set[str]) -> None:
+        funding = self.funding
+        stamp = now_ms()
+        states = [
+            s
+            for s in self.market.trading_states()
+            if s.market == USDS_M and not funding.is_quiet(s.symbol)
+        ]
+        per_symbol = {mark_stream_name(s.symbol): _dumps(funding.event(s, stamp)) for s in states}
+        array = ""
+        if ALL_MARK_STREAM in wanted:
+            array = f"[{','.join(per_symbol.values())}]"
+        for conn in self.connections:
+            for stream in conn.streams:
+                text = array if stream == ALL_MARK_STREAM else per_symbol.get(stream)
+                if not text:
+                    continue
+                if conn.combined:
+                    text = f'{{"stream":{_dumps(stream)},"data":{text}}}'
+                if self._push(conn, text):
+                    self.stats.events_sent += len(states) if stream == ALL_MARK_STREAM else 1
 
     def _deliver_symbols(self, moved: list[SymbolState]) -> None:
         by_stream = {state.stream: state for state in moved}

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from desktop.exchange.endpoints import Endpoints
+from desktop.exchange.funding import ALL_MARK_STREAM, MarkPrice, mark_stream_name
 from desktop.exchange.symbols import (
     ALL_MARKET_STREAM,
     SymbolError,
@@ -34,12 +35,17 @@ from desktop.stream.status import SEVERITY, ClientStatus, ConnState, StreamStats
 logger = logging.getLogger(__name__)
 
 TickerListener = Callable[[Sequence[MiniTicker], float], None]
+MarkListener = Callable[[Sequence[MarkPrice], float], None]
 StatusListener = Callable[[ClientStatus], None]
 ErrorListener = Callable[[str], None]
 
 LAG_SMOOTHING = 0.2  # weight of the newest sample
 STATUS_PERIOD = 1.0  # seconds between rate / lag announcements
 RATE_WINDOW = 6.0  # seconds the message rate is averaged over (three cadences)
+#: From this many watched symbols on, mark prices come from ``!markPrice@arr@1s`` (every
+#: contract, ~150 kB a second, one stream) instead of a stream per symbol: it saves that
+#: many subscriptions and about as many frames a second for the same bytes.
+MARK_ARRAY_FROM = 300
 
 
 class StreamClient:
@@ -51,6 +57,10 @@ class StreamClient:
     - ticker listeners ``fn(events, received)``: the new events of one frame (never an
       event older than or equal to one already delivered for its symbol) and the frame's
       ``time.time()`` of arrival;
+    - mark listeners ``fn(marks, received)``: the same for mark price events of the
+      wanted symbols, when the client was made with ``marks=True`` (one more stream per
+      symbol, ``<symbol>@markPrice@1s``, or ``!markPrice@arr@1s`` for long lists,
+      carried by the same connections, pacing and recovery);
     - status listeners ``fn(status)``: on every state change, and at most about once a
       second when only the message rate or lag changed;
     - error listeners ``fn(text)``: problems worth showing that are not state changes,
@@ -77,6 +87,8 @@ class StreamClient:
         stable_after: float = 30.0,
         batch_size: int = 100,
         open_timeout: float = 10.0,
+        marks: bool = False,
+        mark_array_from: int = MARK_ARRAY_FROM,
     ) -> None:
         self._endpoints = endpoints
         self._config = StreamConfig(
@@ -98,13 +110,20 @@ class StreamClient:
         self._symbols: set[str] = set()
         self._all_market = False
         self._wanted_streams: set[str] = set()
-        self._shards = ShardMap(max_streams_per_connection, alone={ALL_MARKET_STREAM})
+        self._marks = marks
+        self._mark_array_from = mark_array_from
+        self._mark_streams: set[str] = set()
+        self._shards = ShardMap(
+            max_streams_per_connection, alone={ALL_MARKET_STREAM, ALL_MARK_STREAM}
+        )
         self._connections: dict[int, Connection] = {}
         self._outages = Outages()
         self._retiring: set[asyncio.Task[None]] = set()
         self._monitor: asyncio.Task[None] | None = None
         self._running = False
         self._ticker_listeners: list[TickerListener] = []
+        self._mark_listeners: list[MarkListener] = []
+        self._last_mark: dict[str, int] = {}
         self._status_listeners: list[StatusListener] = []
         self._error_listeners: list[ErrorListener] = []
         self._recovery_listeners: list[ErrorListener] = []
@@ -125,6 +144,9 @@ class StreamClient:
 
     def add_ticker_listener(self, fn: TickerListener) -> None:
         self._ticker_listeners.append(fn)
+
+    def add_mark_listener(self, fn: MarkListener) -> None:
+        self._mark_listeners.append(fn)
 
     def add_status_listener(self, fn: StatusListener) -> None:
         self._status_listeners.append(fn)
@@ -180,11 +202,42 @@ class StreamClient:
         streams = {ALL_MARKET_STREAM}
         self._apply(add=streams if enabled else set(), remove=set() if enabled else streams)
 
+    @property
+    def marks(self) -> bool:
+        return self._marks
+
+    def set_marks(self, enabled: bool) -> None:
+        """Also subscribe the wanted symbols' mark price streams (or stop)."""
+        if enabled == self._marks:
+            return
+        self._marks = enabled
+        marks = self._wanted_marks() if enabled else set()
+        add, remove = marks - self._mark_streams, self._mark_streams - marks
+        self._mark_streams = marks
+        self._apply(add=add, remove=remove)
+
     def _change(self, *, add: set[str], remove: set[str]) -> None:
         if not add and not remove:
             return
         self._symbols = (self._symbols | add) - remove
-        self._apply(add={stream_name(s) for s in add}, remove={stream_name(s) for s in remove})
+        add_streams = {stream_name(s) for s in add}
+        remove_streams = {stream_name(s) for s in remove}
+        if self._marks:
+            marks = self._wanted_marks()
+            add_streams |= marks - self._mark_streams
+            remove_streams |= self._mark_streams - marks
+            self._mark_streams = marks
+            for symbol in remove:
+                self._last_mark.pop(symbol, None)
+        self._apply(add=add_streams, remove=remove_streams)
+
+    def _wanted_marks(self) -> set[str]:
+        """The mark streams for the wanted symbols: one each, or the array for many."""
+        if not self._symbols:
+            return set()
+        if len(self._symbols) >= self._mark_array_from:
+            return {ALL_MARK_STREAM}
+        return {mark_stream_name(s) for s in self._symbols}
 
     def _apply(self, *, add: set[str], remove: set[str]) -> None:
         self._wanted_streams = (self._wanted_streams | add) - remove
@@ -325,6 +378,8 @@ class StreamClient:
             self._lag = (
                 sample if self._lag is None else self._lag + LAG_SMOOTHING * (sample - self._lag)
             )
+        if batch.marks:
+            self._deliver_marks(batch.marks, received)
         if not fresh:
             return
         stats.delivered += len(fresh)
@@ -345,6 +400,27 @@ class StreamClient:
                 self.malformed(raw, item)
         if batch.frames:
             self.deliver(batch, received)
+
+    def _deliver_marks(self, marks: Sequence[MarkPrice], received: float) -> None:
+        """The mark events of wanted symbols newer than the last one taken, to listeners."""
+        wanted = self._symbols
+        last_mark = self._last_mark
+        fresh = []
+        for mark in marks:
+            symbol = mark.symbol
+            if symbol not in wanted or mark.event_time <= last_mark.get(symbol, -1):
+                continue
+            last_mark[symbol] = mark.event_time
+            fresh.append(mark)
+        if not fresh:
+            return
+        self.stats_counters.marks += len(fresh)
+        delivered = tuple(fresh)
+        for fn in self._mark_listeners:
+            try:
+                fn(delivered, received)
+            except Exception:
+                self._listener_failed(fn)
 
     def malformed(self, raw: str | bytes, error: FrameError) -> None:
         self.stats_counters.malformed += 1

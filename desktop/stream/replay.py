@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.exchange.endpoints import make_endpoints
+from desktop.exchange.funding import MarkPrice
 from desktop.exchange.ticker import MiniTicker
 from desktop.stream.client import StreamClient
 from desktop.stream.recording import Frame, RecordingError, RecordingReader
@@ -100,6 +101,13 @@ class ReplaySource:
 
     def add_ticker_listener(self, fn: Callable[[Sequence[MiniTicker], float], None]) -> None:
         self.client.add_ticker_listener(fn)
+
+    def add_mark_listener(self, fn: Callable[[Sequence[MarkPrice], float], None]) -> None:
+        self.client.add_mark_listener(fn)
+
+    def set_marks(self, enabled: bool) -> None:
+        """Recorded mark frames are played to mark listeners (nothing to subscribe)."""
+        self.client.set_marks(enabled)
 
     def add_status_listener(self, fn: Callable[[ReplayStatus], None]) -> None:
         self._status_listeners.append(fn)

@@ -99,3 +99,4 @@ class StreamStats:
     refused: int = 0  # requests the exchange answered with an error
     reconnects: int = 0  # connections opened again after a failure
     rotations: int = 0  # connections replaced before the exchange's age limit
+    marks: int = 0  # mark price events handed to mark listeners

@@ -58,7 +58,9 @@ _KIND_LABELS: Final[dict[AlertKind, str]] = {
     AlertKind.BELOW: "Price crosses below",
     AlertKind.CHANGE_PCT: "24h change beyond ±",
     AlertKind.MOVE_PCT: "Moves by",
+    AlertKind.FUNDING_PCT: "Funding rate beyond ±",
 }
+DEFAULT_FUNDING: Final = "0.05"  # % per period: five times Binance's usual 0.01 %
 
 Decimals = Callable[[str], int | None]
 PriceOf = Callable[[str], Decimal | None]
@@ -201,6 +203,8 @@ class AlertEditor(QDialog):
         if kind in PRICE_KINDS:
             price = self._price_of(self.symbol())
             return f"{price:f}" if price is not None else ""
+        if kind is AlertKind.FUNDING_PCT:
+            return DEFAULT_FUNDING
         return DEFAULT_PERCENT if kind is AlertKind.CHANGE_PCT else DEFAULT_MOVE
 
     def _kind_changed(self) -> None:

@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any, Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.qt.colors import current_convention
+from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.ticker_text import (
     SymbolRow,
     compact_percent,
     describe_status,
     fit_lines,
+    funding_note,
     is_connected,
     symbol_row,
     tooltip_lines,
@@ -151,6 +154,7 @@ class TrayTicker(QObject):
         self._shown = 0  # index into _pins
         self._rows: list[SymbolRow] = []
         self._tooltip = ""
+        self._marks: MarkBook | None = None  # funding for the tooltip (set_marks)
         self._icons = TrayIcons(demo=demo or replay)  # the frame says "not live prices"
         self._closed = False
 
@@ -334,6 +338,11 @@ class TrayTicker(QObject):
         if self.shown_symbol() != shown:
             self.shownSymbolChanged.emit(self.shown_symbol())
 
+    def set_marks(self, marks: MarkBook) -> None:
+        """Add each pin's funding rate and countdown to the tooltip, from ``marks``."""
+        self._marks = marks
+        self.refresh()
+
     def refresh(self) -> None:
         """Bring icon, tooltip, menu and strip up to date; change only what differs."""
         now = self._clock()
@@ -342,8 +351,16 @@ class TrayTicker(QObject):
         catalog = self._catalog if self._catalog is not None else self._watchlist.catalog
         looked = self._looked
         self._rows = [symbol_row(s, self._book, catalog, now, looked.get(s)) for s in self._pins]
+        marks = self._marks
         lines = tooltip_lines(
-            self._pins, self._book, catalog, status=status, demo=self._demo, now=now, looked=looked
+            self._pins,
+            self._book,
+            catalog,
+            status=status,
+            demo=self._demo,
+            now=now,
+            looked=looked,
+            funding=None if marks is None else partial(funding_note, marks, now=now),
         )
         if self._replay:
             lines.insert(0, self.tr("REPLAY — recorded prices, not live"))

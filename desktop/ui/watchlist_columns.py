@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QWidget
 
@@ -38,8 +38,21 @@ DEFAULT_ORDER: Final = (
     Column.ALERT,  # shown whenever the list has alerts
     Column.BASE_VOLUME,
     Column.UPDATED,
+    Column.MARK,
+    Column.INDEX,
+    Column.FUNDING,
+    Column.NEXT_FUNDING,
+    Column.BASIS,
 )
-OFF_BY_DEFAULT: Final = frozenset({Column.BASE_VOLUME, Column.UPDATED})
+#: The mark price and funding columns: off until asked for in View ▸ Columns.
+FUNDING_SHOWN: Final = (
+    Column.MARK,
+    Column.INDEX,
+    Column.FUNDING,
+    Column.NEXT_FUNDING,
+    Column.BASIS,
+)
+OFF_BY_DEFAULT: Final = frozenset({Column.BASE_VOLUME, Column.UPDATED, *FUNDING_SHOWN})
 #: Most important first: when the window is narrow, columns go from the end.
 PRIORITY: Final = (
     Column.SYMBOL,
@@ -54,6 +67,11 @@ PRIORITY: Final = (
     Column.LOW,
     Column.BASE_VOLUME,
     Column.UPDATED,
+    Column.FUNDING,
+    Column.NEXT_FUNDING,
+    Column.MARK,
+    Column.BASIS,
+    Column.INDEX,
 )
 ALWAYS_SHOWN: Final = frozenset({Column.SYMBOL, Column.LAST, Column.CHANGE_PERCENT})
 #: Widest text each column is sized for by default.
@@ -68,12 +86,19 @@ SAMPLE_TEXT: Final[dict[Column, str]] = {
     Column.QUOTE_VOLUME: "000.00 M",
     Column.UPDATED: "00:00:00",
     Column.ALERT: "▲ 10.00 % to 000,000.00",
+    Column.MARK: "000,000.0000",
+    Column.INDEX: "000,000.0000",
+    Column.FUNDING: "−0.0000 %",
+    Column.NEXT_FUNDING: "00:00:00",
+    Column.BASIS: "+0,000.00 (+0.000 %)",
 }
 _PADDING: Final = 16
 _MAX_GROWTH: Final = 0.5  # spare width shared out: at most half again a column's width
 
 
 class ColumnHeader(QHeaderView):
+    # Signals: fundingShown(bool): whether a mark price / funding column is on screen,
+    # when that changes (the model runs its countdown only then).
     """The watchlist's horizontal header: default columns, priority hiding, fair widths.
 
     ``saveState`` and ``restoreState`` are Qt's, with the person's own widths and hidden
@@ -82,8 +107,11 @@ class ColumnHeader(QHeaderView):
     the person's choice.
     """
 
+    fundingShown = Signal(bool)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        self._funding_shown = False
         self._own: dict[int, int] = {}  # column → its width as chosen (without any share)
         self._extra: dict[int, int] = {}  # column → spare width it was given
         self._user_hidden: set[int] = {int(c) for c in OFF_BY_DEFAULT}
@@ -189,6 +217,10 @@ class ColumnHeader(QHeaderView):
                     self.resizeSection(column, own + extra)
         finally:
             self._fitting = False
+        funding = any(c in FUNDING_SHOWN for c in shown)
+        if funding != self._funding_shown:
+            self._funding_shown = funding
+            self.fundingShown.emit(funding)
 
     def _own_width(self, column: int) -> int:
         width = self._own.get(column)
@@ -233,13 +265,28 @@ class ColumnHeader(QHeaderView):
 
     def restoreState(self, state: QByteArray | bytes | bytearray | memoryview) -> bool:
         self._fitting = True
+        default_size = self.defaultSectionSize()
+        # A state saved before a column existed (the funding columns) restores it at the
+        # default section size, shown: an odd size marks such columns, which then get
+        # their defaults (off, for the funding columns) instead of appearing unasked.
+        marker = self.minimumSectionSize() + 3
+        self.setDefaultSectionSize(marker)
         try:
             restored = super().restoreState(state)
         finally:
+            self.setDefaultSectionSize(default_size)
             self._fitting = False
         if not restored:
             return False
         self.defaults_pending = False
+        unknown = {c for c in Column if self.sectionSize(c) == marker}
+        self._fitting = True
+        try:
+            for column in unknown:
+                self.setSectionHidden(column, column in OFF_BY_DEFAULT)
+                self.resizeSection(column, self._own_width(column))
+        finally:
+            self._fitting = False
         self._user_hidden = {int(c) for c in Column if self.isSectionHidden(c)}
         self._own = {int(c): self.sectionSize(c) for c in Column if not self.isSectionHidden(c)}
         self._extra = {}

@@ -55,6 +55,8 @@ def make_watchlist_table(
     table.setItemDelegateForColumn(Column.TREND, SparklineDelegate(table))
     table.setItemDelegateForColumn(Column.RANGE, RangeDelegate(table))
     # Default order, widths and what gives way when narrow: the ColumnHeader, on first show.
+    # The funding countdown ticks only while a funding column is on screen.
+    table.columns.fundingShown.connect(model.set_funding_shown)
     return table
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop.app import Parts
 from desktop.exchange.alerts import AlertKind, AlertRule
+from desktop.exchange.ticker import MiniTicker
 from desktop.qt.alert_history_model import HistoryColumn
 from desktop.simexchange.market import quantize
 from desktop.simexchange.server import SimExchange
@@ -37,7 +38,9 @@ def test_a_fired_alert_is_kept_in_the_history_across_a_restart(
         watch.center.add_rule(rule)
         target = await watch.force(exchange, "BTCUSDT", percent(p0, "3"))
         assert len(watch.fired_for(rule)) == 1
-        fired_price.append(watch.fired_for(rule)[0].event.close_text)
+        event = watch.fired_for(rule)[0].event
+        assert isinstance(event, MiniTicker)
+        fired_price.append(event.close_text)
         assert Decimal(fired_price[0]) == target
 
         dialog = open_alerts(parts)

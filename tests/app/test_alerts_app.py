@@ -19,6 +19,7 @@ from desktop.app import Parts, build, serve
 from desktop.exchange.alert_engine import AlertFired
 from desktop.exchange.alerts import AlertKind, AlertRule
 from desktop.exchange.symbols import stream_name
+from desktop.exchange.ticker import MiniTicker
 from desktop.qt.alerts import AlertCenter
 from desktop.qt.quotes import DEFAULT_CADENCE
 from desktop.qt.watchlist_model import Column
@@ -284,7 +285,7 @@ def test_a_cross_while_disconnected_fires_once_marked_as_such(
         assert alert.during_gap
         assert alert.previous == last_before
         assert "Crossed while disconnected" in alert.text()
-        assert alert.event.close > rule.threshold
+        assert isinstance(alert.event, MiniTicker) and alert.event.close > rule.threshold
 
     scenario_in_app(qt_loop, qapp, tmp_path, body, seed=14)
 

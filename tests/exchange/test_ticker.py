@@ -12,12 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.exchange.funding import MarkPrice
 from desktop.exchange.ticker import (
     COIN_M,
     USDS_M,
     Batch,
     ErrorReply,
     FrameError,
+    Marks,
     MiniTicker,
     Reply,
     Tickers,
@@ -342,6 +344,7 @@ def test_an_event_without_the_mini_ticker_kind_is_refused_in_every_shape(kind: s
 def _one_by_one(raws: list[str | bytes], known: dict[str, int]) -> Batch:
     """What ``parse_frames`` must equal: ``parse_frame`` on each frame, gathered."""
     batch = Batch([], [], set(), 0, 0, [])
+    marks: list[MarkPrice] = []
     frames = skipped = 0
     for raw in raws:
         try:
@@ -349,14 +352,18 @@ def _one_by_one(raws: list[str | bytes], known: dict[str, int]) -> Batch:
         except FrameError as exc:
             batch.others.append((raw, exc))
             continue
-        if isinstance(frame, Tickers):
+        if isinstance(frame, Marks):
+            frames += 1
+            batch.seen.update([frame.stream] if frame.stream is not None else [])
+            marks += frame.events
+        elif isinstance(frame, Tickers):
             frames, skipped = frames + 1, skipped + frame.skipped
             batch.events.extend(frame.events)
             batch.streams.extend([frame.stream] * len(frame.events))
             batch.seen.update([frame.stream] if frame.stream is not None else [])
         else:
             batch.others.append((raw, frame))
-    return batch._replace(frames=frames, skipped=skipped)
+    return batch._replace(frames=frames, skipped=skipped, marks=marks)
 
 
 def _comparable(batch: Batch) -> tuple[object, ...]:

@@ -18,10 +18,11 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import Parts, build, serve
+from desktop.exchange.funding import ALL_MARK_STREAM, mark_stream_name
 from desktop.exchange.symbols import stream_name
 from desktop.options import Options
 from desktop.simexchange.server import SimExchange
-from desktop.stream.client import StreamClient
+from desktop.stream.client import MARK_ARRAY_FROM, StreamClient
 from desktop.stream.status import ClientStatus, ConnState
 from tests.conftest import wait_for
 from tests.faults.conftest import RECOVERIES
@@ -70,9 +71,18 @@ class App:
                 return False
         return True
 
+    def wanted_streams(self) -> set[str]:
+        """Every symbol's mini ticker stream and, as the app subscribes, its mark prices."""
+        wanted = {stream_name(s) for s in self.symbols}
+        if self.client.marks and len(self.symbols) >= MARK_ARRAY_FROM:
+            wanted.add(ALL_MARK_STREAM)  # a long list takes the all-market mark array
+        elif self.client.marks:
+            wanted |= {mark_stream_name(s) for s in self.symbols}
+        return wanted
+
     def live(self) -> bool:
         status = self.client.status
-        return status.state is ConnState.LIVE and status.streams == len(self.symbols)
+        return status.state is ConnState.LIVE and status.streams == len(self.wanted_streams())
 
     async def recovered(self, fault: str, since: float, *, record: bool = True) -> float:
         """Wait until live with fresh data everywhere; record and return how long it took."""
@@ -90,7 +100,7 @@ class App:
         """The user's promises: still running, every subscription back, the rate rule kept."""
         assert not self.task.done(), "the app stopped"
         assert self.parts.window.isVisible()
-        wanted = {stream_name(s) for s in self.symbols}
+        wanted = self.wanted_streams()  # mark price streams back too
         assert self.exchange.stats.subscribed_streams() == wanted
         assert self.client.status.streams == len(wanted)
         assert self.exchange.stats.rate_violations == 0

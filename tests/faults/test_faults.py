@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from desktop.exchange.symbols import stream_name
 from desktop.simexchange.server import SimExchange
 from desktop.stream.status import ConnState
 from tests.conftest import QtLoop, wait_for
@@ -189,7 +188,7 @@ def test_the_rate_rule_holds_through_churn_pings_and_a_reconnect_storm(
                     exchange.drop_all()
                     await app.recovered("drop with 300+ streams to restore", since)
                 assert len(wanted) > 300
-                streams = {stream_name(s) for s in wanted}
+                streams = app.wanted_streams()  # with the all-market mark array
                 await wait_for(
                     lambda: app.live() and exchange.stats.subscribed_streams() == streams,
                     10,

@@ -341,3 +341,16 @@ def test_the_tray_menu_offers_an_alert_per_pinned_symbol(
     with qtbot.waitSignal(tray.alertRequested) as blocker:
         entries[1].trigger()
     assert blocker.args == ["ETHUSDT"]
+
+
+def test_the_editor_offers_a_funding_rate_alert_in_percent(qtbot: QtBot) -> None:
+    editor = AlertEditor(list(PRICES), symbol="BTCUSDT", price_of=PRICES.get)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.kind_box.setCurrentIndex(editor.kind_box.findData(AlertKind.FUNDING_PCT.value))
+    assert editor.kind_box.currentText() == "Funding rate beyond ±"
+    assert editor.threshold_edit.text() == "0.05" and editor.unit_label.text() == "%"
+    assert not editor.window_box.isVisible()
+    rule = editor.rule()
+    assert rule is not None
+    assert (rule.kind, rule.threshold) == (AlertKind.FUNDING_PCT, Decimal("0.05"))
