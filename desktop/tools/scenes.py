@@ -30,6 +30,7 @@ from desktop.app import Parts, build, serve
 from desktop.exchange.alerts import AlertKind, AlertRule
 from desktop.options import Options
 from desktop.qt.tray_icon import IconState, render_tray_icon
+from desktop.qt.watchlist_cells import Column
 from desktop.settings.model import NamedWatchlist, Settings
 from desktop.settings.store import SettingsStore
 from desktop.ui.watchlist_transfer import WatchlistTransfer
@@ -225,6 +226,22 @@ async def import_scene(parts: Parts, out: Path, settle: float) -> None:
     save(grab_screen(frame), out / "import.png")
 
 
+FUNDING_SIZE: Final = (1500, 300)
+
+
+async def funding_scene(parts: Parts, out: Path, settle: float) -> None:
+    """View ▸ Columns with the funding columns on; a quarterly shows its basis."""
+    parts.window.resize(*FUNDING_SIZE)
+    parts.watchlist.add(["BTCUSDT_261225"])
+    columns = parts.window.table.columns
+    for column in (Column.HIGH, Column.LOW, Column.RANGE):
+        columns.set_user_hidden(column, True)  # room for the new ones in one shot
+    for column in (Column.MARK, Column.INDEX, Column.FUNDING, Column.NEXT_FUNDING, Column.BASIS):
+        columns.set_user_hidden(column, False)
+    await prices_everywhere(parts, settle)
+    save(parts.window.grab(), out / "funding.png")
+
+
 Scene = Callable[[Parts, Path, float], Awaitable[None]]
 SCENES: Final[dict[str, Scene]] = {
     "window": window_scene,
@@ -237,6 +254,7 @@ SCENES: Final[dict[str, Scene]] = {
     "colour-blind": convention_scene,
     "strip": strip_scene,
     "import": import_scene,
+    "funding": funding_scene,
 }
 #: Scenes that show the system tray (the others are shot without a tray host).
 TRAY_SCENES: Final = (
@@ -247,6 +265,7 @@ TRAY_SCENES: Final = (
     "movers",
     "dark",
     "import",
+    "funding",
     "red-up",
     "colour-blind",
 )
