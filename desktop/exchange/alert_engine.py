@@ -266,16 +266,8 @@ class AlertEngine:
             measure = _measure(rule, track, event)
             if measure is None:
                 continue
-            if track.armed is None:
-                track.armed = not measure.beyond
-            elif not track.armed:
-                track.armed = measure.rearm
-            elif measure.beyond:
-                track.armed = False
-                if self._quiet(rule, event.event_time):
-                    continue
-                done = replace(rule, last_fired=event.event_time, enabled=rule.rearm)
-                self._rules[rule.id] = done
+            done = self._step(rule, track, measure, event.event_time)
+            if done is not None:
                 fired.append(
                     AlertFired(
                         done,
@@ -304,19 +296,32 @@ class AlertEngine:
             measure = _measure_funding(rule, mark)
             if measure is None:
                 continue
-            track = self._tracks[rule.id]
-            if track.armed is None:
-                track.armed = not measure.beyond
-            elif not track.armed:
-                track.armed = measure.rearm
-            elif measure.beyond:
-                track.armed = False
-                if self._quiet(rule, mark.event_time):
-                    continue
-                done = replace(rule, last_fired=mark.event_time, enabled=rule.rearm)
-                self._rules[rule.id] = done
+            done = self._step(rule, self._tracks[rule.id], measure, mark.event_time)
+            if done is not None:
                 fired.append(AlertFired(done, mark, measure.value, None))
         return fired
+
+    def _step(
+        self, rule: AlertRule, track: _Track, measure: _Measure, event_time: int
+    ) -> AlertRule | None:
+        """Arm, re-arm or fire ``rule`` on one measure: the rule as fired, or None.
+
+        A rule fires on the cross (armed, then beyond), not while merely beyond; it
+        re-arms once back past the line by its hysteresis, and a firing inside the
+        cooldown or a snooze is swallowed.
+        """
+        if track.armed is None:
+            track.armed = not measure.beyond
+        elif not track.armed:
+            track.armed = measure.rearm
+        elif measure.beyond:
+            track.armed = False
+            if self._quiet(rule, event_time):
+                return None
+            done = replace(rule, last_fired=event_time, enabled=rule.rearm)
+            self._rules[rule.id] = done
+            return done
+        return None
 
     @staticmethod
     def _quiet(rule: AlertRule, event_time: int) -> bool:
