@@ -96,7 +96,7 @@ class SimExchange:
         )
         #: Mark prices and funding: ``set_next_funding``, ``set_interval``, ``set_rate``,
         #: ``set_quiet`` (of the mark stream only) for tests.
-        self.funding = self._streams.funding
+        self.funding = self._streams.feed.funding
         self._api = RestApi(self.market)
         self._http = HttpServer(self._handle_rest)
         self._started = False
@@ -173,19 +173,19 @@ class SimExchange:
 
     @property
     def cadence(self) -> float:
-        return self._streams.cadence
+        return self._streams.feed.cadence
 
     @cadence.setter
     def cadence(self, seconds: float) -> None:
-        self._streams.cadence = seconds
+        self._streams.feed.cadence = seconds
 
     @property
     def arr_interval(self) -> float:
-        return self._streams.arr_interval
+        return self._streams.feed.arr_interval
 
     @arr_interval.setter
     def arr_interval(self, seconds: float) -> None:
-        self._streams.arr_interval = seconds
+        self._streams.feed.arr_interval = seconds
 
     @property
     def max_connection_age(self) -> float:
@@ -233,7 +233,7 @@ class SimExchange:
 
     def set_silent(self, on: bool) -> None:
         """Keep connections healthy (pongs, replies) but send no market data."""
-        self._streams.silent = on
+        self._streams.feed.silent = on
 
     async def send_raw(self, frames: list[str | bytes]) -> None:
         """Send each frame as is to every open connection (str → text, bytes → binary)."""
@@ -261,7 +261,7 @@ class SimExchange:
         to a client), prices alternate between two ticks, and writes wait only for the
         socket to drain, never for the cadence.
         """
-        return await self._streams.firehose(rounds)
+        return await self._streams.feed.firehose(rounds)
 
     def set_price(self, symbol: str, price: str) -> None:
         """Make ``price`` (rounded to the tick) the next close of ``symbol``."""

@@ -1,9 +1,9 @@
 """The simulated exchange's websocket side: market streams under ``/market``.
 
-``StreamServer`` routes handshakes, answers live-subscription requests and pushes market
-data at the configured cadence over ``SimConnection``s (see ``ws_connection``: each sees
-every incoming frame, so the 10 messages/s rule can count pings and pongs as Binance
-does, and can play dead on demand).
+``StreamServer`` routes handshakes, answers live-subscription requests and injects
+faults over ``SimConnection``s (see ``ws_connection``: each sees every incoming frame, so
+the 10 messages/s rule can count pings and pongs as Binance does, and can play dead on
+demand); its ``feed`` (a ``MarketFeed``, see ``feed``) pushes the market data.
 """
 
 from __future__ import annotations
@@ -22,12 +22,9 @@ from websockets.http11 import Request as HttpRequest
 from websockets.http11 import Response
 from websockets.protocol import State
 
-from desktop.exchange.funding import ALL_MARK_STREAM, mark_stream_name
-from desktop.exchange.symbols import ALL_MARKET_STREAM
-from desktop.exchange.ticker import USDS_M
-from desktop.simexchange.frames import text_frame
+from desktop.simexchange.feed import MarketFeed, dumps
 from desktop.simexchange.funding import FundingBook
-from desktop.simexchange.market import Market, SymbolState, now_ms
+from desktop.simexchange.market import Market
 from desktop.simexchange.stats import SimRequest, SimStats
 from desktop.simexchange.stream_protocol import (
     SUBSCRIBE,
@@ -45,19 +42,13 @@ RATE_CLOSE_REASON: Final = "too many messages"
 AGE_CLOSE_CODE: Final = 1001
 AGE_CLOSE_REASON: Final = "connection reached its maximum age"
 _CLOSE_TIMEOUT: Final = 2.0
-_MIN_PERIOD: Final = 0.001  # a zero cadence must not spin the loop
-_WRITE_BUFFER_LIMIT: Final = 8 * 1024 * 1024  # a client this far behind misses data
 _INCOMING_HISTORY: Final = 2000  # message times kept per connection
 _CONNECTIONS_REMEMBERED: Final = 200  # connections whose message times are kept
-_FIREHOSE_BUFFER: Final = 256 * 1024  # firehose: wait for the socket past this much
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class StreamServer:
-    """Websocket market streams over a ``Market``; settings are plain attributes."""
+    """Websocket market streams over a ``Market``; settings are plain attributes (the
+    market data's cadences and ``silent`` are the ``feed``'s)."""
 
     def __init__(
         self,
@@ -74,18 +65,21 @@ class StreamServer:
         funding: FundingBook | None = None,
         mark_interval: float = 1.0,
     ) -> None:
-        self.market = market
-        self.funding = funding if funding is not None else FundingBook(market.entries)
-        self.mark_interval = mark_interval
         self.stats = stats
-        self.cadence = cadence
-        self.arr_interval = arr_interval
+        self.feed = MarketFeed(
+            market,
+            funding if funding is not None else FundingBook(market.entries),
+            stats,
+            lambda: self.connections,
+            cadence=cadence,
+            arr_interval=arr_interval,
+            mark_interval=mark_interval,
+        )
         self.ping_interval = ping_interval
         self.ping_timeout = ping_timeout
         self.max_streams_per_connection = max_streams_per_connection
         self.max_incoming_per_second = max_incoming_per_second
         self._max_connection_age = max_connection_age
-        self.silent = False
         self._refusals: list[int] = []
         self._subscribe_failures: list[tuple[int, str]] = []
         self._ids = itertools.count(1)
@@ -107,9 +101,9 @@ class StreamServer:
             )
 
         self._server = await asyncio.get_running_loop().create_server(connection, host, port)
-        self._spawn(self._run_market())
-        self._spawn(self._run_all_market())
-        self._spawn(self._run_marks())
+        self._spawn(self.feed.run_market())
+        self._spawn(self.feed.run_all_market())
+        self._spawn(self.feed.run_marks())
         return int(self._server.sockets[0].getsockname()[1])
 
     async def stop(self) -> None:
@@ -326,149 +320,5 @@ class StreamServer:
         self.stats.requests.append(entry)
 
     def _send(self, conn: SimConnection, payload: dict[str, Any]) -> None:
-        if not conn.half_dead and conn.send_message(_dumps(payload)):
+        if not conn.half_dead and conn.send_message(dumps(payload)):
             self.stats.frames_sent += 1
-
-    # --- market data ---------------------------------------------------------------------
-
-    async def _run_market(self) -> None:
-        while True:
-            await asyncio.sleep(max(self.cadence, _MIN_PERIOD))
-            moved = self.market.tick()
-            self.stats.market_ticks += 1
-            if not self.silent:
-                self._deliver_symbols(moved)
-
-    async def _run_all_market(self) -> None:
-        while True:
-            await asyncio.sleep(max(self.arr_interval, _MIN_PERIOD))
-            self.stats.all_market_ticks += 1
-            if self.silent:
-                continue
-            states = self.market.trading_states()
-            if states:
-                self._deliver_all_market(states)
-
-    async def _run_marks(self) -> None:
-        """Mark price events once a ``mark_interval``, per symbol and as the array, for
-        every trading contract but the quiet ones: marks move with the index, not trades."""
-        while True:
-            await asyncio.sleep(max(self.mark_interval, _MIN_PERIOD))
-            if self.silent:
-                continue
-            wanted = set()
-            for conn in self.connections:
-                wanted |= conn.streams
-            if wanted:
-                self._deliver_marks(wanted)
-
-    def _deliver_marks(self, wanted: set[str]) -> None:
-        funding = self.funding
-        stamp = now_ms()
-        states = [
-            s
-            for s in self.market.trading_states()
-            if s.market == USDS_M and not funding.is_quiet(s.symbol)
-        ]
-        per_symbol = {mark_stream_name(s.symbol): _dumps(funding.event(s, stamp)) for s in states}
-        array = ""
-        if ALL_MARK_STREAM in wanted:
-            array = f"[{','.join(per_symbol.values())}]"
-        for conn in self.connections:
-            for stream in conn.streams:
-                text = array if stream == ALL_MARK_STREAM else per_symbol.get(stream)
-                if not text:
-                    continue
-                if conn.combined:
-                    text = f'{{"stream":{_dumps(stream)},"data":{text}}}'
-                if self._push(conn, text):
-                    self.stats.events_sent += len(states) if stream == ALL_MARK_STREAM else 1
-
-    def _deliver_symbols(self, moved: list[SymbolState]) -> None:
-        by_stream = {state.stream: state for state in moved}
-        raw: dict[str, str] = {}
-        for conn in self.connections:
-            for stream in conn.streams:
-                state = by_stream.get(stream)
-                if state is None:
-                    continue
-                text = raw.get(stream)
-                if text is None:
-                    text = raw[stream] = _dumps(state.event())
-                if conn.combined:
-                    text = f'{{"stream":{_dumps(stream)},"data":{text}}}'
-                if self._push(conn, text):
-                    self.stats.events_sent += 1
-
-    def _deliver_all_market(self, states: list[SymbolState]) -> None:
-        events = _dumps([state.event() for state in states])
-        combined = f'{{"stream":{_dumps(ALL_MARKET_STREAM)},"data":{events}}}'
-        for conn in self.connections:
-            if ALL_MARKET_STREAM in conn.streams and self._push(
-                conn, combined if conn.combined else events
-            ):
-                self.stats.events_sent += len(states)
-
-    async def firehose(self, rounds: int) -> int:
-        conns = [c for c in self.connections if not c.half_dead and not c.kicked]
-        states = self.market.trading_states()
-        stamp = max((s.event_time for s in states), default=0) + 1
-        sent = await asyncio.gather(*(self._firehose_one(c, rounds, stamp) for c in conns))
-        for state in states:  # a later firehose (or tick) must be newer again
-            state.event_time = max(state.event_time, stamp + rounds - 1)
-        return sum(sent)
-
-    async def _firehose_one(self, conn: SimConnection, rounds: int, stamp: int) -> int:
-        """Stream ``rounds`` rounds to ``conn`` from text templates, draining as needed."""
-        templates: list[tuple[str, str, str]] = []  # (head, tail at close, tail a tick up)
-        for stream in sorted(conn.streams):
-            state = self.market.by_stream(stream)
-            if state is None or not state.trading:
-                continue
-            fields = {k: v for k, v in state.event().items() if k not in ("e", "E")}
-            up = state.close + state.tick
-            moved = dict(fields, c=str(up), h=str(max(state.high, up)))
-            head = '{"e":"24hrMiniTicker","E":'
-            end = ""
-            if conn.combined:
-                head = f'{{"stream":{_dumps(stream)},"data":{head}'
-                end = "}"
-            templates.append((head, f",{_dumps(fields)[1:]}{end}", f",{_dumps(moved)[1:]}{end}"))
-        sent = 0
-        try:
-            for round_ in range(rounds):
-                if conn.state is not State.OPEN or conn.half_dead:
-                    break
-                when = stamp + round_
-                # One write per round: frames built here, not by the protocol object,
-                # so that the exchange outpaces any client it is measuring.
-                conn.write_frames(
-                    b"".join(
-                        text_frame(f"{head}{when}{tail_b if round_ % 2 else tail_a}".encode())
-                        for head, tail_a, tail_b in templates
-                    )
-                )
-                sent += len(templates)
-                if conn.buffered() > _FIREHOSE_BUFFER:
-                    await conn.drain()
-        except ConnectionError:
-            pass
-        finally:
-            self.stats.frames_sent += sent
-            self.stats.events_sent += sent
-        return sent
-
-    def _push(self, conn: SimConnection, text: str) -> bool:
-        """Write one frame without waiting."""
-        if conn.half_dead or conn.kicked or conn.state is not State.OPEN:
-            return False
-        if conn.buffered() > _WRITE_BUFFER_LIMIT:
-            log.debug("connection %d is not reading; skipping a frame", conn.conn_id)
-            return False
-        try:
-            conn.send_message(text)
-        except Exception as exc:  # a write on a dying transport; connection_lost will notice
-            log.debug("connection %d: write failed: %s", conn.conn_id, exc)
-            return False
-        self.stats.frames_sent += 1
-        return True

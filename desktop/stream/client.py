@@ -9,14 +9,11 @@ order per symbol. It is all asyncio and imports no Qt; the Qt layer adapts it.
 from __future__ import annotations
 
 import asyncio
-import collections
 import logging
-import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from desktop.exchange.endpoints import Endpoints
-from desktop.exchange.funding import ALL_MARK_STREAM, MarkPrice, mark_stream_name
 from desktop.exchange.symbols import (
     ALL_MARKET_STREAM,
     SymbolError,
@@ -24,28 +21,55 @@ from desktop.exchange.symbols import (
     stream_name,
 )
 from desktop.exchange.ticker import Batch, FrameError, MiniTicker, parse_frames
+from desktop.stream.client_status import LAG_SMOOTHING, StatusBoard, StatusListener
 from desktop.stream.config import StreamConfig
 from desktop.stream.connection import Connection
+from desktop.stream.fleet import Fleet
 from desktop.stream.log_limits import ListenerFailures, MalformedLog
-from desktop.stream.outages import Outages
+from desktop.stream.marks import MARK_ARRAY_FROM, MarkListener, MarkSubscriptions
 from desktop.stream.recording import Recorder
-from desktop.stream.sharding import ShardMap
-from desktop.stream.status import SEVERITY, ClientStatus, ConnState, StreamStats
+from desktop.stream.status import ClientStatus, StreamStats
 
 logger = logging.getLogger(__name__)
 
 TickerListener = Callable[[Sequence[MiniTicker], float], None]
-MarkListener = Callable[[Sequence[MarkPrice], float], None]
-StatusListener = Callable[[ClientStatus], None]
 ErrorListener = Callable[[str], None]
 
-LAG_SMOOTHING = 0.2  # weight of the newest sample
-STATUS_PERIOD = 1.0  # seconds between rate / lag announcements
-RATE_WINDOW = 6.0  # seconds the message rate is averaged over (three cadences)
-#: From this many watched symbols on, mark prices come from ``!markPrice@arr@1s`` (every
-#: contract, ~150 kB a second, one stream) instead of a stream per symbol: it saves that
-#: many subscriptions and about as many frames a second for the same bytes.
-MARK_ARRAY_FROM = 300
+__all__ = [
+    "MARK_ARRAY_FROM",
+    "ErrorListener",
+    "MarkListener",
+    "StatusListener",
+    "StreamClient",
+    "TickerListener",
+]
+
+
+def _clean(symbols: Iterable[str], report: ErrorListener) -> set[str]:
+    """Normalised symbols; one that cannot be a contract name is reported and skipped.
+
+    A bad name must not reach the exchange: in the URL it fails the whole handshake.
+    """
+    if isinstance(symbols, str):
+        raise TypeError("pass an iterable of symbols, not one string")
+    cleaned = set()
+    for symbol in symbols:
+        try:
+            cleaned.add(normalize_symbol(symbol))
+        except SymbolError as exc:
+            report(f"Ignored a symbol: {exc}")
+    return cleaned
+
+
+def _tell(
+    listeners: list[ErrorListener], text: str, failed: Callable[[Callable[..., None]], None]
+) -> None:
+    """Call each listener with ``text``; ``failed(fn)`` for one that raises."""
+    for fn in listeners:
+        try:
+            fn(text)
+        except Exception:
+            failed(fn)
 
 
 class StreamClient:
@@ -90,8 +114,7 @@ class StreamClient:
         marks: bool = False,
         mark_array_from: int = MARK_ARRAY_FROM,
     ) -> None:
-        self._endpoints = endpoints
-        self._config = StreamConfig(
+        config = StreamConfig(
             max_streams_per_connection=max_streams_per_connection,
             max_requests_per_second=max_requests_per_second,
             ping_interval=ping_interval,
@@ -109,34 +132,24 @@ class StreamClient:
         )
         self._symbols: set[str] = set()
         self._all_market = False
-        self._wanted_streams: set[str] = set()
-        self._marks = marks
-        self._mark_array_from = mark_array_from
-        self._mark_streams: set[str] = set()
-        self._shards = ShardMap(
-            max_streams_per_connection, alone={ALL_MARKET_STREAM, ALL_MARK_STREAM}
-        )
-        self._connections: dict[int, Connection] = {}
-        self._outages = Outages()
-        self._retiring: set[asyncio.Task[None]] = set()
+        self._fleet = Fleet(self, endpoints, config)
+        self._wanted_streams = self._fleet.wanted  # the same set, read by ``deliver``
+        self._connections = self._fleet.connections
         self._monitor: asyncio.Task[None] | None = None
         self._running = False
         self._ticker_listeners: list[TickerListener] = []
-        self._mark_listeners: list[MarkListener] = []
-        self._last_mark: dict[str, int] = {}
-        self._status_listeners: list[StatusListener] = []
         self._error_listeners: list[ErrorListener] = []
         self._recovery_listeners: list[ErrorListener] = []
         self._last_event: dict[str, int] = {}
         self._last_taken: dict[str, MiniTicker] = {}
         self._last_update: dict[str, float] = {}
-        self._rate = 0.0
-        self._lag: float | None = None
-        self._status = ClientStatus()
-        self._announced = self._status
         self._malformed_log = MalformedLog(logger)
         self._listener_failed = ListenerFailures(logger).note
         self.stats_counters = StreamStats()
+        self._marks = MarkSubscriptions(
+            self.stats_counters, self._listener_failed, enabled=marks, array_from=mark_array_from
+        )
+        self._board = StatusBoard(self._connections, self.stats_counters, self._listener_failed)
         #: When set, every frame received is also recorded (``--record``).
         self.recorder: Recorder | None = None
 
@@ -146,10 +159,10 @@ class StreamClient:
         self._ticker_listeners.append(fn)
 
     def add_mark_listener(self, fn: MarkListener) -> None:
-        self._mark_listeners.append(fn)
+        self._marks.listeners.append(fn)
 
     def add_status_listener(self, fn: StatusListener) -> None:
-        self._status_listeners.append(fn)
+        self._board.listeners.append(fn)
 
     def add_error_listener(self, fn: ErrorListener) -> None:
         self._error_listeners.append(fn)
@@ -170,29 +183,14 @@ class StreamClient:
         return self._all_market
 
     def set_symbols(self, symbols: Iterable[str]) -> None:
-        wanted = self._clean(symbols)
+        wanted = _clean(symbols, self.report_problem)
         self._change(add=wanted - self._symbols, remove=self._symbols - wanted)
 
     def add_symbols(self, symbols: Iterable[str]) -> None:
-        self._change(add=self._clean(symbols) - self._symbols, remove=set())
+        self._change(add=_clean(symbols, self.report_problem) - self._symbols, remove=set())
 
     def remove_symbols(self, symbols: Iterable[str]) -> None:
-        self._change(add=set(), remove=self._clean(symbols) & self._symbols)
-
-    def _clean(self, symbols: Iterable[str]) -> set[str]:
-        """Normalised symbols; one that cannot be a contract name is reported and skipped.
-
-        A bad name must not reach the exchange: in the URL it fails the whole handshake.
-        """
-        if isinstance(symbols, str):
-            raise TypeError("pass an iterable of symbols, not one string")
-        cleaned = set()
-        for symbol in symbols:
-            try:
-                cleaned.add(normalize_symbol(symbol))
-            except SymbolError as exc:
-                self.report_problem(f"Ignored a symbol: {exc}")
-        return cleaned
+        self._change(add=set(), remove=_clean(symbols, self.report_problem) & self._symbols)
 
     def set_all_market(self, enabled: bool) -> None:
         """Also subscribe ``!miniTicker@arr``: every symbol's changes, once a second."""
@@ -204,16 +202,13 @@ class StreamClient:
 
     @property
     def marks(self) -> bool:
-        return self._marks
+        return self._marks.enabled
 
     def set_marks(self, enabled: bool) -> None:
         """Also subscribe the wanted symbols' mark price streams (or stop)."""
-        if enabled == self._marks:
+        if enabled == self._marks.enabled:
             return
-        self._marks = enabled
-        marks = self._wanted_marks() if enabled else set()
-        add, remove = marks - self._mark_streams, self._mark_streams - marks
-        self._mark_streams = marks
+        add, remove = self._marks.set_enabled(enabled, self._symbols)
         self._apply(add=add, remove=remove)
 
     def _change(self, *, add: set[str], remove: set[str]) -> None:
@@ -222,49 +217,12 @@ class StreamClient:
         self._symbols = (self._symbols | add) - remove
         add_streams = {stream_name(s) for s in add}
         remove_streams = {stream_name(s) for s in remove}
-        if self._marks:
-            marks = self._wanted_marks()
-            add_streams |= marks - self._mark_streams
-            remove_streams |= self._mark_streams - marks
-            self._mark_streams = marks
-            for symbol in remove:
-                self._last_mark.pop(symbol, None)
-        self._apply(add=add_streams, remove=remove_streams)
-
-    def _wanted_marks(self) -> set[str]:
-        """The mark streams for the wanted symbols: one each, or the array for many."""
-        if not self._symbols:
-            return set()
-        if len(self._symbols) >= self._mark_array_from:
-            return {ALL_MARK_STREAM}
-        return {mark_stream_name(s) for s in self._symbols}
+        add_marks, remove_marks = self._marks.follow(self._symbols, remove)
+        self._apply(add=add_streams | add_marks, remove=remove_streams | remove_marks)
 
     def _apply(self, *, add: set[str], remove: set[str]) -> None:
-        self._wanted_streams = (self._wanted_streams | add) - remove
-        self._outages.release(remove)
-        for shard, streams in self._shards.release(remove).items():
-            self._connections[shard].remove(streams)
-        for shard, streams in self._shards.assign(add).items():
-            self._outages.carry(shard, streams)
-            connection = self._connections.get(shard)
-            if connection is None:
-                connection = self._connections[shard] = Connection(
-                    shard, self, self._endpoints, self._config
-                )
-                if self._running:
-                    connection.start()
-            connection.add(streams)
-        for shard in self._shards.drop_empty():
-            self._retire(self._connections.pop(shard))
-            self._outages.forget(shard)
-        self._refresh_status()
-
-    def _retire(self, connection: Connection) -> None:
-        task = connection.task
-        if task is not None and not task.done():
-            task.cancel()
-            self._retiring.add(task)
-            task.add_done_callback(self._retiring.discard)
+        self._fleet.apply(add=add, remove=remove)
+        self._board.refresh()
 
     # -- running ---------------------------------------------------------------------
 
@@ -272,37 +230,26 @@ class StreamClient:
         """Open the connections; returns at once (they run as tasks until ``stop``)."""
         if self._running:
             return
-        self._running = True
-        for connection in self._connections.values():
-            connection.start()
+        self._running = self._board.running = True
+        self._fleet.start()
         self._monitor = asyncio.get_running_loop().create_task(
-            self._watch_rates(), name="stream client status"
+            self._board.watch_rates(), name="stream client status"
         )
-        self._refresh_status()
+        self._board.refresh()
 
     async def stop(self) -> None:
         """Close every connection and wait for every task; safe to call again."""
-        self._running = False
-        tasks = [c.task for c in self._connections.values() if c.task is not None]
-        tasks += self._retiring
-        if self._monitor is not None:
-            tasks.append(self._monitor)
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        for connection in self._connections.values():
-            connection.task = None
-        self._retiring.clear()
-        self._outages.all_down()
+        self._running = self._board.running = False
+        await self._fleet.stop(*([self._monitor] if self._monitor is not None else []))
         self._monitor = None
-        self._rate = 0.0
-        self._refresh_status()
+        self._board.rate = 0.0
+        self._board.refresh()
 
     # -- what is known ---------------------------------------------------------------
 
     @property
     def status(self) -> ClientStatus:
-        return self._status
+        return self._board.status
 
     @property
     def stats(self) -> StreamStats:
@@ -332,7 +279,7 @@ class StreamClient:
         streams = [stream_name(symbol)]
         if self._all_market:
             streams.append(ALL_MARKET_STREAM)
-        return self._outages.uncovered(streams, since, until)
+        return self._fleet.uncovered(streams, since, until)
 
     @property
     def connections(self) -> list[Connection]:
@@ -375,11 +322,11 @@ class StreamClient:
             fresh.append(event)
         if newest:
             sample = received * 1000.0 - newest
-            self._lag = (
-                sample if self._lag is None else self._lag + LAG_SMOOTHING * (sample - self._lag)
-            )
+            board = self._board
+            lag = board.lag
+            board.lag = sample if lag is None else lag + LAG_SMOOTHING * (sample - lag)
         if batch.marks:
-            self._deliver_marks(batch.marks, received)
+            self._marks.deliver(batch.marks, received, self._symbols)
         if not fresh:
             return
         stats.delivered += len(fresh)
@@ -401,96 +348,18 @@ class StreamClient:
         if batch.frames:
             self.deliver(batch, received)
 
-    def _deliver_marks(self, marks: Sequence[MarkPrice], received: float) -> None:
-        """The mark events of wanted symbols newer than the last one taken, to listeners."""
-        wanted = self._symbols
-        last_mark = self._last_mark
-        fresh = []
-        for mark in marks:
-            symbol = mark.symbol
-            if symbol not in wanted or mark.event_time <= last_mark.get(symbol, -1):
-                continue
-            last_mark[symbol] = mark.event_time
-            fresh.append(mark)
-        if not fresh:
-            return
-        self.stats_counters.marks += len(fresh)
-        delivered = tuple(fresh)
-        for fn in self._mark_listeners:
-            try:
-                fn(delivered, received)
-            except Exception:
-                self._listener_failed(fn)
-
     def malformed(self, raw: str | bytes, error: FrameError) -> None:
         self.stats_counters.malformed += 1
         self._malformed_log.note(self.stats_counters.malformed, raw, error)
 
     def report_problem(self, text: str) -> None:
         logger.warning("%s", text)
-        self._tell(self._error_listeners, text)
+        _tell(self._error_listeners, text, self._listener_failed)
 
     def report_recovered(self, text: str) -> None:
         logger.info("%s", text)
-        self._tell(self._recovery_listeners, text)
-
-    def _tell(self, listeners: list[ErrorListener], text: str) -> None:
-        for fn in listeners:
-            try:
-                fn(text)
-            except Exception:
-                self._listener_failed(fn)
+        _tell(self._recovery_listeners, text, self._listener_failed)
 
     def connection_changed(self, connection: Connection) -> None:
-        if self._connections.get(connection.ident) is connection:  # not one retired
-            self._outages.note(connection.ident, connection.state is ConnState.LIVE)
-        self._refresh_status()
-
-    # -- status ----------------------------------------------------------------------
-
-    async def _watch_rates(self) -> None:
-        # The rate is averaged over RATE_WINDOW seconds: the exchange pushes every 2 s,
-        # so a 1 s window would flicker between the real rate doubled and zero.
-        samples = collections.deque([(time.monotonic(), self.stats_counters.frames)])
-        while True:
-            await asyncio.sleep(STATUS_PERIOD)
-            now = time.monotonic()
-            samples.append((now, self.stats_counters.frames))
-            while len(samples) > 2 and now - samples[1][0] >= RATE_WINDOW:
-                samples.popleft()
-            then, frames = samples[0]
-            self._rate = (self.stats_counters.frames - frames) / max(now - then, 1e-3)
-            self._refresh_status(periodic=True)
-
-    def _compute_status(self) -> ClientStatus:
-        connections = list(self._connections.values())
-        if not self._running:
-            return ClientStatus(ConnState.OFFLINE, lag_ms=self._lag)
-        sockets = sum(c.open_sockets for c in connections)
-        streams = sum(c.acked_streams for c in connections)
-        if not connections:
-            return ClientStatus(ConnState.LIVE, messages_per_second=self._rate, lag_ms=self._lag)
-        worst = max(connections, key=lambda c: (SEVERITY[c.state], c.attempt))
-        return ClientStatus(
-            worst.state,
-            worst.attempt,
-            worst.retry_at,
-            worst.last_error,
-            sockets,
-            streams,
-            round(self._rate, 1),
-            None if self._lag is None else round(self._lag, 1),
-        )
-
-    def _refresh_status(self, *, periodic: bool = False) -> None:
-        status = self._status = self._compute_status()
-        if status == self._announced:
-            return
-        if not periodic and status.same_state(self._announced):
-            return
-        self._announced = status
-        for fn in self._status_listeners:
-            try:
-                fn(status)
-            except Exception:
-                self._listener_failed(fn)
+        self._fleet.note(connection)
+        self._board.refresh()
