@@ -33,7 +33,7 @@ from desktop.qt.ticker_text import is_connected
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import HEADERS, Column, Role, format_age
 from desktop.qt.watchlist_changes import ChangeAnnouncer, contiguous_blocks
-from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingTexts
+from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FUNDING_ROLES, FundingLive
 from desktop.qt.watchlist_live import LiveMarks
 from desktop.qt.watchlist_order import RowOrder
 from desktop.qt.watchlist_paint import Paint, PaintCache
@@ -66,9 +66,6 @@ _ALERT_ROLES: Final = {
     int(Role.SortRole): SORT_ROLE,
     int(Role.ExactRole): EXACT_ROLE,
 }
-_FUNDING_ROLES: Final = frozenset(
-    {DISPLAY, TOOLTIP, FOREGROUND, int(Role.SortRole), int(Role.ExactRole)}
-)
 ROW_FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
@@ -128,16 +125,12 @@ class WatchlistModel(SymbolRowsModel):
         self._live.flashStepped.connect(self._on_flash_stepped)
         self._texts = RowTexts(watchlist, book, self._live.stale, self._pinned, clock)
         self._paints = PaintCache(self._texts, self._live)
-        self._funding = FundingTexts(
-            marks if marks is not None else MarkBook(parent=self), book, self._decimals, clock
-        )
-        self._paints.funding = self._funding
-        self._funding.marks.marksChanged.connect(self._on_marks_changed)
-        self._mark_stale: dict[str, bool] = {}
-        # Ticks once a second while a funding column is shown: the countdown moves and
-        # marks go stale without any event arriving.
-        self._funding_timer = QTimer(self, interval=1000)
-        self._funding_timer.timeout.connect(self._on_funding_tick)
+        self._funding = FundingLive(marks, book, self._decimals, clock, parent=self)
+        self._funding.follow(lambda: self._symbols)
+        self._funding.marksArrived.connect(self._on_marks_arrived)
+        self._funding.cellsChanged.connect(self._on_funding_cells_changed)
+        self._funding.countdownMoved.connect(self._on_countdown_moved)
+        self._paints.funding = self._funding.texts
         self._announcer = ChangeAnnouncer(self, _COLUMNS)
         self._alerts_present = False
         self._resort_timer = QTimer(self, singleShot=True, interval=resort_ms)
@@ -196,23 +189,17 @@ class WatchlistModel(SymbolRowsModel):
 
     def set_marks(self, marks: MarkBook) -> None:
         """Take mark prices and funding from ``marks`` (the app's book, fed by the client)."""
-        self._funding.marks.marksChanged.disconnect(self._on_marks_changed)
-        self._funding.marks = marks
-        marks.marksChanged.connect(self._on_marks_changed)
+        self._funding.set_marks(marks)
         self._changed(range(len(self._symbols)), Column.MARK, Column.BASIS)
 
     def set_funding_shown(self, shown: bool) -> None:
         """Whether a mark price / funding column is on screen: only then the countdown runs."""
-        if shown and not self._funding_timer.isActive():
-            self._funding_timer.start()
-            # Marks that came while no funding column showed were not announced.
+        if self._funding.set_shown(shown):
             self._changed(range(len(self._symbols)), Column.MARK, Column.BASIS)
-        elif not shown:
-            self._funding_timer.stop()
 
     @property
     def funding_ticking(self) -> bool:
-        return self._funding_timer.isActive()
+        return self._funding.ticking
 
     def _decimals(self, symbol: str) -> int | None:
         contract = self._watchlist.catalog.get(symbol)
@@ -304,8 +291,8 @@ class WatchlistModel(SymbolRowsModel):
         if role == _PAINT:
             return self._paints.paint(symbol, col)
         texts = self._texts
-        if col in FUNDING_COLUMNS and role in _FUNDING_ROLES:
-            return self._funding_data(symbol, col, role)
+        if col in FUNDING_COLUMNS and role in FUNDING_ROLES:
+            return self._funding.texts.data(self._paints.colors.swatch(), symbol, col, role)
         if col == Column.ALERT and role in _ALERT_ROLES:
             return texts.alert_data(symbol, _ALERT_ROLES[role])
         if role == DISPLAY:
@@ -324,18 +311,6 @@ class WatchlistModel(SymbolRowsModel):
         if role == Role.FlashRole:
             return self._live.intensity(symbol)
         return None if role < Role.SortRole else texts.role_value(symbol, col, role)
-
-    def _funding_data(self, symbol: str, col: int, role: int) -> Any:
-        funding = self._funding
-        if role == DISPLAY:
-            return funding.display(symbol, col)
-        if role == TOOLTIP:
-            return funding.tooltip(symbol, col) or None
-        if role == FOREGROUND:
-            return funding.foreground(self._paints.colors.swatch(), symbol, col)
-        if role == Role.SortRole:
-            return funding.sort_key(symbol, col)
-        return funding.exact(symbol, col)
 
     # -- rows following the watchlist ----------------------------------------------
 
@@ -399,7 +374,7 @@ class WatchlistModel(SymbolRowsModel):
 
     def _sort_key(self, col: int) -> Callable[[str], Any]:
         if col in FUNDING_COLUMNS:
-            return partial(self._funding.sort_key, col=col)
+            return partial(self._funding.texts.sort_key, col=col)
         return self._texts.sort_key(col)
 
     def _schedule_resort(self) -> None:
@@ -424,40 +399,18 @@ class WatchlistModel(SymbolRowsModel):
             self._order.forget(symbols)
             self._schedule_resort()
 
-    def _on_marks_changed(self, symbols: list[str]) -> None:
-        if not self._funding_timer.isActive():
-            # No funding column on screen: nothing to repaint. (At the full market the
-            # mark array brings every row once a second.)
-            if self._order.column in FUNDING_COLUMNS:
-                self._order.forget(symbols)
-            return
-        rows = self._rows_of([s for s in symbols if s in self._row])
-        for symbol in symbols:
-            self._mark_stale[symbol] = False
-        self._changed(rows, Column.MARK, Column.BASIS)
+    def _on_marks_arrived(self, symbols: list[str]) -> None:
         if self._order.column in FUNDING_COLUMNS:
             self._order.forget(symbols)
-            self._schedule_resort()
+            if self._funding.ticking:
+                self._schedule_resort()
 
-    def _on_funding_tick(self) -> None:
-        """The countdown moved; marks that stopped arriving are drawn as stale."""
-        marks, now = self._funding.marks, self._clock()
-        flipped = []
-        ticking = []
-        for symbol in self._symbols:
-            mark = marks.mark(symbol)
-            if mark is None:
-                continue
-            stale = marks.is_stale(symbol, now)
-            if stale != self._mark_stale.get(symbol, False):
-                self._mark_stale[symbol] = stale
-                flipped.append(symbol)
-            if mark.event.has_funding:
-                ticking.append(symbol)
-        if flipped:
-            self._changed(self._rows_of(flipped), Column.MARK, Column.BASIS)
+    def _on_funding_cells_changed(self, symbols: list[str]) -> None:
+        self._changed(self._rows_of(symbols), Column.MARK, Column.BASIS)
+
+    def _on_countdown_moved(self, symbols: list[str]) -> None:
         col = Column.NEXT_FUNDING
-        self._announcer.announce(self._rows_of(ticking), col, col, [DISPLAY, TOOLTIP])
+        self._announcer.announce(self._rows_of(symbols), col, col, [DISPLAY, TOOLTIP])
 
     def _on_stale_flipped(self, symbols: list[str]) -> None:
         self._changed(self._rows_of(symbols))
