@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from functools import partial
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -28,17 +27,18 @@ from PySide6.QtCore import (
 from desktop.qt.history import PriceHistory
 from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
-from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
+from desktop.qt.roles import BACKGROUND, DISPLAY, TOOLTIP
 from desktop.qt.ticker_text import is_connected
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import HEADERS, Column, Role, format_age
 from desktop.qt.watchlist_changes import ChangeAnnouncer, contiguous_blocks
-from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FUNDING_ROLES, FundingLive
+from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingLive
 from desktop.qt.watchlist_live import LiveMarks
 from desktop.qt.watchlist_order import RowOrder
 from desktop.qt.watchlist_paint import Paint, PaintCache
+from desktop.qt.watchlist_roles import CellRoles, header_data
 from desktop.qt.watchlist_rows import MIME_SYMBOLS, SymbolRowsModel
-from desktop.qt.watchlist_texts import EXACT_ROLE, SORT_ROLE, AlertLevels, AlertRules, RowTexts
+from desktop.qt.watchlist_texts import AlertLevels, AlertRules, RowTexts
 
 __all__ = [
     "HEADERS",
@@ -58,14 +58,6 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 
 _COLUMNS: Final = len(Column)
-_PAINT: Final = int(Role.PaintRole)
-# The To alert column's roles, as ``RowTexts.alert_data`` names them.
-_ALERT_ROLES: Final = {
-    DISPLAY: DISPLAY,
-    TOOLTIP: TOOLTIP,
-    int(Role.SortRole): SORT_ROLE,
-    int(Role.ExactRole): EXACT_ROLE,
-}
 ROW_FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
@@ -111,7 +103,6 @@ class WatchlistModel(SymbolRowsModel):
         self._clock = clock
         self._manual: list[str] = []  # the same symbols in the watchlist's own order
         self._pinned: set[str] = set(watchlist.pins())
-        self._order = RowOrder(self._sort_key, static_columns=(Column.SYMBOL,))
         self._live = LiveMarks(
             book,
             clock,
@@ -131,6 +122,10 @@ class WatchlistModel(SymbolRowsModel):
         self._funding.cellsChanged.connect(self._on_funding_cells_changed)
         self._funding.countdownMoved.connect(self._on_countdown_moved)
         self._paints.funding = self._funding.texts
+        self._cells = CellRoles(
+            self._texts, self._paints, self._live, self._funding.texts, self._pinned
+        )
+        self._order = RowOrder(self._cells.sort_key, static_columns=(Column.SYMBOL,))
         self._announcer = ChangeAnnouncer(self, _COLUMNS)
         self._alerts_present = False
         self._resort_timer = QTimer(self, singleShot=True, interval=resort_ms)
@@ -269,15 +264,7 @@ class WatchlistModel(SymbolRowsModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
-        if role == DISPLAY:
-            return HEADERS[Column(section)][0]
-        if role == TOOLTIP:
-            return HEADERS[Column(section)][1]
-        if role == ALIGN:
-            return LEFT if section == Column.SYMBOL else RIGHT
-        if role == Role.ShownRole:
-            return self._alerts_present if section == Column.ALERT else True
-        return None
+        return header_data(section, role, alerts_present=self._alerts_present)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return ROW_FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
@@ -287,30 +274,7 @@ class WatchlistModel(SymbolRowsModel):
         col = index.column()
         if not index.isValid() or row >= len(self._symbols) or col >= _COLUMNS:
             return None
-        symbol = self._symbols[row]
-        if role == _PAINT:
-            return self._paints.paint(symbol, col)
-        texts = self._texts
-        if col in FUNDING_COLUMNS and role in FUNDING_ROLES:
-            return self._funding.texts.data(self._paints.colors.swatch(), symbol, col, role)
-        if col == Column.ALERT and role in _ALERT_ROLES:
-            return texts.alert_data(symbol, _ALERT_ROLES[role])
-        if role == DISPLAY:
-            return texts.cells(symbol).display[col]
-        if role == ALIGN:
-            return LEFT if col == Column.SYMBOL else RIGHT
-        if role == FONT:
-            bold = col == Column.SYMBOL and symbol in self._pinned
-            return self._paints.font(bold, self._live.stale.get(symbol, False))
-        if role == FOREGROUND:
-            return self._paints.foreground(symbol, col)
-        if role == BACKGROUND:
-            return self._paints.flash_brush(symbol) if col == Column.LAST else None
-        if role == TOOLTIP:
-            return texts.tooltip(symbol, col)
-        if role == Role.FlashRole:
-            return self._live.intensity(symbol)
-        return None if role < Role.SortRole else texts.role_value(symbol, col, role)
+        return self._cells.data(self._symbols[row], col, role)
 
     # -- rows following the watchlist ----------------------------------------------
 
@@ -371,11 +335,6 @@ class WatchlistModel(SymbolRowsModel):
     def sort_column(self) -> int:
         """The column the rows are sorted by; −1 for the watchlist's own order."""
         return self._order.column
-
-    def _sort_key(self, col: int) -> Callable[[str], Any]:
-        if col in FUNDING_COLUMNS:
-            return partial(self._funding.texts.sort_key, col=col)
-        return self._texts.sort_key(col)
 
     def _schedule_resort(self) -> None:
         if not self._resort_timer.isActive():
