@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 
 from desktop.qt.history import PriceHistory
@@ -34,7 +33,7 @@ from desktop.qt.watchlist_cells import HEADERS, Column, Role, format_age
 from desktop.qt.watchlist_changes import ChangeAnnouncer, contiguous_blocks
 from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingLive
 from desktop.qt.watchlist_live import LiveMarks
-from desktop.qt.watchlist_order import RowOrder
+from desktop.qt.watchlist_order import LiveOrder
 from desktop.qt.watchlist_paint import Paint, PaintCache
 from desktop.qt.watchlist_roles import CellRoles, header_data
 from desktop.qt.watchlist_rows import MIME_SYMBOLS, SymbolRowsModel
@@ -101,7 +100,6 @@ class WatchlistModel(SymbolRowsModel):
         self._watchlist = watchlist
         self._book = book
         self._clock = clock
-        self._manual: list[str] = []  # the same symbols in the watchlist's own order
         self._pinned: set[str] = set(watchlist.pins())
         self._live = LiveMarks(
             book,
@@ -116,7 +114,7 @@ class WatchlistModel(SymbolRowsModel):
         self._live.flashStepped.connect(self._on_flash_stepped)
         self._texts = RowTexts(watchlist, book, self._live.stale, self._pinned, clock)
         self._paints = PaintCache(self._texts, self._live)
-        self._funding = FundingLive(marks, book, self._decimals, clock, parent=self)
+        self._funding = FundingLive(marks, book, self._texts.decimals, clock, parent=self)
         self._funding.follow(lambda: self._symbols)
         self._funding.marksArrived.connect(self._on_marks_arrived)
         self._funding.cellsChanged.connect(self._on_funding_cells_changed)
@@ -125,11 +123,12 @@ class WatchlistModel(SymbolRowsModel):
         self._cells = CellRoles(
             self._texts, self._paints, self._live, self._funding.texts, self._pinned
         )
-        self._order = RowOrder(self._cells.sort_key, static_columns=(Column.SYMBOL,))
+        self._order = LiveOrder(
+            self._cells.sort_key, static_columns=(Column.SYMBOL,), resort_ms=resort_ms, parent=self
+        )
+        self._order.rearranged.connect(self._resort)
         self._announcer = ChangeAnnouncer(self, _COLUMNS)
         self._alerts_present = False
-        self._resort_timer = QTimer(self, singleShot=True, interval=resort_ms)
-        self._resort_timer.timeout.connect(self._resort)
 
         self._set_symbols_initial(watchlist.symbols())
         watchlist.symbolsChanged.connect(self._on_symbols_changed)
@@ -196,10 +195,6 @@ class WatchlistModel(SymbolRowsModel):
     def funding_ticking(self) -> bool:
         return self._funding.ticking
 
-    def _decimals(self, symbol: str) -> int | None:
-        contract = self._watchlist.catalog.get(symbol)
-        return contract.price_decimals if contract is not None else None
-
     def set_connection(self, connected: bool, since: float | None = None) -> None:
         """Whether prices can arrive; rows still without a price say so. ``since``: when
         the connection went down (now, if not given). Follows the book's status too."""
@@ -220,9 +215,7 @@ class WatchlistModel(SymbolRowsModel):
         self._texts.forget_alerts()
         self._update_alerts_present()
         self._changed(range(len(self._symbols)), Column.ALERT, Column.ALERT)
-        if self._order.column == Column.ALERT:
-            self._order.forget_all()
-            self._schedule_resort()
+        self._order.changed(None, (Column.ALERT,))
 
     def refresh(self) -> None:
         """Re-render every row, e.g. after the contract catalog was (re)loaded."""
@@ -279,14 +272,13 @@ class WatchlistModel(SymbolRowsModel):
     # -- rows following the watchlist ----------------------------------------------
 
     def _can_drop(self) -> bool:
-        return self._order.manual  # rows in a sorted order have no place in the user's own
+        return self._order.rows.manual  # rows in a sorted order have no place in the user's own
 
     def _drop_order(self, order: list[str]) -> None:
         self._watchlist.set_order(order)
 
     def _set_symbols_initial(self, symbols: list[str]) -> None:
-        self._manual = list(dict.fromkeys(symbols))
-        self._symbols = self._order.arrange(self._manual)
+        self._symbols = self._order.set_manual(symbols)
         self._reindex()
         now = self._clock()
         for symbol in self._symbols:
@@ -297,14 +289,13 @@ class WatchlistModel(SymbolRowsModel):
         self._live.track(symbol, now)
 
     def _row_left(self, symbol: str) -> None:
-        self._order.forget((symbol,))
+        self._order.rows.forget((symbol,))
         self._texts.forget(symbol)
         self._paints.forget(symbol)
         self._live.forget(symbol)
 
     def _on_symbols_changed(self, symbols: list[str]) -> None:
-        self._manual = list(dict.fromkeys(symbols))
-        new = self._order.arrange(self._manual)  # the rows as they are to be shown
+        new = self._order.set_manual(symbols)  # the rows as they are to be shown
         self._apply_steps(new, self._clock())
         self._pinned &= set(new)
         self._live.set_watching(bool(self._symbols))
@@ -329,19 +320,12 @@ class WatchlistModel(SymbolRowsModel):
         """Show the rows sorted by ``column``'s ``Role.SortRole`` values; −1: the
         watchlist's own order. One move or layout change, only if the order moved."""
         self._order.sort_by(column, order)
-        self._resort_timer.stop()
-        self._resort()
 
     def sort_column(self) -> int:
         """The column the rows are sorted by; −1 for the watchlist's own order."""
-        return self._order.column
+        return self._order.rows.column
 
-    def _schedule_resort(self) -> None:
-        if not self._resort_timer.isActive():
-            self._resort_timer.start()
-
-    def _resort(self) -> None:
-        target = self._order.arrange(self._manual)
+    def _resort(self, target: list[str]) -> None:
         if target != self._symbols:
             self._apply_steps(target, self._clock())
 
@@ -354,15 +338,10 @@ class WatchlistModel(SymbolRowsModel):
             forget(symbol)  # built again when next painted
         self._live.take_quotes(shown)
         self._changed([row_of[s] for s in shown])
-        if self._order.live:
-            self._order.forget(symbols)
-            self._schedule_resort()
+        self._order.changed(symbols)
 
     def _on_marks_arrived(self, symbols: list[str]) -> None:
-        if self._order.column in FUNDING_COLUMNS:
-            self._order.forget(symbols)
-            if self._funding.ticking:
-                self._schedule_resort()
+        self._order.changed(symbols, FUNDING_COLUMNS, resort=self._funding.ticking)
 
     def _on_funding_cells_changed(self, symbols: list[str]) -> None:
         self._changed(self._rows_of(symbols), Column.MARK, Column.BASIS)
@@ -382,9 +361,7 @@ class WatchlistModel(SymbolRowsModel):
     def _on_history_changed(self, symbols: list[str]) -> None:
         # Painted from the history when drawn: the row's other cells stay as built.
         self._announcer.announce(self._rows_of(symbols), Column.TREND, Column.RANGE)
-        if self._order.column == Column.TREND:
-            self._order.forget(symbols)
-            self._schedule_resort()
+        self._order.changed(symbols, (Column.TREND,))
 
     def _changed(self, rows: Iterable[int], first: int = 0, last: int = _COLUMNS - 1) -> None:
         """These rows' cells changed: draw them afresh and announce them."""

@@ -114,7 +114,8 @@ class RowTexts:
             rules = self._rules_cache[symbol] = list(rules_of(symbol)) if rules_of else []
         return rules
 
-    def _decimals(self, symbol: str) -> int | None:
+    def decimals(self, symbol: str) -> int | None:
+        """The price decimals of ``symbol``'s contract, None while it is not known."""
         contract = self._watchlist.catalog.get(symbol)
         return contract.price_decimals if contract is not None else None
 
@@ -186,7 +187,7 @@ class RowTexts:
         trend = self.history.trend(symbol) if self.history is not None else None
         if trend is None:
             return "The last hour appears here once prices arrive"
-        decimals = self._decimals(symbol)
+        decimals = self.decimals(symbol)
         return (
             f"Last hour {format_percent(trend.change_percent)}\n"
             f"low {format_price(trend.low, decimals)} · high {format_price(trend.high, decimals)}"
@@ -208,7 +209,7 @@ class RowTexts:
             if role == DISPLAY:
                 return note[0] if note is not None else ""
             return note[1] if note is not None and role == TOOLTIP else None
-        decimals = self._decimals(symbol)
+        decimals = self.decimals(symbol)
         if role == DISPLAY:
             return level.text(decimals)
         if role == TOOLTIP:
@@ -223,7 +224,7 @@ class RowTexts:
         rules = self._rules(symbol)
         if not rules:
             return None
-        decimals = self._decimals(symbol)
+        decimals = self.decimals(symbol)
         enabled = [r for r in rules if r.enabled]
         if not enabled:
             return ALERTS_OFF, f"{symbol}'s alerts are switched off"
