@@ -199,13 +199,7 @@ class WatchlistModel(SymbolRowsModel):
         """Whether prices can arrive; rows still without a price say so. ``since``: when
         the connection went down (now, if not given). Follows the book's status too."""
         offline = None if connected else (since if since is not None else self._clock())
-        if connected == (self._texts.offline_since is None):
-            return
-        self._texts.offline_since = offline
-        waiting = [s for s in self._symbols if self._book.quote(s) is None]
-        for symbol in waiting:
-            self._texts.forget(symbol)
-        self._changed(self._rows_of(waiting))
+        self._changed(self._rows_of(self._texts.set_offline(offline, self._symbols)))
 
     def _on_status(self, status: Any) -> None:
         self.set_connection(is_connected(status))

@@ -4,7 +4,7 @@ column, whether the symbol trades, and each row's cells built once per quote."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import Any, Final
@@ -95,6 +95,17 @@ class RowTexts:
             f"offline since {since}",
             f": the connection went down before a price for {symbol} arrived",
         )
+
+    def set_offline(self, since: float | None, symbols: Iterable[str]) -> list[str]:
+        """Offline ``since`` then (None: connected): of ``symbols``, those still without a
+        price, whose cells say it (built again when next asked), or [] if nothing changed."""
+        if (since is None) == (self.offline_since is None):
+            return []
+        self.offline_since = since
+        waiting = [s for s in symbols if self._book.quote(s) is None]
+        for symbol in waiting:
+            self.forget(symbol)
+        return waiting
 
     def forget(self, symbol: str) -> None:
         """``symbol``'s quote changed (or it left): build its cells again when asked."""
