@@ -1,9 +1,11 @@
 """The watchlist as a table: one row per watched symbol, columns from its latest mini ticker.
 
 A thin Qt face over its parts: ``watchlist_rows`` (the steps that follow the watchlist),
-``watchlist_order`` (sorting), ``watchlist_live`` (staleness and tick flashes),
+``watchlist_order`` (sorting, timed re-sorts), ``watchlist_live`` (staleness and tick
+flashes), ``watchlist_funding`` (mark price and funding columns, their countdown),
 ``watchlist_texts`` (cells, tooltips, the To alert column), ``watchlist_paint`` (cells as
-drawn) and ``watchlist_changes`` (announcing changed rows). Row changes follow
+drawn), ``watchlist_roles`` (which part answers which role) and ``watchlist_changes``
+(announcing changed rows). Row changes follow
 ``Watchlist.symbolsChanged`` as inserts, removals and moves (never a reset); quote
 changes arrive as the book's coalesced ``quotesChanged`` and leave as one ``dataChanged``
 per contiguous block of rows.
