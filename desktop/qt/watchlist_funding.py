@@ -12,11 +12,11 @@ Quarterlies have no funding: their Basis column shows last − index instead.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Final
+from typing import Any, Final
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QBrush
 
 from desktop.exchange.display import format_change, format_exact, format_price
@@ -32,10 +32,15 @@ from desktop.exchange.funding import (
 from desktop.qt.colors import Swatch
 from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
-from desktop.qt.watchlist_cells import DASH, Column, format_age
+from desktop.qt.roles import DISPLAY, FOREGROUND, TOOLTIP
+from desktop.qt.watchlist_cells import DASH, Column, Role, format_age
 
 FUNDING_COLUMNS: Final = frozenset(
     {Column.MARK, Column.INDEX, Column.FUNDING, Column.NEXT_FUNDING, Column.BASIS}
+)
+# The roles the funding columns answer themselves (``FundingTexts.data``).
+FUNDING_ROLES: Final = frozenset(
+    {DISPLAY, TOOLTIP, FOREGROUND, int(Role.SortRole), int(Role.ExactRole)}
 )
 _CONTEXT: Final = "WatchlistFunding"
 
@@ -58,6 +63,18 @@ class FundingTexts:
         self._quotes = quotes
         self._decimals = decimals
         self._clock = clock
+
+    def data(self, swatch: Swatch, symbol: str, col: int, role: int) -> Any:
+        """One of ``FUNDING_ROLES`` of a funding column's cell."""
+        if role == DISPLAY:
+            return self.display(symbol, col)
+        if role == TOOLTIP:
+            return self.tooltip(symbol, col) or None
+        if role == FOREGROUND:
+            return self.foreground(swatch, symbol, col)
+        if role == Role.SortRole:
+            return self.sort_key(symbol, col)
+        return self.exact(symbol, col)
 
     def display(self, symbol: str, col: int) -> str:
         mark = self.marks.mark(symbol)
@@ -156,6 +173,95 @@ class FundingTexts:
             else:
                 lines.append(_tr("Last price − index price, and that in % of the index"))
         return "\n".join(lines)
+
+
+class FundingLive(QObject):
+    """The funding columns as time passes: marks arriving, going stale, the countdown.
+
+    Ticks once a second while a funding column is shown (``set_shown``): the countdown
+    moves and marks go stale without any event arriving. The texts are ``texts``.
+
+    Signals:
+        marksArrived(list[str]): new marks for these symbols (shown or not): their
+            funding sort keys changed.
+        cellsChanged(list[str]): symbols whose Mark … Basis cells look different (a new
+            mark, or stale flipped); only while a funding column is shown.
+        countdownMoved(list[str]): symbols whose Next funding countdown moved.
+    """
+
+    marksArrived = Signal(list)
+    cellsChanged = Signal(list)
+    countdownMoved = Signal(list)
+
+    def __init__(
+        self,
+        marks: MarkBook | None,
+        quotes: QuoteBook,
+        decimals: Callable[[str], int | None],
+        clock: Callable[[], float] = time.time,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        marks = marks if marks is not None else MarkBook(parent=self)
+        self.texts = FundingTexts(marks, quotes, decimals, clock)
+        marks.marksChanged.connect(self._on_marks_changed)
+        self._stale: dict[str, bool] = {}
+        self._symbols: Callable[[], Iterable[str]] = tuple
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self._tick)
+
+    def follow(self, symbols: Callable[[], Iterable[str]]) -> None:
+        """Count down and check the staleness of ``symbols()`` (the rows) each second."""
+        self._symbols = symbols
+
+    def set_marks(self, marks: MarkBook) -> None:
+        """Take mark prices and funding from ``marks`` from now on."""
+        self.texts.marks.marksChanged.disconnect(self._on_marks_changed)
+        self.texts.marks = marks
+        marks.marksChanged.connect(self._on_marks_changed)
+
+    def set_shown(self, shown: bool) -> bool:
+        """Whether a funding column is on screen: only then the countdown runs. True when
+        it starts: marks that came while none was shown were not announced."""
+        if shown and not self._timer.isActive():
+            self._timer.start()
+            return True
+        if not shown:
+            self._timer.stop()
+        return False
+
+    @property
+    def ticking(self) -> bool:
+        return self._timer.isActive()
+
+    def _on_marks_changed(self, symbols: list[str]) -> None:
+        # No funding column on screen: nothing to repaint. (At the full market the mark
+        # array brings every row once a second.)
+        if self._timer.isActive():
+            for symbol in symbols:
+                self._stale[symbol] = False
+            self.cellsChanged.emit(symbols)
+        self.marksArrived.emit(symbols)
+
+    def _tick(self) -> None:
+        """The countdown moved; marks that stopped arriving are drawn as stale."""
+        marks, now = self.texts.marks, self._clock()
+        flipped = []
+        ticking = []
+        for symbol in self._symbols():
+            mark = marks.mark(symbol)
+            if mark is None:
+                continue
+            stale = marks.is_stale(symbol, now)
+            if stale != self._stale.get(symbol, False):
+                self._stale[symbol] = stale
+                flipped.append(symbol)
+            if mark.event.has_funding:
+                ticking.append(symbol)
+        if flipped:
+            self.cellsChanged.emit(flipped)
+        self.countdownMoved.emit(ticking)
 
 
 def who_pays(rate_text: str) -> str:

@@ -1,9 +1,11 @@
 """The watchlist as a table: one row per watched symbol, columns from its latest mini ticker.
 
 A thin Qt face over its parts: ``watchlist_rows`` (the steps that follow the watchlist),
-``watchlist_order`` (sorting), ``watchlist_live`` (staleness and tick flashes),
+``watchlist_order`` (sorting, timed re-sorts), ``watchlist_live`` (staleness and tick
+flashes), ``watchlist_funding`` (mark price and funding columns, their countdown),
 ``watchlist_texts`` (cells, tooltips, the To alert column), ``watchlist_paint`` (cells as
-drawn) and ``watchlist_changes`` (announcing changed rows). Row changes follow
+drawn), ``watchlist_roles`` (which part answers which role) and ``watchlist_changes``
+(announcing changed rows). Row changes follow
 ``Watchlist.symbolsChanged`` as inserts, removals and moves (never a reset); quote
 changes arrive as the book's coalesced ``quotesChanged`` and leave as one ``dataChanged``
 per contiguous block of rows.
@@ -14,7 +16,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from functools import partial
 from typing import Any, Final
 
 from PySide6.QtCore import (
@@ -22,23 +23,23 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
 )
 
 from desktop.qt.history import PriceHistory
 from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
-from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
+from desktop.qt.roles import BACKGROUND, DISPLAY, TOOLTIP
 from desktop.qt.ticker_text import is_connected
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import HEADERS, Column, Role, format_age
 from desktop.qt.watchlist_changes import ChangeAnnouncer, contiguous_blocks
-from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingTexts
+from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingLive
 from desktop.qt.watchlist_live import LiveMarks
-from desktop.qt.watchlist_order import RowOrder
+from desktop.qt.watchlist_order import LiveOrder
 from desktop.qt.watchlist_paint import Paint, PaintCache
+from desktop.qt.watchlist_roles import CellRoles, header_data
 from desktop.qt.watchlist_rows import MIME_SYMBOLS, SymbolRowsModel
-from desktop.qt.watchlist_texts import EXACT_ROLE, SORT_ROLE, AlertLevels, AlertRules, RowTexts
+from desktop.qt.watchlist_texts import AlertLevels, AlertRules, RowTexts
 
 __all__ = [
     "HEADERS",
@@ -58,17 +59,6 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 
 _COLUMNS: Final = len(Column)
-_PAINT: Final = int(Role.PaintRole)
-# The To alert column's roles, as ``RowTexts.alert_data`` names them.
-_ALERT_ROLES: Final = {
-    DISPLAY: DISPLAY,
-    TOOLTIP: TOOLTIP,
-    int(Role.SortRole): SORT_ROLE,
-    int(Role.ExactRole): EXACT_ROLE,
-}
-_FUNDING_ROLES: Final = frozenset(
-    {DISPLAY, TOOLTIP, FOREGROUND, int(Role.SortRole), int(Role.ExactRole)}
-)
 ROW_FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
@@ -112,9 +102,7 @@ class WatchlistModel(SymbolRowsModel):
         self._watchlist = watchlist
         self._book = book
         self._clock = clock
-        self._manual: list[str] = []  # the same symbols in the watchlist's own order
         self._pinned: set[str] = set(watchlist.pins())
-        self._order = RowOrder(self._sort_key, static_columns=(Column.SYMBOL,))
         self._live = LiveMarks(
             book,
             clock,
@@ -128,20 +116,21 @@ class WatchlistModel(SymbolRowsModel):
         self._live.flashStepped.connect(self._on_flash_stepped)
         self._texts = RowTexts(watchlist, book, self._live.stale, self._pinned, clock)
         self._paints = PaintCache(self._texts, self._live)
-        self._funding = FundingTexts(
-            marks if marks is not None else MarkBook(parent=self), book, self._decimals, clock
+        self._funding = FundingLive(marks, book, self._texts.decimals, clock, parent=self)
+        self._funding.follow(lambda: self._symbols)
+        self._funding.marksArrived.connect(self._on_marks_arrived)
+        self._funding.cellsChanged.connect(self._on_funding_cells_changed)
+        self._funding.countdownMoved.connect(self._on_countdown_moved)
+        self._paints.funding = self._funding.texts
+        self._cells = CellRoles(
+            self._texts, self._paints, self._live, self._funding.texts, self._pinned
         )
-        self._paints.funding = self._funding
-        self._funding.marks.marksChanged.connect(self._on_marks_changed)
-        self._mark_stale: dict[str, bool] = {}
-        # Ticks once a second while a funding column is shown: the countdown moves and
-        # marks go stale without any event arriving.
-        self._funding_timer = QTimer(self, interval=1000)
-        self._funding_timer.timeout.connect(self._on_funding_tick)
+        self._order = LiveOrder(
+            self._cells.sort_key, static_columns=(Column.SYMBOL,), resort_ms=resort_ms, parent=self
+        )
+        self._order.rearranged.connect(self._resort)
         self._announcer = ChangeAnnouncer(self, _COLUMNS)
         self._alerts_present = False
-        self._resort_timer = QTimer(self, singleShot=True, interval=resort_ms)
-        self._resort_timer.timeout.connect(self._resort)
 
         self._set_symbols_initial(watchlist.symbols())
         watchlist.symbolsChanged.connect(self._on_symbols_changed)
@@ -196,39 +185,23 @@ class WatchlistModel(SymbolRowsModel):
 
     def set_marks(self, marks: MarkBook) -> None:
         """Take mark prices and funding from ``marks`` (the app's book, fed by the client)."""
-        self._funding.marks.marksChanged.disconnect(self._on_marks_changed)
-        self._funding.marks = marks
-        marks.marksChanged.connect(self._on_marks_changed)
+        self._funding.set_marks(marks)
         self._changed(range(len(self._symbols)), Column.MARK, Column.BASIS)
 
     def set_funding_shown(self, shown: bool) -> None:
         """Whether a mark price / funding column is on screen: only then the countdown runs."""
-        if shown and not self._funding_timer.isActive():
-            self._funding_timer.start()
-            # Marks that came while no funding column showed were not announced.
+        if self._funding.set_shown(shown):
             self._changed(range(len(self._symbols)), Column.MARK, Column.BASIS)
-        elif not shown:
-            self._funding_timer.stop()
 
     @property
     def funding_ticking(self) -> bool:
-        return self._funding_timer.isActive()
-
-    def _decimals(self, symbol: str) -> int | None:
-        contract = self._watchlist.catalog.get(symbol)
-        return contract.price_decimals if contract is not None else None
+        return self._funding.ticking
 
     def set_connection(self, connected: bool, since: float | None = None) -> None:
         """Whether prices can arrive; rows still without a price say so. ``since``: when
         the connection went down (now, if not given). Follows the book's status too."""
         offline = None if connected else (since if since is not None else self._clock())
-        if connected == (self._texts.offline_since is None):
-            return
-        self._texts.offline_since = offline
-        waiting = [s for s in self._symbols if self._book.quote(s) is None]
-        for symbol in waiting:
-            self._texts.forget(symbol)
-        self._changed(self._rows_of(waiting))
+        self._changed(self._rows_of(self._texts.set_offline(offline, self._symbols)))
 
     def _on_status(self, status: Any) -> None:
         self.set_connection(is_connected(status))
@@ -238,9 +211,7 @@ class WatchlistModel(SymbolRowsModel):
         self._texts.forget_alerts()
         self._update_alerts_present()
         self._changed(range(len(self._symbols)), Column.ALERT, Column.ALERT)
-        if self._order.column == Column.ALERT:
-            self._order.forget_all()
-            self._schedule_resort()
+        self._order.changed(None, (Column.ALERT,))
 
     def refresh(self) -> None:
         """Re-render every row, e.g. after the contract catalog was (re)loaded."""
@@ -282,15 +253,7 @@ class WatchlistModel(SymbolRowsModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
-        if role == DISPLAY:
-            return HEADERS[Column(section)][0]
-        if role == TOOLTIP:
-            return HEADERS[Column(section)][1]
-        if role == ALIGN:
-            return LEFT if section == Column.SYMBOL else RIGHT
-        if role == Role.ShownRole:
-            return self._alerts_present if section == Column.ALERT else True
-        return None
+        return header_data(section, role, alerts_present=self._alerts_present)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         return ROW_FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
@@ -300,54 +263,18 @@ class WatchlistModel(SymbolRowsModel):
         col = index.column()
         if not index.isValid() or row >= len(self._symbols) or col >= _COLUMNS:
             return None
-        symbol = self._symbols[row]
-        if role == _PAINT:
-            return self._paints.paint(symbol, col)
-        texts = self._texts
-        if col in FUNDING_COLUMNS and role in _FUNDING_ROLES:
-            return self._funding_data(symbol, col, role)
-        if col == Column.ALERT and role in _ALERT_ROLES:
-            return texts.alert_data(symbol, _ALERT_ROLES[role])
-        if role == DISPLAY:
-            return texts.cells(symbol).display[col]
-        if role == ALIGN:
-            return LEFT if col == Column.SYMBOL else RIGHT
-        if role == FONT:
-            bold = col == Column.SYMBOL and symbol in self._pinned
-            return self._paints.font(bold, self._live.stale.get(symbol, False))
-        if role == FOREGROUND:
-            return self._paints.foreground(symbol, col)
-        if role == BACKGROUND:
-            return self._paints.flash_brush(symbol) if col == Column.LAST else None
-        if role == TOOLTIP:
-            return texts.tooltip(symbol, col)
-        if role == Role.FlashRole:
-            return self._live.intensity(symbol)
-        return None if role < Role.SortRole else texts.role_value(symbol, col, role)
-
-    def _funding_data(self, symbol: str, col: int, role: int) -> Any:
-        funding = self._funding
-        if role == DISPLAY:
-            return funding.display(symbol, col)
-        if role == TOOLTIP:
-            return funding.tooltip(symbol, col) or None
-        if role == FOREGROUND:
-            return funding.foreground(self._paints.colors.swatch(), symbol, col)
-        if role == Role.SortRole:
-            return funding.sort_key(symbol, col)
-        return funding.exact(symbol, col)
+        return self._cells.data(self._symbols[row], col, role)
 
     # -- rows following the watchlist ----------------------------------------------
 
     def _can_drop(self) -> bool:
-        return self._order.manual  # rows in a sorted order have no place in the user's own
+        return self._order.rows.manual  # rows in a sorted order have no place in the user's own
 
     def _drop_order(self, order: list[str]) -> None:
         self._watchlist.set_order(order)
 
     def _set_symbols_initial(self, symbols: list[str]) -> None:
-        self._manual = list(dict.fromkeys(symbols))
-        self._symbols = self._order.arrange(self._manual)
+        self._symbols = self._order.set_manual(symbols)
         self._reindex()
         now = self._clock()
         for symbol in self._symbols:
@@ -358,14 +285,13 @@ class WatchlistModel(SymbolRowsModel):
         self._live.track(symbol, now)
 
     def _row_left(self, symbol: str) -> None:
-        self._order.forget((symbol,))
+        self._order.rows.forget((symbol,))
         self._texts.forget(symbol)
         self._paints.forget(symbol)
         self._live.forget(symbol)
 
     def _on_symbols_changed(self, symbols: list[str]) -> None:
-        self._manual = list(dict.fromkeys(symbols))
-        new = self._order.arrange(self._manual)  # the rows as they are to be shown
+        new = self._order.set_manual(symbols)  # the rows as they are to be shown
         self._apply_steps(new, self._clock())
         self._pinned &= set(new)
         self._live.set_watching(bool(self._symbols))
@@ -390,24 +316,12 @@ class WatchlistModel(SymbolRowsModel):
         """Show the rows sorted by ``column``'s ``Role.SortRole`` values; −1: the
         watchlist's own order. One move or layout change, only if the order moved."""
         self._order.sort_by(column, order)
-        self._resort_timer.stop()
-        self._resort()
 
     def sort_column(self) -> int:
         """The column the rows are sorted by; −1 for the watchlist's own order."""
-        return self._order.column
+        return self._order.rows.column
 
-    def _sort_key(self, col: int) -> Callable[[str], Any]:
-        if col in FUNDING_COLUMNS:
-            return partial(self._funding.sort_key, col=col)
-        return self._texts.sort_key(col)
-
-    def _schedule_resort(self) -> None:
-        if not self._resort_timer.isActive():
-            self._resort_timer.start()
-
-    def _resort(self) -> None:
-        target = self._order.arrange(self._manual)
+    def _resort(self, target: list[str]) -> None:
         if target != self._symbols:
             self._apply_steps(target, self._clock())
 
@@ -420,44 +334,17 @@ class WatchlistModel(SymbolRowsModel):
             forget(symbol)  # built again when next painted
         self._live.take_quotes(shown)
         self._changed([row_of[s] for s in shown])
-        if self._order.live:
-            self._order.forget(symbols)
-            self._schedule_resort()
+        self._order.changed(symbols)
 
-    def _on_marks_changed(self, symbols: list[str]) -> None:
-        if not self._funding_timer.isActive():
-            # No funding column on screen: nothing to repaint. (At the full market the
-            # mark array brings every row once a second.)
-            if self._order.column in FUNDING_COLUMNS:
-                self._order.forget(symbols)
-            return
-        rows = self._rows_of([s for s in symbols if s in self._row])
-        for symbol in symbols:
-            self._mark_stale[symbol] = False
-        self._changed(rows, Column.MARK, Column.BASIS)
-        if self._order.column in FUNDING_COLUMNS:
-            self._order.forget(symbols)
-            self._schedule_resort()
+    def _on_marks_arrived(self, symbols: list[str]) -> None:
+        self._order.changed(symbols, FUNDING_COLUMNS, resort=self._funding.ticking)
 
-    def _on_funding_tick(self) -> None:
-        """The countdown moved; marks that stopped arriving are drawn as stale."""
-        marks, now = self._funding.marks, self._clock()
-        flipped = []
-        ticking = []
-        for symbol in self._symbols:
-            mark = marks.mark(symbol)
-            if mark is None:
-                continue
-            stale = marks.is_stale(symbol, now)
-            if stale != self._mark_stale.get(symbol, False):
-                self._mark_stale[symbol] = stale
-                flipped.append(symbol)
-            if mark.event.has_funding:
-                ticking.append(symbol)
-        if flipped:
-            self._changed(self._rows_of(flipped), Column.MARK, Column.BASIS)
+    def _on_funding_cells_changed(self, symbols: list[str]) -> None:
+        self._changed(self._rows_of(symbols), Column.MARK, Column.BASIS)
+
+    def _on_countdown_moved(self, symbols: list[str]) -> None:
         col = Column.NEXT_FUNDING
-        self._announcer.announce(self._rows_of(ticking), col, col, [DISPLAY, TOOLTIP])
+        self._announcer.announce(self._rows_of(symbols), col, col, [DISPLAY, TOOLTIP])
 
     def _on_stale_flipped(self, symbols: list[str]) -> None:
         self._changed(self._rows_of(symbols))
@@ -470,9 +357,7 @@ class WatchlistModel(SymbolRowsModel):
     def _on_history_changed(self, symbols: list[str]) -> None:
         # Painted from the history when drawn: the row's other cells stay as built.
         self._announcer.announce(self._rows_of(symbols), Column.TREND, Column.RANGE)
-        if self._order.column == Column.TREND:
-            self._order.forget(symbols)
-            self._schedule_resort()
+        self._order.changed(symbols, (Column.TREND,))
 
     def _changed(self, rows: Iterable[int], first: int = 0, last: int = _COLUMNS - 1) -> None:
         """These rows' cells changed: draw them afresh and announce them."""

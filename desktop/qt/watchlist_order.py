@@ -12,9 +12,9 @@ sorted in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.qt.sorting import SortKey, sort_missing_last
 
@@ -83,3 +83,64 @@ class RowOrder:
         return sort_missing_last(
             symbols, key, descending=self._order == Qt.SortOrder.DescendingOrder
         )
+
+
+class LiveOrder(QObject):
+    """The rows' order as values change: a ``RowOrder`` over the watchlist's own order
+    (``manual``), arranged again at most once per ``resort_ms`` while values that the
+    rows are sorted by keep changing, so rows do not jump about faster than anyone can
+    read them.
+
+    Signals:
+        rearranged(list[str]): the rows as they are to be shown now (maybe as they are).
+    """
+
+    rearranged = Signal(list)
+
+    def __init__(
+        self,
+        keys_of: KeysOf,
+        *,
+        static_columns: Iterable[int] = (),
+        resort_ms: int = 1000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.rows = RowOrder(keys_of, static_columns=static_columns)
+        self.manual: list[str] = []  # the symbols in the watchlist's own order
+        self._timer = QTimer(self, singleShot=True, interval=resort_ms)
+        self._timer.timeout.connect(self.resort)
+
+    def set_manual(self, symbols: list[str]) -> list[str]:
+        """The watchlist's own order is now ``symbols``: the rows as they are to be shown."""
+        self.manual = list(dict.fromkeys(symbols))
+        return self.rows.arrange(self.manual)
+
+    def sort_by(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort by ``column`` (−1: the watchlist's own order) now."""
+        self.rows.sort_by(column, order)
+        self._timer.stop()
+        self.resort()
+
+    def changed(
+        self,
+        symbols: Iterable[str] | None,
+        columns: Container[int] | None = None,
+        *,
+        resort: bool = True,
+    ) -> None:
+        """Values of ``symbols`` (None: all) in ``columns`` (None: all that move with
+        prices) changed: if the rows are sorted by one of them, their keys are worked out
+        again, and (``resort``) the rows arranged again soon."""
+        rows = self.rows
+        if not (rows.live if columns is None else rows.column in columns):
+            return
+        if symbols is None:
+            rows.forget_all()
+        else:
+            rows.forget(symbols)
+        if resort and not self._timer.isActive():
+            self._timer.start()
+
+    def resort(self) -> None:
+        self.rearranged.emit(self.rows.arrange(self.manual))

@@ -4,7 +4,7 @@ column, whether the symbol trades, and each row's cells built once per quote."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import Any, Final
@@ -96,6 +96,17 @@ class RowTexts:
             f": the connection went down before a price for {symbol} arrived",
         )
 
+    def set_offline(self, since: float | None, symbols: Iterable[str]) -> list[str]:
+        """Offline ``since`` then (None: connected): of ``symbols``, those still without a
+        price, whose cells say it (built again when next asked), or [] if nothing changed."""
+        if (since is None) == (self.offline_since is None):
+            return []
+        self.offline_since = since
+        waiting = [s for s in symbols if self._book.quote(s) is None]
+        for symbol in waiting:
+            self.forget(symbol)
+        return waiting
+
     def forget(self, symbol: str) -> None:
         """``symbol``'s quote changed (or it left): build its cells again when asked."""
         self._cells.pop(symbol, None)
@@ -114,7 +125,8 @@ class RowTexts:
             rules = self._rules_cache[symbol] = list(rules_of(symbol)) if rules_of else []
         return rules
 
-    def _decimals(self, symbol: str) -> int | None:
+    def decimals(self, symbol: str) -> int | None:
+        """The price decimals of ``symbol``'s contract, None while it is not known."""
         contract = self._watchlist.catalog.get(symbol)
         return contract.price_decimals if contract is not None else None
 
@@ -186,7 +198,7 @@ class RowTexts:
         trend = self.history.trend(symbol) if self.history is not None else None
         if trend is None:
             return "The last hour appears here once prices arrive"
-        decimals = self._decimals(symbol)
+        decimals = self.decimals(symbol)
         return (
             f"Last hour {format_percent(trend.change_percent)}\n"
             f"low {format_price(trend.low, decimals)} · high {format_price(trend.high, decimals)}"
@@ -208,7 +220,7 @@ class RowTexts:
             if role == DISPLAY:
                 return note[0] if note is not None else ""
             return note[1] if note is not None and role == TOOLTIP else None
-        decimals = self._decimals(symbol)
+        decimals = self.decimals(symbol)
         if role == DISPLAY:
             return level.text(decimals)
         if role == TOOLTIP:
@@ -223,7 +235,7 @@ class RowTexts:
         rules = self._rules(symbol)
         if not rules:
             return None
-        decimals = self._decimals(symbol)
+        decimals = self.decimals(symbol)
         enabled = [r for r in rules if r.enabled]
         if not enabled:
             return ALERTS_OFF, f"{symbol}'s alerts are switched off"

@@ -8,11 +8,9 @@ system tray the same content goes to an always-on-top ``MiniStrip``.
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from functools import partial
 from typing import Any, Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,11 +25,8 @@ from desktop.qt.ticker_text import (
     SymbolRow,
     compact_percent,
     describe_status,
-    fit_lines,
-    funding_note,
     is_connected,
     symbol_row,
-    tooltip_lines,
 )
 from desktop.qt.tray_icon import (
     IconState,
@@ -45,15 +40,13 @@ from desktop.qt.watchlists import Watchlists
 from desktop.ui.strip import MiniStrip
 from desktop.ui.tray_host import TrayHost
 from desktop.ui.tray_menu import TrayMenu
+from desktop.ui.tray_tooltip import TrayTooltip
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ROTATION_S: Final = 5.0
 #: Staleness is a matter of time, not of ticks: re-check it this often.
 STALENESS_CHECK_MS: Final = 1000
-#: Windows keeps only 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128
-#: WCHARs); elsewhere the whole text is shown.
-TOOLTIP_LIMIT: Final = 127 if sys.platform == "win32" else None
 #: Icons kept, the least recently shown dropped first: a rotation through 16 pins never
 #: redraws (~2 ms an icon), and each holds ~95 kB of pixels (5 sizes × 2 ratios). Keeping
 #: 64 and clearing them all when full held up to ~10 MB: most of a full-market soak's
@@ -96,6 +89,27 @@ class TrayIcons:
         self._icons[key] = icon
         self.current = icon
         return True
+
+    def show_row(
+        self,
+        row: SymbolRow | None,
+        book: QuoteBook,
+        catalog: ContractCatalog | None,
+        pins: list[str],
+        *,
+        connected: bool,
+    ) -> bool:
+        """The icon for ``row`` (None: the no-pins icon), its letters told apart from
+        those of ``pins``; True if it changed."""
+        if row is None:
+            return self.show_idle()
+        quote = book.quote(row.symbol)
+        change = quote.ticker.change_percent if quote is not None else None
+        state = (
+            IconState.OFFLINE if not connected else IconState.STALE if row.stale else IconState.LIVE
+        )
+        bases = {s: base_asset(catalog, s) for s in {*pins, row.symbol}}
+        return self.show(distinct_labels(bases)[row.symbol], change, state)
 
     def show_idle(self) -> bool:
         """The no-pins icon; True if it changed."""
@@ -154,7 +168,7 @@ class TrayTicker(QObject):
         self._shown = 0  # index into _pins
         self._rows: list[SymbolRow] = []
         self._tooltip = ""
-        self._marks: MarkBook | None = None  # funding for the tooltip (set_marks)
+        self._tooltips = TrayTooltip(demo=demo, replay=replay)
         self._icons = TrayIcons(demo=demo or replay)  # the frame says "not live prices"
         self._closed = False
 
@@ -340,7 +354,7 @@ class TrayTicker(QObject):
 
     def set_marks(self, marks: MarkBook) -> None:
         """Add each pin's funding rate and countdown to the tooltip, from ``marks``."""
-        self._marks = marks
+        self._tooltips.marks = marks
         self.refresh()
 
     def refresh(self) -> None:
@@ -351,20 +365,7 @@ class TrayTicker(QObject):
         catalog = self._catalog if self._catalog is not None else self._watchlist.catalog
         looked = self._looked
         self._rows = [symbol_row(s, self._book, catalog, now, looked.get(s)) for s in self._pins]
-        marks = self._marks
-        lines = tooltip_lines(
-            self._pins,
-            self._book,
-            catalog,
-            status=status,
-            demo=self._demo,
-            now=now,
-            looked=looked,
-            funding=None if marks is None else partial(funding_note, marks, now=now),
-        )
-        if self._replay:
-            lines.insert(0, self.tr("REPLAY — recorded prices, not live"))
-        self._set_tooltip(fit_lines(lines, TOOLTIP_LIMIT))
+        self._set_tooltip(self._tooltips.text(self._pins, self._book, catalog, status, now, looked))
         self._update_icon(connected, catalog)
         state_text = describe_status(status, demo=self._demo)
         self._menus.update(state_text, self._rows, self._shown)
@@ -378,21 +379,7 @@ class TrayTicker(QObject):
 
     def _update_icon(self, connected: bool, catalog: ContractCatalog | None) -> None:
         row = self._attention_row() or (self._rows[self._shown] if self._rows else None)
-        if row is None:
-            changed = self._icons.show_idle()
-        else:
-            quote = self._book.quote(row.symbol)
-            change = quote.ticker.change_percent if quote is not None else None
-            state = (
-                IconState.OFFLINE
-                if not connected
-                else IconState.STALE
-                if row.stale
-                else IconState.LIVE
-            )
-            bases = {s: base_asset(catalog, s) for s in {*self._pins, row.symbol}}
-            changed = self._icons.show(distinct_labels(bases)[row.symbol], change, state)
-        if changed:
+        if self._icons.show_row(row, self._book, catalog, self._pins, connected=connected):
             self._host.set_icon(self._icons.current)
 
     # -- attention: an alert fired -------------------------------------------------

@@ -17,6 +17,7 @@ from desktop.qt.alerts import AlertCenter
 from desktop.qt.quotes import Quote
 from desktop.qt.watchlist_cells import QUOTE_SORT_KEYS, build_cells
 from desktop.qt.watchlist_model import Column, Role
+from desktop.qt.watchlist_order import LiveOrder
 from desktop.qt.watchlist_proxy import WatchlistProxy
 from tests.qt.market_samples import ticker
 from tests.qt.test_watchlist_model import Rig, record
@@ -178,3 +179,19 @@ def rig_symbols(qapp: Any) -> Rig:
     r = Rig(["BTCUSDT", "ETHUSDT"], catalog=ContractCatalog())
     r.push(ticker("BTCUSDT", "100000", open="99000"), ticker("ETHUSDT", "3000", open="3100"))
     return r
+
+
+def test_live_order_rearranges_only_for_changes_in_the_column_it_sorts_by(qtbot: QtBot) -> None:
+    values = {"AUSDT": 3.0, "BUSDT": 1.0, "CUSDT": 2.0}
+    order = LiveOrder(lambda col: values.get, resort_ms=10)
+    assert order.set_manual(["AUSDT", "BUSDT", "CUSDT", "AUSDT"]) == ["AUSDT", "BUSDT", "CUSDT"]
+    with qtbot.waitSignal(order.rearranged) as sorted_now:
+        order.sort_by(Column.LAST, ASCENDING)
+    assert sorted_now.args == [["BUSDT", "CUSDT", "AUSDT"]]
+    values["AUSDT"] = 0.0
+    with qtbot.assertNotEmitted(order.rearranged, wait=50):
+        order.changed(["AUSDT"], (Column.HIGH,))  # not the sort column
+        order.changed(["AUSDT"], (Column.LAST,), resort=False)  # keys forgotten, no re-sort
+    with qtbot.waitSignal(order.rearranged) as resorted:
+        order.changed(["CUSDT"], (Column.LAST,))
+    assert resorted.args == [["AUSDT", "BUSDT", "CUSDT"]]
