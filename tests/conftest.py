@@ -33,6 +33,25 @@ class QtLoop:
         return self.loop.run_until_complete(asyncio.wait_for(coro, timeout))
 
 
+@pytest.fixture(autouse=True)
+def _no_window_outlives_its_test() -> Iterator[None]:
+    """Hide every window a test left on screen, after its own fixtures are gone.
+
+    A window that outlives its test keeps getting paint events in later tests, after the
+    models it shows may have been deleted: twice today that ended in a segfault inside
+    Qt's painting (TextDelegate.paint), taking the whole run down. Tests that need no Qt
+    never create an application here.
+    """
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        for widget in app.topLevelWidgets():
+            if widget.isVisible():
+                widget.hide()
+
+
 @pytest.fixture
 def qt_loop(qapp: Any) -> Iterator[QtLoop]:
     import qasync
