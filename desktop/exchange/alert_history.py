@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Final
 
 from desktop.exchange.alert_engine import AlertFired
 from desktop.exchange.alerts import describe_rule
@@ -56,11 +56,11 @@ def appended(history: Sequence[FiredRecord], record: FiredRecord) -> list[FiredR
     return [*history, record][-MAX_HISTORY:]
 
 
-def history_to_json(history: Iterable[FiredRecord]) -> list[dict[str, Any]]:
+def history_to_json(history: Iterable[FiredRecord]) -> list[dict[str, object]]:
     return [asdict(record) for record in history]
 
 
-def history_from_json(data: Any) -> tuple[list[FiredRecord], int]:
+def history_from_json(data: object) -> tuple[list[FiredRecord], int]:
     """The records that check out, and how many did not (each is dropped, never guessed)."""
     if not isinstance(data, list):
         return [], 1
@@ -74,7 +74,7 @@ def history_from_json(data: Any) -> tuple[list[FiredRecord], int]:
     return records, bad
 
 
-def _record(item: Any) -> FiredRecord:
+def _record(item: object) -> FiredRecord:
     if not isinstance(item, dict):
         raise TypeError("not an object")
     time = item.get("time")

@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, Final, TypeGuard
 
 from desktop.exchange.display import format_price
 from desktop.exchange.symbols import SymbolError, normalize_symbol
@@ -135,7 +135,7 @@ def check_rule(rule: AlertRule) -> AlertRule:
     return rule
 
 
-def _check_number(name: str, value: Any, *, positive: bool) -> None:
+def _check_number(name: str, value: object, *, positive: bool) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
         raise ValueError(f"the {name} is not a number")
     if value < 0 or (positive and value == 0):
@@ -147,13 +147,13 @@ def _check_number(name: str, value: Any, *, positive: bool) -> None:
         raise ValueError(f"the {name} has more than {-MIN_EXPONENT} decimal places")
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _finite(value: Any) -> bool:
+def _finite(value: object) -> TypeGuard[float]:
     """A JSON number (not true/false) that fits a float and is not NaN or infinite."""
-    if not (_is_int(value) or isinstance(value, float)):
+    if not isinstance(value, int | float) or isinstance(value, bool):
         return False
     try:
         return math.isfinite(float(value))
@@ -185,7 +185,7 @@ def describe_rule(rule: AlertRule, decimals: int | None = None) -> str:
 # -- JSON -------------------------------------------------------------------------------
 
 
-def rule_to_json(rule: AlertRule) -> dict[str, Any]:
+def rule_to_json(rule: AlertRule) -> dict[str, object]:
     """The rule as the settings file holds it; numbers that must stay exact are strings."""
     return {
         "id": rule.id,
@@ -202,7 +202,7 @@ def rule_to_json(rule: AlertRule) -> dict[str, Any]:
     }
 
 
-def rules_to_json(rules: list[AlertRule]) -> list[dict[str, Any]]:
+def rules_to_json(rules: list[AlertRule]) -> list[dict[str, object]]:
     return [rule_to_json(rule) for rule in rules]
 
 
@@ -239,7 +239,7 @@ def rule_from_json(data: Any) -> AlertRule:
     )
 
 
-def rules_from_json(data: Any) -> tuple[list[AlertRule], list[str]]:
+def rules_from_json(data: object) -> tuple[list[AlertRule], list[str]]:
     """Good rules from a JSON value, and plain-words notes on every entry dropped.
 
     Never raises: a bad entry costs only itself.
@@ -271,7 +271,7 @@ def rules_from_json(data: Any) -> tuple[list[AlertRule], list[str]]:
     return rules, [f"Some alerts could not be read and were removed: {listed}."]
 
 
-def _decimal(value: Any, name: str) -> Decimal:
+def _decimal(value: object, name: str) -> Decimal:
     """A JSON string or number as an exact ``Decimal`` (a float by its shortest repr)."""
     if isinstance(value, bool) or value is None:
         raise ValueError(f"the {name} is not a number")
@@ -290,11 +290,11 @@ def _decimal(value: Any, name: str) -> Decimal:
     return number
 
 
-def _optional_decimal(value: Any, name: str) -> Decimal | None:
+def _optional_decimal(value: object, name: str) -> Decimal | None:
     return None if value is None else _decimal(value, name)
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, dict):
@@ -308,7 +308,7 @@ def _kind(value: Any) -> str:
     return "a number"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     text = repr(value) if not isinstance(value, str) else f"“{value}”"
     text = "".join(ch if ch.isprintable() else "?" for ch in text)
     return text if len(text) <= 30 else text[:29] + "…"

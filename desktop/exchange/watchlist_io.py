@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any, Final
+from typing import Final
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.exchange.symbols import SymbolError, normalize_symbol
@@ -317,7 +317,7 @@ def to_json(
     exported_at: float,
 ) -> str:
     """MiniTicker's JSON export; ``parse_import`` reads it back list for list."""
-    document: dict[str, Any] = {
+    document: dict[str, object] = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "exported_at_utc": _iso(exported_at * 1000),
