@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +45,7 @@ from desktop.exchange.alerts import (
 from desktop.exchange.display import format_price
 from desktop.qt.alert_rules_model import RULE_HEADERS, AlertRulesModel, RuleColumn
 from desktop.qt.alerts import AlertCenter
+from desktop.ui.buttons import plain_buttons
 
 log = logging.getLogger(__name__)
 
@@ -64,18 +64,6 @@ DEFAULT_FUNDING: Final = "0.05"  # % per period: five times Binance's usual 0.01
 
 Decimals = Callable[[str], int | None]
 PriceOf = Callable[[str], Decimal | None]
-
-
-def plain_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
-    """Standard buttons without Qt's built-in fallback pictures.
-
-    With no icon theme (a bare X session, Xvfb, some tiling desktops) Qt draws its own
-    old ✓/✗ pictures on OK, Cancel and Close; a themed desktop keeps its icons.
-    """
-    if not QIcon.hasThemeIcon("dialog-ok"):
-        for button in box.buttons():
-            button.setIcon(QIcon())
-    return box
 
 
 class AlertEditor(QDialog):

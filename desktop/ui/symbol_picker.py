@@ -37,7 +37,7 @@ from desktop.qt.contracts_model import (
     normalize_search,
 )
 from desktop.qt.watchlist import Watchlist
-from desktop.ui.alerts_dialog import plain_buttons
+from desktop.ui.buttons import plain_buttons
 
 log = logging.getLogger(__name__)
 

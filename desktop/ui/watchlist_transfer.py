@@ -46,7 +46,7 @@ from desktop.exchange.watchlist_io import (
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist_import import Applied, apply_import
 from desktop.qt.watchlists import Watchlists
-from desktop.ui.alerts_dialog import plain_buttons
+from desktop.ui.buttons import plain_buttons
 
 log = logging.getLogger(__name__)
 
