@@ -38,6 +38,7 @@ from desktop.qt.alert_history_model import AlertHistoryModel
 from desktop.qt.alerts import AlertCenter
 from desktop.qt.contracts_model import ContractsModel
 from desktop.qt.history import PriceHistory
+from desktop.qt.language import Language
 from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.settings_saver import SettingsSaver
@@ -104,6 +105,7 @@ class Parts:
     watchlists: Watchlists  # every named list; ``watchlist`` is the one shown
     history: PriceHistory
     movers: MoversDock
+    language: Language
     exchange: SimExchange | None = None
     quit_event: asyncio.Event = field(default_factory=asyncio.Event)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -167,6 +169,9 @@ async def build(
     # stopping its loop on the last close would leave no loop to shut down on.
     app.setQuitOnLastWindowClosed(False)
     store = SettingsStore(options.config_dir)
+    # Before anything is worded, the settings' repair notes included.
+    language = Language(app)
+    language.install(store.language())
     loaded = store.load()
     settings = loaded.settings
 
@@ -263,6 +268,7 @@ async def build(
         watchlists,
         history,
         movers,
+        language,
         exchange,
     )
     parts_holder.append(parts)
@@ -680,6 +686,7 @@ async def shutdown(parts: Parts) -> None:
     parts.tray.close()
     parts.window.hide()
     parts.window.deleteLater()
+    parts.language.remove()
 
 
 def _log_uncaught(

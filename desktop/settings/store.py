@@ -30,6 +30,7 @@ from desktop.fileio import TEMP_SUFFIX, temp_prefix, write_atomically
 from desktop.settings.model import (
     DEFAULT_PINS,
     DEFAULT_WATCHLIST,
+    LANGUAGES,
     Settings,
     printable,
     settings_from_json,
@@ -89,6 +90,18 @@ class SettingsStore:
         self._clock = clock
 
     # -- reading -------------------------------------------------------------------
+
+    def language(self) -> str:
+        """The saved language choice, read quietly before ``load``.
+
+        The app installs the language first so that ``load``'s messages are worded in it;
+        a missing or unreadable file answers "system" and is left for ``load`` to report.
+        """
+        try:
+            value = self._read_json().get("language")
+        except (FileNotFoundError, _Unreadable):
+            return "system"
+        return value if isinstance(value, str) and value in LANGUAGES else "system"
 
     def load(self) -> LoadResult:
         """The saved settings, or defaults with messages; never raises for file content."""
