@@ -36,9 +36,12 @@ def test_base_and_quote_volume_are_named_alike_in_table_picker_and_movers(qapp: 
         (picker, ContractColumn.QUOTE_VOLUME),
         (movers, MoverColumn.QUOTE_VOLUME),
     ):
-        assert "turnover" in model.headerData(column, H, TOOLTIP)
-        assert "quote volume" in model.headerData(column, H, TOOLTIP)
-    assert "base volume" in table.headerData(Column.BASE_VOLUME, H, TOOLTIP)
+        tooltip = model.headerData(column, H, TOOLTIP)
+        assert isinstance(tooltip, str)
+        assert "turnover" in tooltip
+        assert "quote volume" in tooltip
+    tooltip = table.headerData(Column.BASE_VOLUME, H, TOOLTIP)
+    assert isinstance(tooltip, str) and "base volume" in tooltip
 
 
 def test_volume_cells_name_their_unit_in_the_tooltip(qapp: Any) -> None:

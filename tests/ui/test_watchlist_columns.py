@@ -230,7 +230,7 @@ def test_the_selected_row_keeps_its_up_and_down_colours(qtbot: QtBot, parts: Par
 def test_pinned_rows_carry_a_pin_mark(qtbot: QtBot, parts: Parts) -> None:
     model = parts.window.model
     tip = model.headerData(Column.SYMBOL, Qt.Orientation.Horizontal, TOOLTIP)
-    assert "pin mark" in tip
+    assert isinstance(tip, str) and "pin mark" in tip
     parts.watchlist.set_pinned("BTCUSDT", True)
     pinned = model.paint_at(model.index(model.row_of("BTCUSDT"), Column.SYMBOL))
     plain = model.paint_at(model.index(model.row_of("ETHUSDT"), Column.SYMBOL))
