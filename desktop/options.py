@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, NoReturn, TypeVar
+from typing import Final, NoReturn, TypeVar
 
 from desktop import __version__
 from desktop.exchange.endpoints import EndpointError, Endpoints, make_endpoints
@@ -114,13 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    def add(*flags: str, dest: str, help: str, **kwargs: Any) -> None:
+    def add(
+        *flags: str,
+        dest: str,
+        help: str,
+        metavar: str | None = None,
+        action: type[argparse.Action] | None = None,
+    ) -> None:
         parser.add_argument(
             *flags,
             dest=dest,
             default=None,
             help=f"{help} [env:\N{NO-BREAK SPACE}{ENV_VARS[dest]}]",
-            **kwargs,
+            metavar=metavar,
+            action=action or "store",
         )
 
     flag = argparse.BooleanOptionalAction

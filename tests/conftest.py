@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Awaitable, Callable, Generator, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 # No wall-clock limits: hypothesis's 200 ms deadline per example failed property tests
 # on a loaded 2-core CI machine though every example was right.
@@ -56,7 +59,7 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
 
 
 @pytest.fixture
-def qt_loop(qapp: Any) -> Iterator[QtLoop]:
+def qt_loop(qapp: QApplication) -> Iterator[QtLoop]:
     import qasync
 
     loop = qasync.QEventLoop(qapp)

@@ -12,11 +12,10 @@ import math
 import os
 import resource
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import Any
 
 # Measurements run headless unless the caller chose a platform.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.app import SETTLE_HEAP_AFTER, Parts, build, serve
 from desktop.bench.simproc import SimProcess
+from desktop.exchange.endpoints import Endpoints
 from desktop.options import Options
 from desktop.stream.client import StreamClient
 from desktop.stream.status import ConnState
@@ -48,19 +48,31 @@ class Report:
     """What one measurement process hands back: table rows and free-form details."""
 
     rows: list[Row] = field(default_factory=list)
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, object] = field(default_factory=dict)
 
-    def add(self, *args: Any, **kwargs: Any) -> Row:
-        row = Row(*args, **kwargs)
+    def add(
+        self,
+        section: str,
+        name: str,
+        value: float | None,
+        unit: str,
+        target: str = "",
+        ok: bool | None = None,
+        note: str = "",
+    ) -> Row:
+        row = Row(section, name, value, unit, target, ok, note)
         self.rows.append(row)
         return row
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> dict[str, object]:
         return {"rows": [asdict(r) for r in self.rows], "details": self.details}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Report:
-        return cls([Row(**r) for r in data.get("rows", [])], dict(data.get("details", {})))
+    def from_json(cls, data: Mapping[str, object]) -> Report:
+        rows, details = data.get("rows", []), data.get("details", {})
+        if not isinstance(rows, list) or not isinstance(details, dict):
+            raise RuntimeError(f"not a benchmark report: {sorted(data)[:8]}")
+        return cls([Row(**r) for r in rows], dict(details))
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -135,14 +147,15 @@ async def running_app(
     *,
     all_market: bool = False,
     ready_timeout: float = 60.0,
-    **client_options: Any,
+    make_client: Callable[[Endpoints], StreamClient] = StreamClient,
 ) -> AsyncIterator[RunningApp]:
     """The whole app (composition root, window shown) streaming ``symbols`` from ``sim``
     with their mark prices (per symbol, or ``!markPrice@arr@1s`` for a long list); with
     ``all_market`` the movers panel is open too, which subscribes ``!miniTicker@arr``.
 
     Yields once every stream is acknowledged and the contract list is loaded; quits the
-    app the way the Quit menu does on the way out.
+    app the way the Quit menu does on the way out. ``make_client`` builds the stream
+    client (``functools.partial(StreamClient, batch_size=...)`` to try other settings).
     """
     wanted = tuple(symbols)
     with TemporaryDirectory(prefix="miniticker-bench-") as config_dir:
@@ -152,7 +165,7 @@ async def running_app(
             config_dir=Path(config_dir),
             symbols=wanted,
         )
-        client = StreamClient(sim.endpoints, **client_options)
+        client = make_client(sim.endpoints)
         parts = await build(options, app, client=client)
         # As ``desktop.app.run`` serves it.
         task = asyncio.create_task(

@@ -79,7 +79,7 @@ async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[
             )
 
         async def all_open() -> bool:
-            return (await sim.call("stats"))["connections_open"] == len(shards) + 1
+            return (await sim.stats()).connections_open == len(shards) + 1
 
         while not await all_open():  # the client may be open before the server knows
             await asyncio.sleep(0.01)
@@ -91,12 +91,12 @@ async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[
         results = []
         for trial in range(trials + 1):  # the first one warms up
             started, cpu = time.perf_counter(), cpu_seconds()
-            fire = asyncio.create_task(sim.call("firehose", rounds=rounds))
+            fire = asyncio.create_task(sim.firehose(rounds))
             await asyncio.gather(
                 *(drain(ws, len(s) * rounds) for ws, s in zip(sockets[1:], shards, strict=True))
             )
             took, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-            sent = (await fire)["sent"]
+            sent = (await fire).sent
             if trial:
                 results.append((sent, took, cpu))
         return results
@@ -131,10 +131,10 @@ async def _app_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[i
         for trial in range(trials + 1):
             base, expected, done_at = counters.delivered, len(sim.trading) * rounds, 0.0
             started, cpu = time.perf_counter(), cpu_seconds()
-            fire = asyncio.create_task(sim.call("firehose", rounds=rounds))
+            fire = asyncio.create_task(sim.firehose(rounds))
             await until(finished, 300, "the model to take the firehose")
             took, cpu = done_at - started, cpu_seconds() - cpu
-            sent = (await fire)["sent"]
+            sent = (await fire).sent
             received = counters.delivered - base
             if received != sent:
                 raise RuntimeError(f"the app took {received} events of {sent} sent")

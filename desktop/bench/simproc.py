@@ -15,8 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
-from typing import Any, Final
+from collections.abc import Mapping, Sequence
+from typing import Final, TypeVar
+
+import msgspec
 
 from desktop.exchange.endpoints import Endpoints
 from desktop.simexchange.contracts_data import default_contracts
@@ -27,12 +29,50 @@ from desktop.simexchange.server import SimExchange
 FULL_MARKET: Final = 800
 _START_TIMEOUT: Final = 30.0
 
+T = TypeVar("T")
+
+
+class Hello(msgspec.Struct):
+    """The child's first line: where it listens and what it lists."""
+
+    ws: str
+    rest: str
+    symbols: list[str]
+    trading: list[str]
+
+
+class Stats(msgspec.Struct):
+    """The ``stats`` answer: the child's ``SimStats`` counters."""
+
+    connections_open: int
+    connections_opened: int
+    handshakes_refused: int
+    rate_violations: int
+    max_incoming_in_any_second: int
+    events_sent: int
+    frames_sent: int
+    requests: int
+    subscribed: list[str]
+
+
+class Fired(msgspec.Struct):
+    """The ``firehose`` answer: events sent, and how long sending took."""
+
+    sent: int
+    seconds: float
+
+
+class _EventTimes(msgspec.Struct):
+    times: dict[str, int]
+
 
 class SimProcess:
     """A ``SimExchange`` running in a child process.
 
     ``call(op, **args)`` sends one request and returns the child's answer; it may be
     awaited from any event loop (plain asyncio or qasync), one call at a time or not.
+    ``stats``, ``firehose`` and ``event_times`` are the calls whose answers are read,
+    typed.
     """
 
     def __init__(
@@ -66,10 +106,10 @@ class SimProcess:
             text=True,
             encoding="utf-8",
         )
-        hello = self._read(_START_TIMEOUT)
-        self.ws_url, self.rest_url = hello["ws"], hello["rest"]
-        self.symbols = list(hello["symbols"])
-        self.trading = list(hello["trading"])
+        hello = msgspec.convert(self._read(_START_TIMEOUT), Hello)
+        self.ws_url, self.rest_url = hello.ws, hello.rest
+        self.symbols = hello.symbols
+        self.trading = hello.trading
         return self
 
     @property
@@ -81,10 +121,20 @@ class SimProcess:
         assert self._proc is not None
         return self._proc.pid
 
-    async def call(self, op: str, **args: Any) -> dict[str, Any]:
+    async def call(self, op: str, **args: object) -> dict[str, object]:
         return await asyncio.to_thread(self.call_sync, op, **args)
 
-    def call_sync(self, op: str, **args: Any) -> dict[str, Any]:
+    async def stats(self) -> Stats:
+        return msgspec.convert(await self.call("stats"), Stats)
+
+    async def firehose(self, rounds: int) -> Fired:
+        return msgspec.convert(await self.call("firehose", rounds=rounds), Fired)
+
+    async def event_times(self) -> dict[str, int]:
+        """Each trading symbol's newest event time at the exchange."""
+        return msgspec.convert(await self.call("event_times"), _EventTimes).times
+
+    def call_sync(self, op: str, **args: object) -> dict[str, object]:
         with self._lock:
             proc = self._proc
             assert proc is not None and proc.stdin is not None
@@ -92,7 +142,7 @@ class SimProcess:
             proc.stdin.flush()
             return self._read(None)
 
-    def _read(self, timeout: float | None) -> dict[str, Any]:
+    def _read(self, timeout: float | None) -> dict[str, object]:
         proc = self._proc
         assert proc is not None and proc.stdout is not None
         timer = threading.Timer(timeout, proc.kill) if timeout else None
@@ -105,7 +155,9 @@ class SimProcess:
                 timer.cancel()
         if not line:
             raise RuntimeError(f"the simulated exchange process ended ({proc.poll()})")
-        answer: dict[str, Any] = json.loads(line)
+        answer: object = json.loads(line)
+        if not isinstance(answer, dict):
+            raise RuntimeError(f"the simulated exchange answered {line[:80]!r}")
         if "error" in answer:
             raise RuntimeError(f"the simulated exchange refused the request: {answer['error']}")
         return answer
@@ -137,11 +189,11 @@ class SimProcess:
 # -- the child ---------------------------------------------------------------------------
 
 
-async def _handle(exchange: SimExchange, request: dict[str, Any]) -> dict[str, Any]:
+async def _handle(exchange: SimExchange, request: Mapping[str, object]) -> dict[str, object]:
     op = request.get("op")
     if op == "firehose":
         started = time.perf_counter()
-        sent = await exchange.firehose(int(request["rounds"]))
+        sent = await exchange.firehose(_arg(request, "rounds", int))
         return {"sent": sent, "seconds": time.perf_counter() - started}
     if op == "stats":
         s = exchange.stats
@@ -161,24 +213,35 @@ async def _handle(exchange: SimExchange, request: dict[str, Any]) -> dict[str, A
     if op == "drop_all":
         exchange.drop_all()
     elif op == "close_all":
-        await exchange.close_all(int(request.get("code", 1001)), str(request.get("reason", "")))
+        await exchange.close_all(_arg(request, "code", int, 1001), _arg(request, "reason", str, ""))
     elif op == "half_dead":
-        exchange.set_half_dead(bool(request["on"]))
+        exchange.set_half_dead(_arg(request, "on", bool))
     elif op == "silent":
-        exchange.set_silent(bool(request["on"]))
+        exchange.set_silent(_arg(request, "on", bool))
     elif op == "refuse_handshakes":
-        exchange.refuse_handshakes(int(request["n"]), int(request.get("status", 503)))
+        exchange.refuse_handshakes(_arg(request, "n", int), _arg(request, "status", int, 503))
     elif op == "fail_subscribe":
-        exchange.fail_subscribe(int(request["n"]))
+        exchange.fail_subscribe(_arg(request, "n", int))
     elif op == "send_raw":
-        await exchange.send_raw(list(request["frames"]))
+        frames = _arg(request, "frames", list)
+        await exchange.send_raw([str(frame) for frame in frames])
     elif op == "set":
         for name in ("cadence", "arr_interval", "max_connection_age"):
             if name in request:
-                setattr(exchange, name, float(request[name]))
+                setattr(exchange, name, _arg(request, name, float))
     elif op != "quit":
         return {"error": f"unknown op {op!r}"}
     return {"ok": True}
+
+
+def _arg(request: Mapping[str, object], key: str, kind: type[T], default: T | None = None) -> T:
+    """``request[key]`` (``default`` if absent and given), if it is a ``kind``; else an error."""
+    value = request.get(key, default)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)  # JSON writes 2.0 as 2
+    if not isinstance(value, kind):
+        raise TypeError(f"{key} must be {kind.__name__}, not {value!r:.40}")
+    return value
 
 
 async def _serve(args: argparse.Namespace) -> None:

@@ -18,7 +18,7 @@ import functools
 import gc
 import time
 from collections import defaultdict
-from typing import Any
+from typing import TypedDict
 
 import qasync
 
@@ -83,10 +83,10 @@ async def _inject(sim: SimProcess, fault: str, running: RunningApp, streams: int
         await sim.call("fail_subscribe", n=2)
         await sim.call("drop_all")
     elif fault == "age_limit":
-        opened = (await sim.call("stats"))["connections_opened"]
+        opened = (await sim.stats()).connections_opened
         await sim.call("set", max_connection_age=1.0)
         deadline = time.monotonic() + RECOVERY_TIMEOUT
-        while (await sim.call("stats"))["connections_opened"] < opened + len(
+        while (await sim.stats()).connections_opened < opened + len(
             running.client.connections
         ) and time.monotonic() < deadline:
             await asyncio.sleep(0.2)
@@ -98,7 +98,19 @@ async def _inject(sim: SimProcess, fault: str, running: RunningApp, streams: int
         await sim.call("half_dead", on=False)
 
 
-async def _soak(sim: SimProcess, minutes: float, fault_every: float) -> dict[str, Any]:
+class SoakResult(TypedDict):
+    """What a soak run saw (``Report.details["soak"]``)."""
+
+    samples: list[tuple[float, int, int]]  # (elapsed s, RSS bytes, tasks)
+    recoveries: dict[str, list[float]]  # fault → seconds to recover, each time
+    unprocessed: int
+    rate_violations: int
+    max_incoming_in_any_second: int
+    subscribed: int
+    client: dict[str, int]
+
+
+async def _soak(sim: SimProcess, minutes: float, fault_every: float) -> SoakResult:
     app = qt_application()
     symbols = list(sim.trading)
     async with running_app(sim, sim.symbols, app, all_market=True) as running:
@@ -131,15 +143,15 @@ async def _soak(sim: SimProcess, minutes: float, fault_every: float) -> dict[str
                 next_fault = time.monotonic() + fault_every
             await asyncio.sleep(0.05)
         unprocessed = await _unprocessed(sim, running, symbols)
-        stats = await sim.call("stats")
+        stats = await sim.stats()
         client = running.client.stats
     return {
         "samples": samples,
         "recoveries": dict(recoveries),
         "unprocessed": unprocessed,
-        "rate_violations": stats["rate_violations"],
-        "max_incoming_in_any_second": stats["max_incoming_in_any_second"],
-        "subscribed": len(stats["subscribed"]),
+        "rate_violations": stats.rate_violations,
+        "max_incoming_in_any_second": stats.max_incoming_in_any_second,
+        "subscribed": len(stats.subscribed),
         "client": {
             "frames": client.frames,
             "events": client.events,
@@ -154,7 +166,7 @@ async def _soak(sim: SimProcess, minutes: float, fault_every: float) -> dict[str
 
 async def _unprocessed(sim: SimProcess, running: RunningApp, symbols: list[str]) -> int:
     """Symbols whose newest event at the exchange never reached the book and the table."""
-    times: dict[str, int] = (await sim.call("event_times"))["times"]
+    times = await sim.event_times()
     book, model = running.parts.book, running.parts.window.model
 
     def caught_up() -> bool:

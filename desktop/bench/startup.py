@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from typing import Any
 
 from desktop.bench.harness import Report, median
 
@@ -67,7 +66,7 @@ def _probe(config_dir: str) -> int:
         model = parts.window.model
         task = asyncio.create_task(serve(parts, settle_heap_after=SETTLE_HEAP_AFTER))
 
-        def check(*_: Any) -> None:
+        def check(*_: object) -> None:
             now = time.time()
             for row in range(model.rowCount()):
                 symbol = model.symbol_at(row) or ""

@@ -19,7 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Context, Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, Final, TypeGuard
+from typing import Final, TypeGuard
 
 from desktop.exchange.display import format_price
 from desktop.exchange.symbols import SymbolError, normalize_symbol
@@ -206,7 +206,7 @@ def rules_to_json(rules: list[AlertRule]) -> list[dict[str, object]]:
     return [rule_to_json(rule) for rule in rules]
 
 
-def rule_from_json(data: Any) -> AlertRule:
+def rule_from_json(data: object) -> AlertRule:
     """A checked rule from one JSON object; ``ValueError`` (plain words) if it is not one."""
     if not isinstance(data, dict):
         raise ValueError("it is not an object")
@@ -220,8 +220,9 @@ def rule_from_json(data: Any) -> AlertRule:
     rule_id = data.get("id")
     if not isinstance(rule_id, str):
         raise ValueError("it has no id")
-    cooldown: Any = data.get("cooldown", DEFAULT_COOLDOWN)
-    snoozed: Any = data.get("snoozed_until")
+    # The other fields go in as the JSON has them: ``check_rule`` judges every one.
+    cooldown = data.get("cooldown", DEFAULT_COOLDOWN)
+    snoozed = data.get("snoozed_until")
     return check_rule(
         AlertRule(
             id=rule_id,

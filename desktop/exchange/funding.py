@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Any, Final
+from typing import Annotated, Final
 
 import msgspec
 
@@ -104,7 +104,7 @@ def check_mark(event: MarkPrice) -> MarkPrice:
 _convert: Final = msgspec.convert
 
 
-def parse_mark_event(payload: Any) -> MarkPrice:
+def parse_mark_event(payload: object) -> MarkPrice:
     """Build and check a ``MarkPrice`` from one decoded event; ``MarkError`` if it is not one."""
     if not isinstance(payload, dict) or payload.get("e") != MARK_EVENT:
         raise MarkError("not a markPriceUpdate event")
@@ -115,7 +115,7 @@ def parse_mark_event(payload: Any) -> MarkPrice:
     return check_mark(event)
 
 
-def is_mark_payload(data: Any) -> bool:
+def is_mark_payload(data: object) -> bool:
     """Whether a frame's payload is a mark event or an array of them (judged by its first)."""
     first = data[0] if isinstance(data, list) and data else data
     return isinstance(first, dict) and first.get("e") == MARK_EVENT

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, Final, NamedTuple, cast
+from typing import Annotated, Final, NamedTuple, cast
 
 import msgspec
 import orjson
@@ -193,7 +193,7 @@ class Reply:
     """A reply to a SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS request."""
 
     id: int | str | None
-    result: Any  # None for (un)subscribe, a list of stream names for LIST_SUBSCRIPTIONS
+    result: object  # None for (un)subscribe, a list of stream names for LIST_SUBSCRIPTIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +241,7 @@ class _Combined(msgspec.Struct, gc=False):
 _decode_combined: Final = msgspec.json.Decoder(_Combined).decode
 
 
-def _number(payload: dict[str, Any], key: str) -> str:
+def _number(payload: Mapping[str, object], key: str) -> str:
     value = payload.get(key)
     if not isinstance(value, str) or not value or len(value) > _MAX_TEXT:
         raise FrameError(f"field {key!r} is not a decimal string: {value!r:.80}")
@@ -261,7 +261,7 @@ def _utf8(raw: str | bytes) -> str | bytes:
     return raw
 
 
-def _market(payload: dict[str, Any]) -> int:
+def _market(payload: Mapping[str, object]) -> int:
     """The event's market (``"st"``, ``USDS_M`` when absent); ``FrameError`` if not an integer."""
     market = payload.get("st", USDS_M)
     if type(market) is not int:  # not a bool, a float or a string either: as msgspec decodes
@@ -269,13 +269,13 @@ def _market(payload: dict[str, Any]) -> int:
     return market
 
 
-def _of_other_market(payload: Any) -> bool:
+def _of_other_market(payload: object) -> bool:
     """True for an event of another market than USDⓈ-M: left out unchecked but for its
     ``"st"`` (a COIN-M row's numbers are not ours to judge, nor to refuse a frame for)."""
     return isinstance(payload, dict) and _market(payload) != USDS_M
 
 
-def parse_event(payload: Any) -> MiniTicker:
+def parse_event(payload: object) -> MiniTicker:
     """Build a ``MiniTicker`` from one decoded event; raise ``FrameError`` if it is not one.
 
     Unknown extra fields are ignored (the live server adds some). Every number must be
@@ -296,7 +296,9 @@ def parse_event(payload: Any) -> MiniTicker:
     return MiniTicker(symbol, event_time, c, o, h, low, v, q, _market(payload))
 
 
-def _events(data: Any, newer_than: Mapping[str, int] | None) -> tuple[tuple[MiniTicker, ...], int]:
+def _events(
+    data: object, newer_than: Mapping[str, int] | None
+) -> tuple[tuple[MiniTicker, ...], int]:
     """The USDⓈ-M events of a frame's payload that are newer than known, and how many were not.
 
     Every USDⓈ-M event is checked, known or not: one broken event spoils the whole frame.
@@ -453,7 +455,9 @@ def parse_frames(
 _TICKERS_ONLY: Final = frozenset({MiniTicker})
 
 
-def _take_marks(data: MarkPrice | list[Any], into: list[MarkPrice]) -> bool:
+def _take_marks(
+    data: MarkPrice | list[MiniTicker | MarkPrice | _OtherEvent], into: list[MarkPrice]
+) -> bool:
     """Append a frame's mark events to ``into`` if every one is valid; False if not."""
     items = data if isinstance(data, list) else [data]
     try:
@@ -494,7 +498,7 @@ def _parse_each(raws: Sequence[str | bytes], newer_than: Mapping[str, int] | Non
     return batch._replace(frames=frames, skipped=skipped, marks=marks)
 
 
-def _marks(stream: str | None, data: Any) -> Marks:
+def _marks(stream: str | None, data: object) -> Marks:
     items = data if isinstance(data, list) else [data]
     try:
         return Marks(stream, tuple(parse_mark_event(item) for item in items))
@@ -502,7 +506,7 @@ def _marks(stream: str | None, data: Any) -> Marks:
         raise FrameError(str(exc)) from None
 
 
-def _frame(decoded: Any, newer_than: Mapping[str, int] | None) -> Frame:
+def _frame(decoded: object, newer_than: Mapping[str, int] | None) -> Frame:
     if is_mark_payload(decoded):
         return _marks(None, decoded)
     if isinstance(decoded, list):
@@ -522,7 +526,7 @@ def _frame(decoded: Any, newer_than: Mapping[str, int] | None) -> Frame:
         # Binance answers request errors as {"code","msg","id"}; some gateways nest
         # them as {"error": {"code","msg"}, "id"}.
         nested = decoded.get("error")
-        body: dict[str, Any] = nested if isinstance(nested, dict) else decoded
+        body: dict[str, object] = nested if isinstance(nested, dict) else decoded
         code = body.get("code")
         return ErrorReply(
             _request_id(decoded),
@@ -534,7 +538,7 @@ def _frame(decoded: Any, newer_than: Mapping[str, int] | None) -> Frame:
     raise FrameError(f"unknown frame with keys {sorted(decoded)[:8]}")
 
 
-def _request_id(decoded: dict[str, Any]) -> int | str | None:
+def _request_id(decoded: Mapping[str, object]) -> int | str | None:
     ident = decoded.get("id")
     if isinstance(ident, bool) or not isinstance(ident, int | str | None):
         return None

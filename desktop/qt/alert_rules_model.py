@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -99,7 +99,7 @@ class AlertRulesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == DISPLAY:
@@ -120,7 +120,7 @@ class AlertRulesModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         row, col = index.row(), index.column()
         if not index.isValid() or row >= len(self._rules) or col >= _COLUMNS:
             return None
@@ -143,7 +143,7 @@ class AlertRulesModel(QAbstractTableModel):
             )
         return None
 
-    def setData(self, index: Index, value: Any, role: int = DISPLAY) -> bool:
+    def setData(self, index: Index, value: object, role: int = DISPLAY) -> bool:
         if not index.isValid() or index.column() != RuleColumn.ON or role != CHECK:
             return False
         rule = self.rule_at(index.row())

@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -89,9 +89,7 @@ class QuoteBook(QObject):
         self._timer.setInterval(flush_ms or 0)
         self._at_once = flush_ms is None
         self._timer.timeout.connect(self.flush)
-        # A SourceStatus or None, left untyped while the tray's tooltip_lines (ticker_text)
-        # is declared for ClientStatus only, though it copes with a ReplayStatus too.
-        self.last_status: Any = None
+        self.last_status: SourceStatus | None = None
         if source is not None:
             self.attach(source)
 

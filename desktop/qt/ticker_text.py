@@ -144,7 +144,7 @@ def tooltip_lines(
     book: QuoteSource,
     catalog: ContractCatalog | None,
     *,
-    status: ClientStatus | None,
+    status: ClientStatus | ReplayStatus | None,
     demo: bool,
     now: float,
     looked: Mapping[str, Decimal] | None = None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QBrush
@@ -64,7 +64,7 @@ class FundingTexts:
         self._decimals = decimals
         self._clock = clock
 
-    def data(self, swatch: Swatch, symbol: str, col: int, role: int) -> Any:
+    def data(self, swatch: Swatch, symbol: str, col: int, role: int) -> object:
         """One of ``FUNDING_ROLES`` of a funding column's cell."""
         if role == DISPLAY:
             return self.display(symbol, col)

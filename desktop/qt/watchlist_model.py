@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 
 from desktop.qt.history import PriceHistory
 from desktop.qt.marks import MarkBook
-from desktop.qt.quotes import QuoteBook
+from desktop.qt.quotes import QuoteBook, SourceStatus
 from desktop.qt.roles import BACKGROUND, DISPLAY, TOOLTIP
 from desktop.qt.ticker_text import is_connected
 from desktop.qt.watchlist import Watchlist
@@ -203,7 +203,7 @@ class WatchlistModel(SymbolRowsModel):
         offline = None if connected else (since if since is not None else self._clock())
         self._changed(self._rows_of(self._texts.set_offline(offline, self._symbols)))
 
-    def _on_status(self, status: Any) -> None:
+    def _on_status(self, status: SourceStatus) -> None:
         self.set_connection(is_connected(status))
 
     def refresh_alerts(self) -> None:
@@ -250,7 +250,7 @@ class WatchlistModel(SymbolRowsModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else _COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         return header_data(section, role, alerts_present=self._alerts_present)
@@ -258,7 +258,7 @@ class WatchlistModel(SymbolRowsModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         return ROW_FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> object:
         row = index.row()
         col = index.column()
         if not index.isValid() or row >= len(self._symbols) or col >= _COLUMNS:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.qt.colors import Colors, Swatch, tabular_font
-from desktop.qt.roles import DISPLAY, LEFT, RIGHT
+from desktop.qt.roles import LEFT, RIGHT
 from desktop.qt.watchlist_cells import DASH, Cells, Column
 from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingTexts
 from desktop.qt.watchlist_live import LiveMarks
@@ -147,7 +147,7 @@ class PaintCache:
         pinned = symbol in texts.pinned
         row: list[Paint] = []
         for col in range(_COLUMNS):
-            text = texts.alert_data(symbol, DISPLAY) if col == Column.ALERT else cells.display[col]
+            text = texts.alert_text(symbol) if col == Column.ALERT else cells.display[col]
             foreground = foreground_of(swatch, muted, cells, col)
             if col in FUNDING_COLUMNS and self.funding is not None:
                 text = self.funding.display(symbol, col)

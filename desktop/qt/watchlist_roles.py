@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any, Final
+from typing import Final
 
 from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
+from desktop.qt.sorting import SortKey
 from desktop.qt.watchlist_cells import HEADERS, Column, Role
 from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FUNDING_ROLES, FundingTexts
 from desktop.qt.watchlist_live import LiveMarks
@@ -46,7 +47,7 @@ class CellRoles:
         self._funding = funding
         self._pinned = pinned  # the model's own set: pins in bold
 
-    def data(self, symbol: str, col: int, role: int) -> Any:
+    def data(self, symbol: str, col: int, role: int) -> object:
         if role == _PAINT:
             return self._paints.paint(symbol, col)
         texts = self._texts
@@ -71,14 +72,14 @@ class CellRoles:
             return self._live.intensity(symbol)
         return None if role < Role.SortRole else texts.role_value(symbol, col, role)
 
-    def sort_key(self, col: int) -> Callable[[str], Any]:
+    def sort_key(self, col: int) -> Callable[[str], SortKey | None]:
         """Symbol → ``Role.SortRole`` value of column ``col``."""
         if col in FUNDING_COLUMNS:
             return partial(self._funding.sort_key, col=col)
         return self._texts.sort_key(col)
 
 
-def header_data(section: int, role: int, *, alerts_present: bool) -> Any:
+def header_data(section: int, role: int, *, alerts_present: bool) -> object:
     """``headerData`` of a column: its title, its tooltip, and whether it is shown (the
     To alert column only while some row has an alert)."""
     if role == DISPLAY:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from functools import partial
-from typing import Any, Final
+from typing import Final
 
 from desktop.exchange.alert_engine import AlertLevel
 from desktop.exchange.alerts import PRICE_KINDS, AlertKind, AlertRule, describe_rule
@@ -16,6 +16,7 @@ from desktop.exchange.ticker import MiniTicker
 from desktop.qt.history import PriceHistory
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import DISPLAY, TOOLTIP
+from desktop.qt.sorting import SortKey
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import (
     QUOTE_SORT_KEYS,
@@ -142,7 +143,7 @@ class RowTexts:
             return False, f"{symbol} is not trading: {contract.status}."
         return True, ""
 
-    def role_value(self, symbol: str, col: int, role: int) -> Any:
+    def role_value(self, symbol: str, col: int, role: int) -> object:
         """``Role`` values other than ``FlashRole`` and ``PaintRole``."""
         if role == Role.SortRole:
             return self.trend_key(symbol) if col == Column.TREND else self.cells(symbol).sort[col]
@@ -168,7 +169,7 @@ class RowTexts:
             return history.badge(symbol) if history is not None else 0
         return None
 
-    def sort_key(self, col: int) -> Callable[[str], Any]:
+    def sort_key(self, col: int) -> Callable[[str], SortKey | None]:
         """symbol → ``Role.SortRole`` of its cell in ``col``, cheaply where a quote decides it."""
         if col == Column.SYMBOL:
             return str.casefold
@@ -180,7 +181,7 @@ class RowTexts:
         if of_quote is None:
             return _no_key
 
-        def key(symbol: str) -> Any:
+        def key(symbol: str) -> float | None:
             quote = quote_of(symbol)
             return None if quote is None else of_quote(quote)
 
@@ -212,7 +213,12 @@ class RowTexts:
             return any(self._rules(s) for s in symbols)
         return self.alert_levels is not None and any(self.alert_level(s) for s in symbols)
 
-    def alert_data(self, symbol: str, role: int) -> Any:
+    def alert_text(self, symbol: str) -> str:
+        """The To alert cell's text: ``alert_data`` as ``DISPLAY``, always a string."""
+        text = self.alert_data(symbol, DISPLAY)
+        return text if isinstance(text, str) else ""
+
+    def alert_data(self, symbol: str, role: int) -> str | float | None:
         """The To alert cell as ``DISPLAY``, ``TOOLTIP``, ``SORT_ROLE`` or ``EXACT_ROLE``."""
         level = self.alert_level(symbol)
         if level is None:

@@ -24,7 +24,8 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from pathlib import Path, PurePath
-from typing import Any, Final, Protocol
+from types import ModuleType
+from typing import Final, Protocol
 
 from desktop.fileio import write_atomically
 from desktop.settings.paths import paths_here, xdg_config_home
@@ -157,7 +158,7 @@ class WinregRunKey:
 
     def __init__(self) -> None:
         # Imported by name: the module exists only on Windows (and so do its stubs' names).
-        self._winreg: Any = importlib.import_module("winreg")
+        self._winreg: ModuleType = importlib.import_module("winreg")
 
     def get(self, name: str) -> str | None:
         reg = self._winreg

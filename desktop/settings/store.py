@@ -24,7 +24,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 from desktop.fileio import TEMP_SUFFIX, temp_prefix, write_atomically
 from desktop.settings.model import (
@@ -121,7 +121,7 @@ class SettingsStore:
             log.warning("%s: %s", self.path, message)
         return LoadResult(settings, messages, first_run=False)
 
-    def _read_json(self) -> dict[str, Any]:
+    def _read_json(self) -> dict[str, object]:
         try:
             info = os.stat(self.path)
         except FileNotFoundError:

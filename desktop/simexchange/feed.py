@@ -13,7 +13,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 from websockets.protocol import State
 
@@ -33,7 +33,7 @@ _WRITE_BUFFER_LIMIT: Final = 8 * 1024 * 1024  # a client this far behind misses 
 _FIREHOSE_BUFFER: Final = 256 * 1024  # firehose: wait for the socket past this much
 
 
-def dumps(value: Any) -> str:
+def dumps(value: object) -> str:
     """Compact JSON, non-ASCII kept as is (as the exchange sends it)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 

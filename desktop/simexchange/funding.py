@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 from desktop.exchange.funding import MARK_EVENT
 from desktop.simexchange.market import SymbolState, quantize
@@ -42,7 +42,7 @@ def _hash(symbol: str) -> int:
     return zlib.crc32(symbol.encode())
 
 
-def _interval_for(entry: dict[str, Any]) -> int:
+def _interval_for(entry: Mapping[str, object]) -> int:
     if not str(entry.get("contractType", "PERPETUAL")).endswith("PERPETUAL"):  # quarterlies
         return 0
     pick = _hash(str(entry.get("symbol"))) % 10
@@ -57,7 +57,7 @@ def next_boundary(now_ms: int, interval_ms: int) -> int:
 class FundingBook:
     """The funding of every listed contract; builds their mark price events."""
 
-    def __init__(self, entries: Iterable[dict[str, Any]]) -> None:
+    def __init__(self, entries: Iterable[Mapping[str, object]]) -> None:
         self._funding: dict[str, Funding] = {}
         for entry in entries:
             symbol = entry.get("symbol")
@@ -105,7 +105,7 @@ class FundingBook:
 
     # --- events --------------------------------------------------------------------------
 
-    def event(self, state: SymbolState, now_ms: int) -> dict[str, Any]:
+    def event(self, state: SymbolState, now_ms: int) -> dict[str, str | int]:
         """The ``markPriceUpdate`` payload for ``state`` at ``now_ms``; settles funding
         (moves the next funding time on by whole intervals) once that time has passed."""
         funding = self._funding.get(state.symbol) or Funding(0)
@@ -116,7 +116,7 @@ class FundingBook:
         # The mark follows the last price, a third of the premium nearer the index.
         mark = max(quantize(state.close * (1 - premium / 3), tick), tick)
         index = max(quantize(state.close / (1 + premium), tick / 10), tick / 10)
-        event: dict[str, Any] = {
+        event: dict[str, str | int] = {
             "e": MARK_EVENT,
             "E": now_ms,
             "s": state.symbol,

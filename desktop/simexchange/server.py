@@ -15,7 +15,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 from desktop.exchange.endpoints import Endpoints
 from desktop.simexchange.contracts_data import (
@@ -59,7 +59,7 @@ class SimExchange:
         rest_port: int = 0,
         cadence: float = 2.0,
         seed: int | None = None,
-        contracts: list[dict[str, Any]] | None = None,
+        contracts: list[dict[str, object]] | None = None,
         ping_interval: float | None = 180.0,
         ping_timeout: float | None = 600.0,
         max_streams_per_connection: int = 1024,
@@ -67,7 +67,7 @@ class SimExchange:
         max_connection_age: float = 24 * 3600,
         arr_interval: float = 1.0,
         extra_contracts: int = 0,
-        coin_m: list[dict[str, Any]] | None = None,
+        coin_m: list[dict[str, object]] | None = None,
         quiet: Iterable[str] = (),
         mark_interval: float = 1.0,
     ) -> None:
@@ -305,7 +305,7 @@ class SimExchange:
 
     # --- REST ----------------------------------------------------------------------------
 
-    def _handle_rest(self, path: str, query: dict[str, str]) -> tuple[int, Any]:
+    def _handle_rest(self, path: str, query: dict[str, str]) -> tuple[int, object]:
         status, body = self._api.handle(path, query)
         self.stats.rest_requests.append(
             RestHit(path, query, status, asyncio.get_running_loop().time())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Final, Protocol
+from typing import Final, Protocol, TypeGuard
 from urllib.parse import unquote, urlsplit
 
 from desktop.exchange.funding import ALL_MARK_STREAM, MARK_PRICE
@@ -40,13 +40,13 @@ MAX_ID_LENGTH: Final = 36  # request ids that are strings: a UUID fits
 class RequestError(Exception):
     """A request the server answers with ``{"code", "msg", "id"}``."""
 
-    def __init__(self, code: int, msg: str, request_id: Any = None) -> None:
+    def __init__(self, code: int, msg: str, request_id: int | str | None = None) -> None:
         super().__init__(msg)
         self.code = code
         self.msg = msg
         self.request_id = request_id
 
-    def reply(self) -> dict[str, Any]:
+    def reply(self) -> dict[str, object]:
         return {"code": self.code, "msg": self.msg, "id": self.request_id}
 
 
@@ -70,11 +70,11 @@ class Request:
     """A well-formed request; ``params`` are checked per method by the server."""
 
     method: str
-    params: list[Any]
+    params: list[object]
     id: int | str | None
 
 
-def stream_problem(name: Any) -> str | None:
+def stream_problem(name: object) -> str | None:
     """Why ``name`` is not a stream this exchange serves, or None if it is one.
 
     Symbol parts must be lower case; ``@miniTicker`` keeps its capital T. A well-formed
@@ -129,7 +129,7 @@ def _checked(streams: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(streams))
 
 
-def valid_request_id(request_id: Any) -> bool:
+def valid_request_id(request_id: object) -> TypeGuard[int | str | None]:
     """Whether Binance accepts ``request_id``: a 64-bit signed integer, an alphanumeric
     string of at most 36 characters (a UUID, hyphens included, as Binance's own
     connector sends by default), or null. The reply echoes it back as it came."""
@@ -179,7 +179,7 @@ def parse_request(text: str) -> Request:
     return Request(method, params, request_id)
 
 
-def answer(request: Request, conn: Subscriber, *, max_streams: int) -> dict[str, Any]:
+def answer(request: Request, conn: Subscriber, *, max_streams: int) -> dict[str, object]:
     """Carry out a well-formed request on ``conn``; its reply, or ``RequestError``."""
     rid = request.id
     if request.method == SUBSCRIBE:
@@ -203,8 +203,8 @@ def answer(request: Request, conn: Subscriber, *, max_streams: int) -> dict[str,
     if request.method == SET_PROPERTY:
         if len(request.params) != 2:
             raise RequestError(INVALID_REQUEST, "Invalid request: expected 2 parameters", rid)
-        name, value = request.params
-        _check_property(name, rid)
+        prop, value = request.params
+        _check_property(prop, rid)
         if not isinstance(value, bool):
             raise RequestError(INVALID_VALUE_TYPE, "Invalid value type: expected Boolean", rid)
         conn.combined = value
@@ -221,13 +221,13 @@ def _stream_params(request: Request) -> list[str]:
     names: list[str] = []
     for name in request.params:
         problem = stream_problem(name)
-        if problem:
+        if problem or not isinstance(name, str):  # not a string: ``problem`` says so
             raise RequestError(INVALID_REQUEST, f"Invalid request: {problem}", request.id)
         names.append(name)
     return names
 
 
-def _check_property(name: Any, rid: int | str | None) -> None:
+def _check_property(name: object, rid: int | str | None) -> None:
     if not isinstance(name, str):
         raise RequestError(INVALID_REQUEST, "Invalid request: property name must be a string", rid)
     if name != "combined":

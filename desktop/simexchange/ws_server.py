@@ -14,8 +14,8 @@ import json
 import logging
 import math
 from collections import deque
-from collections.abc import Coroutine, Iterable
-from typing import Any, Final
+from collections.abc import Coroutine, Iterable, Mapping
+from typing import Final
 
 from websockets.frames import CloseCode
 from websockets.http11 import Request as HttpRequest
@@ -86,7 +86,7 @@ class StreamServer:
         self._conns: dict[int, SimConnection] = {}  # open, by id
         self._attached: set[SimConnection] = set()  # every TCP connection, handshaking too
         self._half_dead = False
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
         self._server: asyncio.Server | None = None
 
     # --- life cycle ----------------------------------------------------------------------
@@ -124,12 +124,12 @@ class StreamServer:
             await self._server.wait_closed()
             self._server = None
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+    def _spawn(self, coro: Coroutine[object, object, None]) -> None:
         task = asyncio.get_running_loop().create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
 
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
+    def _task_done(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("simulated exchange task failed", exc_info=task.exception())
@@ -319,6 +319,6 @@ class StreamServer:
             entry = SimRequest(conn.conn_id, None, None, None, now)
         self.stats.requests.append(entry)
 
-    def _send(self, conn: SimConnection, payload: dict[str, Any]) -> None:
+    def _send(self, conn: SimConnection, payload: Mapping[str, object]) -> None:
         if not conn.half_dead and conn.send_message(dumps(payload)):
             self.stats.frames_sent += 1

@@ -26,7 +26,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +159,7 @@ class RecordingReader:
         self._ended = False
         self._before = self._inflate
         first = self._next_line()
-        header: Any = None
+        header: object = None
         if first is not None:
             try:
                 header = json.loads(first)
@@ -174,7 +174,7 @@ class RecordingReader:
                 f"{self.path} is a recording of version {header.get('version')}; "
                 f"this MiniTicker reads version {VERSION}."
             )
-        self.header: dict[str, Any] = header
+        self.header: dict[str, object] = header
 
     def close(self) -> None:
         self._file.close()

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, QTimer
 
 from desktop.exchange.endpoints import Endpoints
-from desktop.qt.quotes import QuoteBook
+from desktop.qt.quotes import QuoteBook, SourceStatus
 from desktop.stream.status import ConnState
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class ConnectionNotice(QObject):
             )
         )
 
-    def _on_status(self, status: Any) -> None:
+    def _on_status(self, status: SourceStatus) -> None:
         state = getattr(status, "state", None)
         self._idle = state is ConnState.LIVE  # nothing wanted is "live" too: nothing to say
         # Live with no connection open only means nothing is wanted yet (no symbols):

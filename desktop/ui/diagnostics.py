@@ -11,14 +11,14 @@ import platform
 import sys
 import time
 from collections import deque
-from typing import Any, Final
+from typing import Final
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QDateTime, QObject, qVersion
 
 from desktop import __version__
 from desktop.exchange.endpoints import Endpoints
-from desktop.qt.quotes import QuoteBook
+from desktop.qt.quotes import QuoteBook, SourceStatus
 
 #: How many recent problems a report carries.
 RECENT: Final = 20
@@ -72,7 +72,7 @@ class Diagnostics(QObject):
         """Remember a problem the user was told about, with the time."""
         self.errors.append((time.time(), text))
 
-    def _on_status(self, status: Any) -> None:
+    def _on_status(self, status: SourceStatus) -> None:
         error = getattr(status, "last_error", None)
         if error and error != self._last_status_error:
             self.note(self.tr("Connection: %1").replace("%1", str(error)))

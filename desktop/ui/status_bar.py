@@ -16,8 +16,8 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
-from desktop.qt.quotes import QuoteBook
-from desktop.stream.status import ClientStatus, ConnState
+from desktop.qt.quotes import QuoteBook, SourceStatus
+from desktop.stream.status import ConnState
 
 _STATE_COLOURS: Final[dict[ConnState, str]] = {
     ConnState.LIVE: "#1e8e3e",
@@ -37,7 +37,7 @@ def demo_badge_text() -> str:
 
 
 def status_words(
-    status: ClientStatus | None, *, demo: bool = False, now: float | None = None
+    status: SourceStatus | None, *, demo: bool = False, now: float | None = None
 ) -> str:
     """The connection state in words for people: "Live", "Reconnecting in 4 s: …".
 
@@ -120,7 +120,7 @@ class WindowStatusBar(QStatusBar):
         if book.last_status is not None:
             self.set_status(book.last_status)
 
-    def set_status(self, status: ClientStatus | None) -> None:
+    def set_status(self, status: SourceStatus | None) -> None:
         """Show the stream client's status: state in words, diagnostics in the tooltip."""
         if status is None:
             return
@@ -143,7 +143,7 @@ class WindowStatusBar(QStatusBar):
         )
         self.price_label.setToolTip(self.details(status))
 
-    def details(self, status: ClientStatus | None) -> str:
+    def details(self, status: SourceStatus | None) -> str:
         """Streams, messages per second and lag, for the tooltip and diagnostics."""
         streams = int(getattr(status, "streams", 0) or 0)
         rate = getattr(status, "messages_per_second", None)

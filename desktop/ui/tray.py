@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from desktop.exchange.contracts import ContractCatalog
 from desktop.qt.colors import current_convention
 from desktop.qt.marks import MarkBook
-from desktop.qt.quotes import QuoteBook
+from desktop.qt.quotes import QuoteBook, SourceStatus
 from desktop.qt.ticker_text import (
     SymbolRow,
     compact_percent,
@@ -339,7 +339,7 @@ class TrayTicker(QObject):
         if any(s in pins for s in symbols):
             self.refresh()
 
-    def _on_status(self, _status: Any) -> None:
+    def _on_status(self, _status: SourceStatus) -> None:
         self.refresh()
 
     def _on_pins(self, pins: list[str]) -> None:

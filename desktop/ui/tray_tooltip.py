@@ -15,9 +15,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.qt.marks import MarkBook
-from desktop.qt.quotes import QuoteBook
+from desktop.qt.quotes import QuoteBook, SourceStatus
 from desktop.qt.ticker_text import fit_lines, funding_note, tooltip_lines
-from desktop.stream.status import ClientStatus
 
 #: Windows keeps only 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128
 #: WCHARs); elsewhere the whole text is shown.
@@ -40,7 +39,7 @@ class TrayTooltip:
         pins: list[str],
         book: QuoteBook,
         catalog: ContractCatalog | None,
-        status: ClientStatus | None,
+        status: SourceStatus | None,
         now: float,
         looked: Mapping[str, Decimal],
     ) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import Parts, build, serve
 from desktop.exchange.symbols import ALL_MARKET_STREAM
@@ -56,7 +57,7 @@ def expected_closes(exchange: SimExchange, symbol: str) -> list[Decimal]:
 
 
 def test_sparklines_are_seeded_from_the_klines_endpoint(
-    qt_loop: QtLoop, qapp: Any, tmp_path: Path
+    qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
 ) -> None:
     async def scenario() -> None:
         # A market that never ticks: the candles are all the history there is.
@@ -92,7 +93,9 @@ def test_sparklines_are_seeded_from_the_klines_endpoint(
     qt_loop.run(scenario())
 
 
-def test_the_stream_extends_the_seeded_hour(qt_loop: QtLoop, qapp: Any, tmp_path: Path) -> None:
+def test_the_stream_extends_the_seeded_hour(
+    qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
+) -> None:
     async def scenario() -> None:
         async with SimExchange(cadence=0.05, seed=12) as exchange:
             parts, task = await start(exchange, tmp_path, qapp)
@@ -128,7 +131,7 @@ def ranked(states: list[SymbolState], kind: MoverKind, count: int = 10) -> list[
 
 
 def test_movers_rank_the_real_all_market_stream_only_while_shown(
-    qt_loop: QtLoop, qapp: Any, tmp_path: Path
+    qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
 ) -> None:
     async def scenario() -> None:
         async with SimExchange(cadence=3600, arr_interval=0.05, seed=13) as exchange:
@@ -181,7 +184,7 @@ def test_movers_rank_the_real_all_market_stream_only_while_shown(
 
 
 def test_two_lists_sharing_a_symbol_subscribe_it_once(
-    qt_loop: QtLoop, qapp: Any, tmp_path: Path
+    qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
 ) -> None:
     def streams_at_server(exchange: SimExchange) -> list[str]:
         return [s for streams in exchange.stats.subscriptions.values() for s in streams]
@@ -243,7 +246,7 @@ def test_two_lists_sharing_a_symbol_subscribe_it_once(
 
 
 def test_saved_lists_come_back_on_the_tab_that_was_shown(
-    qt_loop: QtLoop, qapp: Any, tmp_path: Path
+    qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
 ) -> None:
     (tmp_path / "settings.json").write_text(
         json.dumps(

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.alerts import AlertKind, AlertRule
@@ -36,7 +37,9 @@ def cell(model: WatchlistModel, symbol: str, role: int = Qt.ItemDataRole.Display
     return model.index(model.row_of(symbol), Column.ALERT).data(role)
 
 
-def test_the_column_shows_how_far_the_nearest_alert_is(qtbot: QtBot, qtmodeltester: Any) -> None:
+def test_the_column_shows_how_far_the_nearest_alert_is(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
     model, book, center = rig()
     assert cell(model, "BTCUSDT") == "" and cell(model, "BTCUSDT", Role.SortRole) is None
     center.add_rule(AlertRule("BTCUSDT", AlertKind.ABOVE, Decimal("100000")))

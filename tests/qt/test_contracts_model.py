@@ -4,10 +4,11 @@ disabled, quotes refreshed in blocks, and instant text / kind / quote filtering.
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.qt import contracts_model
@@ -29,7 +30,7 @@ TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
 @pytest.fixture
-def parts(qapp: Any) -> tuple[Watchlist, QuoteBook, ContractsModel]:
+def parts(qapp: QApplication) -> tuple[Watchlist, QuoteBook, ContractsModel]:
     watchlist = Watchlist(["BTCUSDT"], catalog=sample_catalog())
     book = QuoteBook()
     return watchlist, book, ContractsModel(book=book, watchlist=watchlist)
@@ -46,7 +47,7 @@ def row_of(model: ContractsModel, symbol: str) -> int:
 
 
 def test_model_and_filter_pass_qt_model_tester(
-    qtmodeltester: Any, parts: tuple[Watchlist, QuoteBook, ContractsModel]
+    qtmodeltester: ModelTester, parts: tuple[Watchlist, QuoteBook, ContractsModel]
 ) -> None:
     watchlist, book, model = parts
     proxy = ContractsFilter(model)
@@ -182,7 +183,7 @@ def test_search_text_is_normalised() -> None:
     assert normalize_search("e\u0301") == "é"  # NFC
 
 
-def test_typing_filters_a_thousand_contracts_keystroke_by_keystroke(qapp: Any) -> None:
+def test_typing_filters_a_thousand_contracts_keystroke_by_keystroke(qapp: QApplication) -> None:
     # Speed is measured by the benchmark (python -m desktop.bench), never asserted here.
     model = ContractsModel(large_catalog(1000))
     proxy = ContractsFilter(model)
@@ -200,7 +201,7 @@ def test_typing_filters_a_thousand_contracts_keystroke_by_keystroke(qapp: Any) -
         assert proxy.rowCount() > 0 or typed == "c0012"
 
 
-def test_an_empty_catalog_is_an_empty_model(qapp: Any) -> None:
+def test_an_empty_catalog_is_an_empty_model(qapp: QApplication) -> None:
     model = ContractsModel(ContractCatalog())
     assert model.rowCount() == 0
     assert model.quote_assets() == []

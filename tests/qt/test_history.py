@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.rest import RestError
@@ -72,7 +74,7 @@ class Rig:
 
 
 @pytest.fixture
-def rig(qapp: Any) -> Iterator[Rig]:
+def rig(qapp: QApplication) -> Iterator[Rig]:
     r = Rig()
     yield r
     r.history.deleteLater()
@@ -315,7 +317,7 @@ def test_badges_expire_on_their_own_timer(qtbot: QtBot) -> None:
 
 
 def test_the_model_serves_trend_range_and_badge_and_repaints_on_history_changes(
-    qtbot: QtBot, qtmodeltester: Any
+    qtbot: QtBot, qtmodeltester: ModelTester
 ) -> None:
     clock = FakeClock()
     book = QuoteBook(clock=clock)

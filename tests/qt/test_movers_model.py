@@ -13,6 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.ticker import MiniTicker
@@ -88,7 +90,7 @@ class Rig:
 
 
 @pytest.fixture
-def gainers(qapp: Any) -> Iterator[Rig]:
+def gainers(qapp: QApplication) -> Iterator[Rig]:
     r = Rig(MoverKind.GAINERS)
     yield r
     r.movers.set_active(False)
@@ -96,7 +98,7 @@ def gainers(qapp: Any) -> Iterator[Rig]:
 
 
 def test_the_model_shows_the_ranking_and_passes_the_model_tester(
-    gainers: Rig, qtmodeltester: Any
+    gainers: Rig, qtmodeltester: ModelTester
 ) -> None:
     gainers.push(*MARKET)
     gainers.movers.set_active(True)
@@ -125,7 +127,7 @@ def test_events_do_not_rerank_until_the_timer_says_so(gainers: Rig, qtbot: QtBot
     assert (top_left.row(), bottom_right.row()) == (0, 2)
 
 
-def test_the_timer_refreshes_only_while_active(qapp: Any, qtbot: QtBot) -> None:
+def test_the_timer_refreshes_only_while_active(qapp: QApplication, qtbot: QtBot) -> None:
     r = Rig(MoverKind.VOLUME, refresh_ms=20)
     r.push(*MARKET)
     assert r.model.rowCount() == 0 and not r.movers.is_active()  # nothing ranked while hidden
@@ -152,7 +154,7 @@ def test_rows_grow_and_shrink_at_the_end(gainers: Rig, qtbot: QtBot) -> None:
     assert gainers.model.rowCount() == 0
 
 
-def test_only_trading_contracts_of_the_catalog_are_ranked(qapp: Any) -> None:
+def test_only_trading_contracts_of_the_catalog_are_ranked(qapp: QApplication) -> None:
     r = Rig(MoverKind.GAINERS, count=5)
     r.movers.set_catalog(sample_catalog())
     r.push(moved("BTCUSDT", "1"), moved("OLDUSDT", "50"), moved("ETHUSDT", "2"))

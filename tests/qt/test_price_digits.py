@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import time
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.exchange.alert_engine import AlertLevel
 from desktop.exchange.alerts import AlertKind, AlertRule, describe_rule
@@ -23,7 +23,7 @@ SENT = "104164.50"
 SHOWN = "104,164.5"
 
 
-def test_table_tray_picker_movers_and_alert_texts_show_a_price_alike(qapp: Any) -> None:
+def test_table_tray_picker_movers_and_alert_texts_show_a_price_alike(qapp: QApplication) -> None:
     catalog = sample_catalog()
     book = QuoteBook(flush_ms=None)
     table = WatchlistModel(Watchlist(["BTCUSDT"], catalog=catalog), book)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from desktop.qt.single_instance import (
     AlreadyRunning,
@@ -49,7 +50,7 @@ def test_a_request_survives_the_wire_and_garbage_is_refused() -> None:
             Request.decode(line)
 
 
-def send(name: str, payload: bytes, qtbot: Any) -> bytes:
+def send(name: str, payload: bytes, qtbot: QtBot) -> bytes:
     """Write ``payload`` to the server and collect what it answers until it hangs up."""
     socket = QLocalSocket()
     socket.connectToServer(name)
@@ -62,7 +63,7 @@ def send(name: str, payload: bytes, qtbot: Any) -> bytes:
 
 
 def test_requests_before_the_app_is_ready_are_kept_and_garbage_is_dropped(
-    tmp_path: Path, qtbot: Any
+    tmp_path: Path, qtbot: QtBot
 ) -> None:
     server = claim(tmp_path, Request())
     assert server is not None
@@ -80,7 +81,9 @@ def test_requests_before_the_app_is_ready_are_kept_and_garbage_is_dropped(
         server.close()
 
 
-def test_a_holder_that_does_not_answer_is_named_not_bypassed(tmp_path: Path, qapp: Any) -> None:
+def test_a_holder_that_does_not_answer_is_named_not_bypassed(
+    tmp_path: Path, qapp: QApplication
+) -> None:
     # This process holds the lock and cannot answer: its event loop waits on the claim.
     holder = claim(tmp_path, Request())
     assert holder is not None

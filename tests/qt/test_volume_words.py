@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.qt.contracts_model import ContractColumn, ContractsModel
 from desktop.qt.movers_model import MoverColumn, MoverKind, MoversModel
@@ -19,7 +19,9 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
-def test_base_and_quote_volume_are_named_alike_in_table_picker_and_movers(qapp: Any) -> None:
+def test_base_and_quote_volume_are_named_alike_in_table_picker_and_movers(
+    qapp: QApplication,
+) -> None:
     book = QuoteBook()
     table = WatchlistModel(Watchlist(["BTCUSDT"], catalog=sample_catalog()), book)
     picker = ContractsModel(sample_catalog(), book=book)
@@ -36,12 +38,15 @@ def test_base_and_quote_volume_are_named_alike_in_table_picker_and_movers(qapp: 
         (picker, ContractColumn.QUOTE_VOLUME),
         (movers, MoverColumn.QUOTE_VOLUME),
     ):
-        assert "turnover" in model.headerData(column, H, TOOLTIP)
-        assert "quote volume" in model.headerData(column, H, TOOLTIP)
-    assert "base volume" in table.headerData(Column.BASE_VOLUME, H, TOOLTIP)
+        tooltip = model.headerData(column, H, TOOLTIP)
+        assert isinstance(tooltip, str)
+        assert "turnover" in tooltip
+        assert "quote volume" in tooltip
+    tooltip = table.headerData(Column.BASE_VOLUME, H, TOOLTIP)
+    assert isinstance(tooltip, str) and "base volume" in tooltip
 
 
-def test_volume_cells_name_their_unit_in_the_tooltip(qapp: Any) -> None:
+def test_volume_cells_name_their_unit_in_the_tooltip(qapp: QApplication) -> None:
     book = QuoteBook(flush_ms=None)
     model = WatchlistModel(Watchlist(["BTCUSDT"], catalog=sample_catalog()), book)
     book.on_tickers([ticker("BTCUSDT", "100")], time.time())

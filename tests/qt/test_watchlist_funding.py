@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
@@ -197,7 +198,7 @@ def test_quarterlies_show_basis_instead_of_funding(qt_loop: QtLoop, qtbot: QtBot
 
 
 def test_model_with_funding_columns_passes_the_model_tester(
-    qt_loop: QtLoop, qtbot: QtBot, qtmodeltester: Any
+    qt_loop: QtLoop, qtbot: QtBot, qtmodeltester: ModelTester
 ) -> None:
     async def scenario() -> None:
         async with rig(["BTCUSDT", "ETHUSDT", "BTCUSDT_261225"]) as r:

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
@@ -62,7 +64,7 @@ class Rig:
 
 
 @pytest.fixture
-def rig(qapp: Any) -> Iterator[Rig]:
+def rig(qapp: QApplication) -> Iterator[Rig]:
     r = Rig(["BTCUSDT", "ETHUSDT", "1000SATSUSDT"])
     yield r
     r.model.deleteLater()
@@ -86,7 +88,7 @@ def test_format_age_uses_seconds_then_minutes_then_hours() -> None:
 
 
 def test_model_and_proxy_pass_qt_model_tester_through_every_kind_of_change(
-    qtmodeltester: Any, rig: Rig
+    qtmodeltester: ModelTester, rig: Rig
 ) -> None:
     proxy = WatchlistProxy(rig.model)
     qtmodeltester.check(rig.model)
@@ -263,7 +265,7 @@ def test_a_symbol_the_exchange_does_not_list_is_greyed_and_says_so(rig: Rig) -> 
     assert model.index(0, 0).data(Role.KnownRole) is False
 
 
-def test_an_empty_catalog_marks_nothing_unknown(qapp: Any) -> None:
+def test_an_empty_catalog_marks_nothing_unknown(qapp: QApplication) -> None:
     r = Rig(["ANYUSDT"], catalog=ContractCatalog())
     assert r.cell("ANYUSDT", Column.SYMBOL, Role.KnownRole) is True
     assert r.cell("ANYUSDT", Column.SYMBOL, Qt.ItemDataRole.ForegroundRole) is None
@@ -381,7 +383,7 @@ def test_the_proxy_sorts_numerically_never_by_display_text(qtbot: QtBot, rig: Ri
     assert [proxy.index(r, 0).data() for r in range(3)] == rig.watchlist.symbols()
 
 
-def test_the_proxy_filters_by_symbol_in_any_case_and_script(qapp: Any) -> None:
+def test_the_proxy_filters_by_symbol_in_any_case_and_script(qapp: QApplication) -> None:
     r = Rig(["BTCUSDT", "BTCUSDT_261225", "ETHUSDT", "币安人生USDT"])
     proxy = WatchlistProxy(r.model)
 
@@ -417,7 +419,7 @@ def test_dropping_rows_reorders_the_watchlist_only_in_manual_order(rig: Rig) -> 
     assert rig.watchlist.symbols() == ["BTCUSDT", "ETHUSDT", "1000SATSUSDT"]
 
 
-def test_refresh_re_renders_after_the_catalog_loads(qapp: Any) -> None:
+def test_refresh_re_renders_after_the_catalog_loads(qapp: QApplication) -> None:
     r = Rig(["BTCUSDT"], catalog=ContractCatalog())
     r.push(ticker("BTCUSDT", "1.5"))
     assert r.cell("BTCUSDT", Column.LAST) == "1.5"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.alerts import AlertKind, AlertRule
@@ -31,7 +32,7 @@ def shown(proxy: WatchlistProxy) -> list[str]:
 
 
 def test_a_sorted_table_stays_in_order_when_scattered_rows_change_in_one_read(
-    qtbot: QtBot, qtmodeltester: Any
+    qtbot: QtBot, qtmodeltester: ModelTester
 ) -> None:
     # QSortFilterProxyModel's own live sort placed each announced block among rows that
     # already held new values but not yet new places: 8 of 50 neighbours out of order
@@ -80,7 +81,7 @@ def test_a_live_column_is_re_sorted_once_per_interval_not_on_every_tick(qtbot: Q
 
 
 def test_rows_without_a_value_go_last_either_way_and_ties_keep_the_watchlist_order(
-    qapp: Any,
+    qapp: QApplication,
 ) -> None:
     r = Rig(["WAITUSDT", "TIE1USDT", "LOWUSDT", "TIE2USDT", "HIGHUSDT"], catalog=ContractCatalog())
     proxy = WatchlistProxy(r.model)
@@ -98,7 +99,7 @@ def test_rows_without_a_value_go_last_either_way_and_ties_keep_the_watchlist_ord
     assert shown(proxy) == r.watchlist.symbols()
 
 
-def test_symbols_added_while_sorted_take_their_sorted_place(qapp: Any) -> None:
+def test_symbols_added_while_sorted_take_their_sorted_place(qapp: QApplication) -> None:
     r = Rig(["BTCUSDT", "ETHUSDT"], catalog=ContractCatalog())
     proxy = WatchlistProxy(r.model)
     r.push(ticker("BTCUSDT", "100000"), ticker("ETHUSDT", "3000"))
@@ -175,7 +176,7 @@ def test_the_sort_role_still_answers_while_the_model_sorts(rig_symbols: Rig) -> 
 
 
 @pytest.fixture
-def rig_symbols(qapp: Any) -> Rig:
+def rig_symbols(qapp: QApplication) -> Rig:
     r = Rig(["BTCUSDT", "ETHUSDT"], catalog=ContractCatalog())
     r.push(ticker("BTCUSDT", "100000", open="99000"), ticker("ETHUSDT", "3000", open="3100"))
     return r

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop.qt.watchlists import DEFAULT_NAME, MAX_LISTS, Watchlists
 from tests.qt.market_samples import sample_catalog
@@ -19,7 +20,7 @@ def record(signal: Any) -> list[Any]:
 
 
 @pytest.fixture
-def lists(qapp: Any) -> Iterator[Watchlists]:
+def lists(qapp: QApplication) -> Iterator[Watchlists]:
     w = Watchlists(
         [("Majors", ["BTCUSDT", "ETHUSDT"]), ("Alts", ["ETHUSDT", "1000SATSUSDT"])],
         pins=["BTCUSDT", "1000SATSUSDT", "NOTLISTEDUSDT"],
@@ -40,7 +41,7 @@ def test_starts_on_the_given_list_with_global_pins_shown_where_they_belong(
     assert lists.lists_with("ETHUSDT") == ["Majors", "Alts"]
 
 
-def test_no_lists_means_one_empty_default_list(qapp: Any) -> None:
+def test_no_lists_means_one_empty_default_list(qapp: QApplication) -> None:
     w = Watchlists()
     assert w.names() == [DEFAULT_NAME] and w.current.symbols() == []
     w.deleteLater()
@@ -159,7 +160,7 @@ def test_add_to_a_list_not_shown(lists: Watchlists) -> None:
     assert lists.current.symbols()[-1] == "XAUUSDT"
 
 
-def test_the_number_of_lists_is_capped(qapp: Any) -> None:
+def test_the_number_of_lists_is_capped(qapp: QApplication) -> None:
     w = Watchlists([(f"L{i}", []) for i in range(MAX_LISTS)])
     assert w.add_list() == -1 and w.count() == MAX_LISTS
     w.deleteLater()

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QSystemTrayIcon
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.alerts import AlertKind, AlertRule
@@ -39,7 +40,7 @@ def tick(symbol: str, price: str, t: int) -> MiniTicker:
 
 
 @pytest.fixture
-def center(qapp: Any) -> AlertCenter:
+def center(qapp: QApplication) -> AlertCenter:
     # qapp first: the center's timers need the application's event dispatcher (run
     # alone, this file used to create it before any QApplication existed).
     center = AlertCenter(clock=lambda: NOW)
@@ -176,7 +177,9 @@ def test_editing_keeps_the_alerts_identity_and_history(qtbot: QtBot, center: Ale
 # -- the list of every alert ------------------------------------------------------------
 
 
-def test_the_rules_table_passes_the_model_tester(qtmodeltester: Any, center: AlertCenter) -> None:
+def test_the_rules_table_passes_the_model_tester(
+    qtmodeltester: ModelTester, center: AlertCenter
+) -> None:
     center.add_rule(AlertRule("BTCUSDT", AlertKind.ABOVE, Decimal("100000")))
     center.add_rule(AlertRule("ETHUSDT", AlertKind.MOVE_PCT, Decimal("2"), window_minutes=15))
     model = AlertRulesModel(center, decimals=decimals)

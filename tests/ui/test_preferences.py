@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from desktop.exchange.endpoints import EndpointError, make_endpoints
 from desktop.settings.autostart import XdgAutostart
@@ -17,7 +18,7 @@ from desktop.settings.model import Settings
 from desktop.ui.preferences import Preferences, PreferencesDialog
 
 
-def make_dialog(qtbot: Any, **kwargs: Any) -> tuple[PreferencesDialog, list[Preferences]]:
+def make_dialog(qtbot: QtBot, **kwargs: Any) -> tuple[PreferencesDialog, list[Preferences]]:
     dialog = PreferencesDialog(Preferences.of(Settings()), **kwargs)
     qtbot.addWidget(dialog)
     emitted: list[Preferences] = []
@@ -30,7 +31,7 @@ def button(dialog: PreferencesDialog, which: QDialogButtonBox.StandardButton) ->
     return dialog.buttons.button(which)
 
 
-def test_each_choice_is_emitted_at_once(qtbot: Any) -> None:
+def test_each_choice_is_emitted_at_once(qtbot: QtBot) -> None:
     dialog, emitted = make_dialog(qtbot)
     dialog.convention_box.setCurrentIndex(dialog.convention_box.findData("red-up"))
     assert emitted[-1].color_convention == "red-up"
@@ -55,7 +56,7 @@ def test_each_choice_is_emitted_at_once(qtbot: Any) -> None:
     )
 
 
-def test_loading_shows_the_values_without_emitting(qtbot: Any) -> None:
+def test_loading_shows_the_values_without_emitting(qtbot: QtBot) -> None:
     dialog, emitted = make_dialog(qtbot)
     saved = Settings(color_convention="blue-orange", theme="light", testnet=True)
     dialog.load(Preferences.of(saved))
@@ -75,7 +76,7 @@ def test_loading_shows_the_values_without_emitting(qtbot: Any) -> None:
     ],
 )
 def test_a_bad_custom_address_is_refused_with_the_command_lines_message(
-    qtbot: Any, ws: str, rest: str
+    qtbot: QtBot, ws: str, rest: str
 ) -> None:
     with pytest.raises(EndpointError) as refused:
         make_endpoints(ws or None, rest or None)
@@ -96,7 +97,7 @@ def test_a_bad_custom_address_is_refused_with_the_command_lines_message(
     assert emitted == []
 
 
-def test_an_empty_custom_exchange_is_refused(qtbot: Any) -> None:
+def test_an_empty_custom_exchange_is_refused(qtbot: QtBot) -> None:
     dialog, emitted = make_dialog(qtbot)
     dialog.custom_radio.setChecked(True)
     assert not dialog.apply_exchange()
@@ -104,7 +105,7 @@ def test_an_empty_custom_exchange_is_refused(qtbot: Any) -> None:
     assert emitted == []
 
 
-def test_good_custom_addresses_and_testnet_are_applied(qtbot: Any) -> None:
+def test_good_custom_addresses_and_testnet_are_applied(qtbot: QtBot) -> None:
     dialog, emitted = make_dialog(qtbot)
     dialog.custom_radio.setChecked(True)
     dialog.ws_edit.setText(" ws://127.0.0.1:9100/ ")
@@ -126,7 +127,7 @@ def test_good_custom_addresses_and_testnet_are_applied(qtbot: Any) -> None:
     assert (emitted[-1].ws_url, emitted[-1].rest_url, emitted[-1].testnet) == (None, None, True)
 
 
-def test_escape_forgets_an_exchange_not_yet_applied(qtbot: Any) -> None:
+def test_escape_forgets_an_exchange_not_yet_applied(qtbot: QtBot) -> None:
     dialog, emitted = make_dialog(qtbot)
     dialog.custom_radio.setChecked(True)
     dialog.ws_edit.setText("wss://example.com")
@@ -135,7 +136,7 @@ def test_escape_forgets_an_exchange_not_yet_applied(qtbot: Any) -> None:
     assert dialog.live_radio.isChecked() and dialog.ws_edit.text() == ""
 
 
-def test_an_insecure_address_passes_when_the_command_line_allowed_it(qtbot: Any) -> None:
+def test_an_insecure_address_passes_when_the_command_line_allowed_it(qtbot: QtBot) -> None:
     dialog, emitted = make_dialog(qtbot, allow_insecure=True)
     dialog.custom_radio.setChecked(True)
     dialog.ws_edit.setText("ws://192.0.2.7:9000")
@@ -143,7 +144,7 @@ def test_an_insecure_address_passes_when_the_command_line_allowed_it(qtbot: Any)
     assert emitted[-1].ws_url == "ws://192.0.2.7:9000"
 
 
-def test_start_at_login_writes_and_removes_the_entry(qtbot: Any, tmp_path: Path) -> None:
+def test_start_at_login_writes_and_removes_the_entry(qtbot: QtBot, tmp_path: Path) -> None:
     entry = tmp_path / "autostart" / "miniticker.desktop"
     backend = XdgAutostart(tmp_path, ["/usr/bin/miniticker", "--minimized"])
     dialog, _ = make_dialog(qtbot, autostart=backend)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from desktop.exchange.endpoints import make_endpoints
 from desktop.stream.client import StreamClient
@@ -15,7 +15,7 @@ from tests.conftest import QtLoop
 
 
 def test_record_writes_to_the_chosen_file_until_stop_recording(
-    qtbot: Any, qt_loop: QtLoop, tmp_path: Path
+    qtbot: QtBot, qt_loop: QtLoop, tmp_path: Path
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)
@@ -44,7 +44,7 @@ def test_record_writes_to_the_chosen_file_until_stop_recording(
 
 
 def test_a_file_that_cannot_be_written_is_said_and_nothing_records(
-    qtbot: Any, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = QWidget()
     qtbot.addWidget(window)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
 
 from desktop.settings.autostart import XdgAutostart
 from desktop.ui.start_at_login import start_at_login_action
@@ -13,7 +13,7 @@ from desktop.ui.start_at_login import start_at_login_action
 COMMAND = ["/usr/bin/miniticker", "--minimized"]
 
 
-def test_the_switch_writes_and_removes_the_entry(tmp_path: Path, qtbot: Any) -> None:
+def test_the_switch_writes_and_removes_the_entry(tmp_path: Path, qtbot: QtBot) -> None:
     entry = tmp_path / "autostart" / "miniticker.desktop"
     menu = QMenu()
     qtbot.addWidget(menu)
@@ -32,7 +32,7 @@ def test_the_switch_writes_and_removes_the_entry(tmp_path: Path, qtbot: Any) -> 
     assert not entry.exists()
 
 
-def test_the_switch_shows_what_the_system_holds(tmp_path: Path, qtbot: Any) -> None:
+def test_the_switch_shows_what_the_system_holds(tmp_path: Path, qtbot: QtBot) -> None:
     backend = XdgAutostart(tmp_path, COMMAND)
     backend.enable()  # left on by an earlier run
     action = start_at_login_action(backend)
@@ -43,7 +43,7 @@ def test_the_switch_shows_what_the_system_holds(tmp_path: Path, qtbot: Any) -> N
     assert backend.is_enabled() is False  # refreshing wrote nothing
 
 
-def test_a_refused_write_is_told_and_the_switch_stays_off(tmp_path: Path, qtbot: Any) -> None:
+def test_a_refused_write_is_told_and_the_switch_stays_off(tmp_path: Path, qtbot: QtBot) -> None:
     blocker = tmp_path / "autostart"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     action = start_at_login_action(XdgAutostart(tmp_path, COMMAND))

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QTableView
+from pytestqt.qtbot import QtBot
 
 from desktop.qt.colors import CONVENTIONS, Colors, current_convention, set_convention, swatch_for
 from desktop.qt.ticker_text import SymbolRow
@@ -70,7 +70,7 @@ def test_applying_a_convention_repaints_and_an_unknown_one_is_refused(
 
 
 def test_dark_theme_gives_a_dark_palette_and_light_readable_table_text(
-    qapp: QApplication, qtbot: Any
+    qapp: QApplication, qtbot: QtBot
 ) -> None:
     theme = Theme(qapp, "dark")
     table = QTableView()
@@ -127,7 +127,7 @@ def test_the_system_theme_keeps_a_palette_the_desktop_gave_when_it_says_no_schem
     theme.deleteLater()
 
 
-def test_the_strip_background_follows_a_live_theme_switch(qapp: QApplication, qtbot: Any) -> None:
+def test_the_strip_background_follows_a_live_theme_switch(qapp: QApplication, qtbot: QtBot) -> None:
     strip = MiniStrip()
     qtbot.addWidget(strip)
     strip.set_content(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -32,7 +31,7 @@ def test_since_looked_is_the_change_against_the_price_last_seen() -> None:
     assert since_looked(Decimal("99"), Decimal(0)) == ""
 
 
-def test_a_row_says_how_far_the_price_moved_since_you_looked(qapp: Any) -> None:
+def test_a_row_says_how_far_the_price_moved_since_you_looked(qapp: QApplication) -> None:
     book = QuoteBook()
     book.on_tickers([ticker("BTCUSDT", "97123.4", open="94930")], 1.0)
     row = symbol_row("BTCUSDT", book, sample_catalog(), 1.0, Decimal("96736.5"))
@@ -62,7 +61,7 @@ class Rig:
 
 
 @pytest.fixture
-def rig(qapp: Any) -> Iterator[Rig]:
+def rig(qapp: QApplication) -> Iterator[Rig]:
     r = Rig()
     yield r
     r.tray.close()

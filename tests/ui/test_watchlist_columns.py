@@ -8,12 +8,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop.exchange.alerts import AlertKind, AlertRule
@@ -230,7 +229,7 @@ def test_the_selected_row_keeps_its_up_and_down_colours(qtbot: QtBot, parts: Par
 def test_pinned_rows_carry_a_pin_mark(qtbot: QtBot, parts: Parts) -> None:
     model = parts.window.model
     tip = model.headerData(Column.SYMBOL, Qt.Orientation.Horizontal, TOOLTIP)
-    assert "pin mark" in tip
+    assert isinstance(tip, str) and "pin mark" in tip
     parts.watchlist.set_pinned("BTCUSDT", True)
     pinned = model.paint_at(model.index(model.row_of("BTCUSDT"), Column.SYMBOL))
     plain = model.paint_at(model.index(model.row_of("ETHUSDT"), Column.SYMBOL))
@@ -280,7 +279,7 @@ def test_a_column_the_user_shows_in_a_narrow_window_is_shown(qtbot: QtBot, parts
 
 @pytest.mark.parametrize("dark", [False, True])
 def test_a_selected_rows_colours_keep_aa_contrast_on_light_and_dark_palettes(
-    qapp: Any, dark: bool
+    qapp: QApplication, dark: bool
 ) -> None:
     palette = QPalette()
     if dark:

@@ -7,11 +7,10 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
 from desktop.exchange.ticker import MiniTicker
@@ -59,7 +58,7 @@ class Rig:
 
 
 @pytest.fixture
-def rig(qapp: Any) -> Iterator[Rig]:
+def rig(qapp: QApplication) -> Iterator[Rig]:
     r = Rig()
     yield r
     r.window.close()
