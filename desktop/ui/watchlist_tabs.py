@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qt.watchlists import MAX_LISTS, MAX_NAME_LENGTH, Watchlists
+from desktop.ui.mnemonics import give_mnemonics
 
 log = logging.getLogger(__name__)
 
@@ -278,4 +279,5 @@ class WatchlistTabs(QWidget):
             menu.addSeparator()
         new = menu.addAction(self.tr("New watchlist"))
         new.triggered.connect(self.add_list)
+        give_mnemonics(menu.actions())
         menu.popup(self.bar.mapToGlobal(position))
