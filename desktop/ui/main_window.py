@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         edit = QLineEdit(self)
         edit.setObjectName("filterEdit")
         edit.setPlaceholderText(self.tr("Filter symbols (Ctrl+F)"))
+        edit.setAccessibleName(self.tr("Filter symbols"))
         edit.setClearButtonEnabled(True)
         edit.setMaximumWidth(240)
         edit.textChanged.connect(self.proxy.set_filter_text)

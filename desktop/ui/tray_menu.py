@@ -56,6 +56,7 @@ class TrayMenu(QObject):
         self._pins: list[str] = []
         self._menu = QMenu()
         self._menu.setToolTipsVisible(True)
+        self._menu.setAccessibleName(self.tr("MiniTicker tray menu"))
         # The demo line is an enabled, bold entry with an amber swatch: a disabled one is
         # drawn greyed out, the one thing a warning must not look like.
         self._demo_action: QAction | None = None

@@ -95,6 +95,7 @@ class WatchlistTabs(QWidget):
         self.add_button.setText("+")
         self.add_button.setAutoRaise(True)
         self.add_button.setToolTip(self.tr("New watchlist"))
+        self.add_button.setAccessibleName(self.tr("New watchlist"))  # its text is "+"
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
