@@ -7,7 +7,7 @@ which, and a sign read aloud is easy to miss. So the Symbol cell — where a row
 speaks the whole row in words: "BTCUSDT, last 104,164.5, up 5.11 percent"; every other
 cell says its column with its value ("last 104,164.5", "24h up 5.11 percent"). Numbers
 are the very texts on screen (the exchange's digits at the contract's tick), so what is
-heard is what is shown.
+heard is what is shown. The movers lists and the strip say their rows the same way.
 """
 
 from __future__ import annotations
@@ -105,7 +105,17 @@ def cell_words(
     if col == Column.LAST:
         if cells.exact[Column.LAST] is None:
             return text  # "waiting for price", "offline since 12:00"
-        return _tr("last {price}").format(price=text)
+        return last_words(text)
     if col == Column.CHANGE_PERCENT:
         return change_words(text)
-    return _tr("{column} {value}").format(column=HEADERS[Column(col)][0], value=text)
+    return column_words(HEADERS[Column(col)][0], text)
+
+
+def last_words(price: str) -> str:
+    """The Last cell in words: ``last 104,164.5``."""
+    return _tr("last {price}").format(price=price)
+
+
+def column_words(column: str, value: str) -> str:
+    """Any other cell: its column's title and its text, ``24h High 105,359.3``."""
+    return _tr("{column} {value}").format(column=column, value=value)
