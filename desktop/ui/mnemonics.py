@@ -34,20 +34,25 @@ def mnemonic_of(text: str) -> str | None:
 def with_mnemonic(text: str, taken: set[str]) -> str:
     """``text`` with a mnemonic on a letter not in ``taken`` (which it is added to):
     first letters of words first, then any letter or digit; ``text`` as it is if it has
-    one already or no letter is free."""
+    one already or no letter is free. A text with no Latin letter to underline (Chinese)
+    gets one after it, ``退出(&Q)``, as is the custom there: a keyboard types Latin keys."""
     own = mnemonic_of(text)
     if own is not None:
         taken.add(own)
         return text
-    starts = [
-        i for i, c in enumerate(text) if c.isalnum() and (i == 0 or not text[i - 1].isalnum())
-    ]
-    rest = [i for i, c in enumerate(text) if c.isalnum() and i not in starts]
-    for i in starts + rest:
+    typeable = [i for i, c in enumerate(text) if c.isascii() and c.isalnum()]
+    starts = [i for i in typeable if i == 0 or not text[i - 1].isalnum()]
+    for i in starts + [i for i in typeable if i not in starts]:
         letter = text[i].lower()
         if letter not in taken and (i == 0 or text[i - 1] != "&"):
             taken.add(letter)
             return f"{text[:i]}&{text[i:]}"
+    if not typeable:
+        free = next((c for c in "abcdefghijklmnopqrstuvwxyz" if c not in taken), None)
+        if free is not None:
+            taken.add(free)
+            body, dots = (text[:-1], "…") if text.endswith("…") else (text, "")
+            return f"{body}(&{free.upper()}){dots}"
     return text
 
 

@@ -32,6 +32,14 @@ def test_with_mnemonic_keeps_an_existing_one_and_skips_literal_ampersands() -> N
     assert with_mnemonic("&& a", {"a"}) == "&& a"  # nothing free: left as it is
 
 
+def test_a_text_without_latin_letters_gets_one_after_it() -> None:
+    taken = {"a"}
+    assert with_mnemonic("退出", taken) == "退出(&B)"
+    assert with_mnemonic("首选项…", taken) == "首选项(&C)…"
+    assert with_mnemonic("添加 BTCUSDT", taken) == "添加 BTCUSDT".replace("BT", "B&T", 1)
+    assert taken == {"a", "b", "c", "t"}
+
+
 def test_give_mnemonics_gives_each_enabled_item_its_own_letter(qtbot: QtBot) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
