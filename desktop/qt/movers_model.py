@@ -40,6 +40,7 @@ from desktop.exchange.ticker import MiniTicker, float_change_percent
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
+from desktop.qt.watchlist_speech import change_words, column_words, last_words, price_sentence
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +88,7 @@ HEADERS: Final[dict[MoverColumn, tuple[str, str]]] = {
     MoverColumn.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP),
 }
 _COLUMNS: Final = len(MoverColumn)
+_SPOKEN: Final = int(Qt.ItemDataRole.AccessibleTextRole)
 _FLAGS: Final = (
     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 )
@@ -419,4 +421,19 @@ class MoversModel(QAbstractTableModel):
             )[col]
         if role == MoverRole.WatchedRole:
             return watched
+        if role == _SPOKEN:
+            return self._spoken(index, item, col)
         return None
+
+    def _spoken(self, index: Index, item: MoverRow, col: int) -> str | None:
+        """What a screen reader names the cell (``watchlist_speech``): the row in words
+        on its symbol, a column's name with its value, what the + / ✓ mark means."""
+        if col == MoverColumn.ADD:
+            return str(self.data(index, TOOLTIP))
+        if col == MoverColumn.SYMBOL:
+            return price_sentence(item.symbol, item.last, item.percent, stale=False)
+        if col == MoverColumn.LAST:
+            return last_words(item.last)
+        if col == MoverColumn.CHANGE_PERCENT:
+            return change_words(item.percent)
+        return column_words(HEADERS[MoverColumn(col)][0], item.volume)

@@ -2,8 +2,8 @@
 
 ``WatchlistModel`` checks bounds and finds the row's symbol; this picks the part that
 knows the answer: ``RowTexts`` (texts, tooltips, sort keys), ``PaintCache`` (fonts,
-colours, the painted cell), ``LiveMarks`` (the tick flash) or ``FundingTexts`` (the mark
-price and funding columns).
+colours, the painted cell), ``LiveMarks`` (the tick flash), ``FundingTexts`` (the mark
+price and funding columns) or ``watchlist_speech`` (what a screen reader says).
 """
 
 from __future__ import annotations
@@ -12,15 +12,20 @@ from collections.abc import Callable
 from functools import partial
 from typing import Final
 
+from PySide6.QtCore import Qt
+
 from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
 from desktop.qt.sorting import SortKey
 from desktop.qt.watchlist_cells import HEADERS, Column, Role
 from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FUNDING_ROLES, FundingTexts
 from desktop.qt.watchlist_live import LiveMarks
 from desktop.qt.watchlist_paint import PaintCache
+from desktop.qt.watchlist_speech import cell_words
 from desktop.qt.watchlist_texts import EXACT_ROLE, SORT_ROLE, RowTexts
 
 _PAINT: Final = int(Role.PaintRole)
+_SPOKEN: Final = int(Qt.ItemDataRole.AccessibleTextRole)
+_DESCRIBED: Final = int(Qt.ItemDataRole.AccessibleDescriptionRole)
 # The To alert column's roles, as ``RowTexts.alert_data`` names them.
 _ALERT_ROLES: Final = {
     DISPLAY: DISPLAY,
@@ -70,7 +75,22 @@ class CellRoles:
             return texts.tooltip(symbol, col)
         if role == Role.FlashRole:
             return self._live.intensity(symbol)
+        if role == _SPOKEN:
+            return self._words(symbol, col)
+        if role == _DESCRIBED:
+            return self.data(symbol, col, TOOLTIP)
         return None if role < Role.SortRole else texts.role_value(symbol, col, role)
+
+    def _words(self, symbol: str, col: int) -> str | None:
+        """What a screen reader names the cell (``watchlist_speech``)."""
+        return cell_words(
+            symbol,
+            col,
+            self._texts.cells(symbol),
+            self._live.stale.get(symbol, False),
+            lambda: str(self.data(symbol, col, DISPLAY) or ""),
+            lambda: self.data(symbol, col, TOOLTIP),
+        )
 
     def sort_key(self, col: int) -> Callable[[str], SortKey | None]:
         """Symbol → ``Role.SortRole`` value of column ``col``."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 import time
 from collections.abc import Awaitable, Callable
@@ -33,6 +34,7 @@ from desktop.qt.tray_icon import IconState, render_tray_icon
 from desktop.qt.watchlist_cells import Column
 from desktop.settings.model import NamedWatchlist, Settings
 from desktop.settings.store import SettingsStore
+from desktop.tools.hidpi import hidpi_icon_sheet
 from desktop.ui.watchlist_transfer import WatchlistTransfer
 
 log = logging.getLogger(__name__)
@@ -114,6 +116,18 @@ async def window_scene(parts: Parts, out: Path, settle: float) -> None:
         tray.scaled(tray.size() * 4, mode=Qt.TransformationMode.FastTransformation),
         out / "tray.png",
     )
+
+
+async def hidpi_scene(parts: Parts, out: Path, settle: float) -> None:
+    """The window at 200 % (``QT_SCALE_FACTOR=2``, set by ``main``): text, sparklines and
+    range glyphs drawn at device pixels; and the tray icon's 2× pixmaps."""
+    parts.window.resize(*WINDOW_SIZE)
+    await prices_everywhere(parts, settle)
+    shot = parts.window.grab()
+    if shot.devicePixelRatio() != 2.0:
+        raise RuntimeError(f"the window was drawn at {shot.devicePixelRatio()}×, not 2×")
+    save(shot, out / "window-hidpi.png")
+    save(hidpi_icon_sheet(), out / "tray-icons-hidpi.png")
 
 
 async def dark_scene(parts: Parts, out: Path, settle: float) -> None:
@@ -250,6 +264,7 @@ SCENES: Final[dict[str, Scene]] = {
     "alert": alert_scene,
     "movers": movers_scene,
     "dark": dark_scene,
+    "hidpi": hidpi_scene,
     "red-up": convention_scene,
     "colour-blind": convention_scene,
     "strip": strip_scene,
@@ -264,6 +279,7 @@ TRAY_SCENES: Final = (
     "alert",
     "movers",
     "dark",
+    "hidpi",
     "import",
     "funding",
     "red-up",
@@ -380,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settle", type=float, default=6.0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.scene == "hidpi":
+        os.environ["QT_SCALE_FACTOR"] = "2"  # read when the application starts
     QApplication.setApplicationName("MiniTicker")
     QApplication.setDesktopFileName("miniticker")
     app = QApplication(sys.argv[:1])

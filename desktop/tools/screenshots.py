@@ -7,7 +7,9 @@ server on a free display and a tray host; each scene (``desktop.tools.scenes``) 
 fresh ``miniticker --demo`` with a throw-away config directory, so nothing one shot
 opened shows behind the next. The strip is shot after the tray host is gone. Ends
 exactly the processes it started. Writes window, sparklines, tray, tray-icons,
-tray-menu, picker, alert, movers, window-dark and strip PNGs.
+tray-menu, picker, alert, movers, window-dark and strip PNGs; the ``hidpi`` scene the
+window at 200 % (``window-hidpi.png``) and the tray icon's 2× pixmaps beside the 1× ones
+scaled up (``tray-icons-hidpi.png``).
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ class AlertHistoryPanel(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("alertHistoryTable")
         self.table.setAccessibleName(self.tr("Alert history"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves for the buttons; arrows move
         self.table.setModel(model)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)

@@ -129,6 +129,10 @@ class AlertEditor(QDialog):
         self.error_label.setStyleSheet("color: #d93025;")
         self.error_label.setWordWrap(True)
 
+        # In rows of their own, not a form field: no label names them for a screen reader.
+        self.threshold_edit.setAccessibleName(self.tr("Alert value"))
+        self.window_box.setAccessibleName(self.tr("Time window"))
+        self.hysteresis_edit.setAccessibleName(self.tr("Hysteresis"))
         value_row = QHBoxLayout()
         value_row.addWidget(self.threshold_edit, 1)
         value_row.addWidget(self.unit_label)
@@ -358,6 +362,8 @@ class AlertsDialog(QDialog):
         self.model = AlertRulesModel(center, decimals=decimals, parent=self)
         self.table = QTableView(self)
         self.table.setObjectName("alertsTable")
+        self.table.setAccessibleName(self.tr("Alert rules"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves for the buttons; arrows move
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

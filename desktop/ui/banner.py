@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 _BANNER_STYLES: Final[dict[str, tuple[str, str, str]]] = {
@@ -28,6 +29,8 @@ class MessageBanner(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip("Dismiss")
+        self.close_button.setAccessibleName(self.tr("Dismiss the message"))  # not "✕"
+        self.setAccessibleName(self.tr("Message"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
@@ -46,6 +49,8 @@ class MessageBanner(QFrame):
         )
         self.label.setText(text)
         self.show()
+        if QAccessible.isActive():  # read out as it appears, as a popup would be
+            QAccessible.updateAccessibility(QAccessibleEvent(self.label, QAccessible.Event.Alert))
 
     def dismiss(self) -> None:
         self.label.clear()

@@ -274,7 +274,9 @@ class SparklineDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         # 1 px and cosmetic (not scaled with the line): Qt draws antialiased hairlines on
         # a fast path, eight times quicker than the stroked outline a wider pen takes.
-        pen = QPen(color, 1.0)
+        # A cosmetic width is in device pixels: at 200 % two of them, or the line would
+        # be half as thick as everything else (sharp either way: drawn at device pixels).
+        pen = QPen(color, painter.device().devicePixelRatioF())
         pen.setCosmetic(True)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)

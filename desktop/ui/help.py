@@ -62,6 +62,8 @@ class ShortcutsDialog(QDialog):
         self.root = root
         self.table = QTableWidget(0, 2, self)
         self.table.setObjectName("shortcutsTable")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves for Close; arrows move
         self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)

@@ -36,6 +36,7 @@ from desktop.ui.connection_notice import ConnectionNotice
 from desktop.ui.diagnostics import Diagnostics
 from desktop.ui.empty_state import EmptyState
 from desktop.ui.help import HelpMenu
+from desktop.ui.mnemonics import MenuBarMnemonics
 from desktop.ui.movers import dock_below
 from desktop.ui.status_bar import WindowStatusBar
 from desktop.ui.watchlist_tabs import WatchlistTabs
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.flash_action, self.alert_action = acts.flash, acts.alert
         self.alerts_action, self.quit_action = acts.alerts, acts.quit
         acts.fill_menu_bar()
+        MenuBarMnemonics(self.menuBar())  # every menu item within reach of the keyboard
         self.toolbar = acts.make_toolbar(self.filter_edit)
         self.status_bar = WindowStatusBar(book, demo=demo, parent=self)
         self.setStatusBar(self.status_bar)
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         edit = QLineEdit(self)
         edit.setObjectName("filterEdit")
         edit.setPlaceholderText(self.tr("Filter symbols (Ctrl+F)"))
+        edit.setAccessibleName(self.tr("Filter symbols"))
         edit.setClearButtonEnabled(True)
         edit.setMaximumWidth(240)
         edit.textChanged.connect(self.proxy.set_filter_text)

@@ -84,6 +84,7 @@ class MoversPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("moversPanel")
+        self.setAccessibleName(self.tr("Movers"))
         self.watchlist = watchlist
         self._active = False
         self.movers = Movers(
@@ -111,6 +112,7 @@ class MoversPanel(QWidget):
         for kind, model in self.models.items():
             view = self._make_view(model, count)
             title = QLabel(f"<b>{kind.title}</b>", self)
+            view.setAccessibleName(kind.title)
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(title)
@@ -122,6 +124,7 @@ class MoversPanel(QWidget):
     def _make_view(self, model: MoversModel, rows: int) -> QTableView:
         view = RankingView(rows, self)
         view.setObjectName(f"movers{model.kind.name.title()}")
+        view.setTabKeyNavigation(False)  # Tab goes on to the next list; arrows move
         view.setModel(model)
         view.setShowGrid(False)
         view.setWordWrap(False)

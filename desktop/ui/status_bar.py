@@ -87,6 +87,7 @@ class WindowStatusBar(QStatusBar):
         self._clock = clock
         self.last_price_at: float | None = None
         self.words = ""
+        self.setAccessibleName(self.tr("Status"))
         self.connection_label = QLabel(self.tr("Not connected"), self)
         self.connection_label.setObjectName("connectionLabel")
         self.connection_label.setTextFormat(Qt.TextFormat.RichText)

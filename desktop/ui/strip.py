@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.ticker_text import DEMO_LINE, SINCE_LOOKED, SymbolRow
 from desktop.qt.tray_icon import DEMO_COLOR
+from desktop.qt.watchlist_speech import price_sentence
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class MiniStrip(QWidget):
         )
         self.setObjectName("MiniStrip")
         self.setWindowTitle("MiniTicker")
+        self.setAccessibleName(self.tr("MiniTicker price strip"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         # Qt.Tool windows hide when the app is inactive on macOS; a ticker must not.
         self.setAttribute(Qt.WidgetAttribute.WA_MacAlwaysShowToolWindow)
@@ -132,6 +134,7 @@ class MiniStrip(QWidget):
         text_color = self.palette().color(self.foregroundRole()).name()
         parts_html: list[str] = []
         parts_plain: list[str] = []
+        spoken: list[str] = []  # the rows in words, for a screen reader
         for r in rows:
             greyed = r.stale or not connected
             color = muted if greyed else up if r.sign > 0 else down if r.sign < 0 else text_color
@@ -148,6 +151,7 @@ class MiniStrip(QWidget):
                 + (f' <span style="color:{muted}">{html.escape(note)}</span>' if note else "")
             )
             parts_plain.append(f"{r.symbol} {shown}")
+            spoken.append(price_sentence(r.symbol, r.price, r.change, stale=greyed))
         if not rows and hint:
             parts_html.append(f'<span style="color:{muted}">{html.escape(hint)}</span>')
             parts_plain.append(hint)
@@ -156,6 +160,7 @@ class MiniStrip(QWidget):
         rows_html = "&nbsp;&nbsp;&nbsp;".join(parts_html)
         if rows_html != self._rows.text():
             self._rows.setText(rows_html)
+            self._rows.setAccessibleName("; ".join(spoken) if spoken else hint)
         if state_text != self._state.text():
             self._state.setText(state_text)
         # Connected, the state is a quiet "Live"; otherwise it is why every row is grey.

@@ -92,17 +92,20 @@ class SymbolPicker(QDialog):
         self.search_edit.setObjectName("searchEdit")
         self.search_edit.setPlaceholderText("Search symbol or asset — e.g. btc, eth/usdc, 币安人生")
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Search symbols"))
         self.search_edit.textChanged.connect(self.proxy.set_text)
         self.search_edit.textChanged.connect(self._on_search_changed)
         self.search_edit.installEventFilter(self)
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kindCombo")
+        self.kind_combo.setAccessibleName(self.tr("Contract type"))
         for kind, label in KIND_CHOICES:
             self.kind_combo.addItem(label, kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.quote_combo = QComboBox(self)
         self.quote_combo.setObjectName("quoteCombo")
+        self.quote_combo.setAccessibleName(self.tr("Quote asset"))
         self.quote_combo.currentIndexChanged.connect(self._on_quote_changed)
         self._fill_quote_combo()
 
@@ -162,6 +165,7 @@ class SymbolPicker(QDialog):
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("contractsTable")
+        table.setAccessibleName(self.tr("Contracts"))
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

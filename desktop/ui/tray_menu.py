@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 
 from desktop.qt.ticker_text import DEMO_LINE, NO_PINS_HINT, SymbolRow
 from desktop.qt.tray_icon import DEMO_COLOR
+from desktop.ui.mnemonics import NO_MNEMONIC, follow
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class TrayMenu(QObject):
         self._pins: list[str] = []
         self._menu = QMenu()
         self._menu.setToolTipsVisible(True)
+        self._menu.setAccessibleName(self.tr("MiniTicker tray menu"))
         # The demo line is an enabled, bold entry with an amber swatch: a disabled one is
         # drawn greyed out, the one thing a warning must not look like.
         self._demo_action: QAction | None = None
@@ -83,6 +85,7 @@ class TrayMenu(QObject):
         self._quit_action = self._menu.addAction(self.tr("Quit MiniTicker"))
         self._quit_action.triggered.connect(self.quitRequested)
         self.set_pins([])
+        follow(self._menu)  # mnemonics for keyboard users, given as the menu opens
 
     def menu(self) -> QMenu:
         return self._menu
@@ -124,6 +127,7 @@ class TrayMenu(QObject):
             return
         for symbol in self._pins:
             action = QAction(symbol, self._menu)
+            action.setProperty(NO_MNEMONIC, True)  # its text follows the price, menu open or not
             action.setToolTip(self.tr("Open {symbol} in the main window").format(symbol=symbol))
             action.triggered.connect(lambda _checked=False, s=symbol: self.symbolChosen.emit(s))
             self._menu.insertAction(self._symbols_end, action)

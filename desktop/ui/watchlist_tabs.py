@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qt.watchlists import MAX_LISTS, MAX_NAME_LENGTH, Watchlists
+from desktop.ui.mnemonics import give_mnemonics
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,7 @@ class WatchlistTabs(QWidget):
         self.add_button.setText("+")
         self.add_button.setAutoRaise(True)
         self.add_button.setToolTip(self.tr("New watchlist"))
+        self.add_button.setAccessibleName(self.tr("New watchlist"))  # its text is "+"
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -278,4 +280,5 @@ class WatchlistTabs(QWidget):
             menu.addSeparator()
         new = menu.addAction(self.tr("New watchlist"))
         new.triggered.connect(self.add_list)
+        give_mnemonics(menu.actions())
         menu.popup(self.bar.mapToGlobal(position))

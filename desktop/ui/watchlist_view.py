@@ -6,7 +6,7 @@ behaves by default is here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
@@ -22,8 +22,16 @@ def make_watchlist_table(
     """The table over ``proxy`` (which sorts and filters ``model``), ready to show."""
     table = WatchlistTable(model, parent)
     table.setObjectName("watchlistTable")
+    # What a screen reader says on arriving at the table (each cell: ``watchlist_speech``).
+    table.setAccessibleName(QCoreApplication.translate("WatchlistView", "Watchlist"))
+    table.setAccessibleDescription(
+        QCoreApplication.translate(
+            "WatchlistView", "Live prices, one row per symbol; the symbol cell reads the whole row"
+        )
+    )
     table.setModel(proxy)
     table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)  # Tab goes on to the filter and tabs; arrows move
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setShowGrid(False)

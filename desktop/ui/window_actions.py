@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
 
 from desktop.qt.watchlist_model import HEADERS, Column, Role
+from desktop.ui.mnemonics import give_mnemonics
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -209,6 +210,7 @@ class WindowActions(QObject):
         menu.addAction(self.add)
         if not w.proxy.is_manual_order():
             menu.addAction(self.manual_order)
+        give_mnemonics(menu.actions())
         menu.popup(w.table.viewport().mapToGlobal(position))
         return menu
 
@@ -219,6 +221,7 @@ class WindowActions(QObject):
         menu.addAction(self.manual_order)
         menu.addSeparator()
         self._add_column_toggles(menu)
+        give_mnemonics(menu.actions())
         menu.popup(self.window.table.horizontalHeader().mapToGlobal(position))
         return menu
 

@@ -241,3 +241,12 @@ def test_float_keys_rank_in_the_order_of_the_exact_decimals(
         for first, second in pairwise(keys):
             # In order, or a near-tie: floats tell values apart to ~16 digits.
             assert first <= second or first - second <= abs(second) * Decimal("1e-13")
+
+
+def test_a_screen_reader_hears_each_mover_in_words(gainers: Rig) -> None:
+    gainers.push(*MARKET)
+    gainers.movers.set_active(True)
+    spoken = int(Qt.ItemDataRole.AccessibleTextRole)
+    assert gainers.column(MoverColumn.SYMBOL, spoken)[0] == "CCCUSDT, last 112.5, up 12.50 percent"
+    assert gainers.column(MoverColumn.CHANGE_PERCENT, spoken)[0] == "24h up 12.50 percent"
+    assert gainers.column(MoverColumn.ADD, spoken)[0] == "Add CCCUSDT to the watchlist"  # not "+"

@@ -7,7 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
 from desktop.qt.tray_icon import (
@@ -30,6 +30,7 @@ from desktop.qt.tray_icon import (
     render_tray_icon,
     shown_sign,
 )
+from tests.hidpi_pixels import fine_blocks
 
 pytestmark = pytest.mark.usefixtures("qapp")  # QFont and QPixmap need a QGuiApplication
 
@@ -230,3 +231,30 @@ def test_idle_qicon_has_every_size() -> None:
     icon = make_idle_icon()
     for size, ratio in ALL_SIZES:
         assert icon.pixmap(QSize(size, size), ratio).width() == round(size * ratio)
+
+
+@pytest.mark.parametrize("size", ICON_SIZES)
+def test_at_200_percent_the_icon_is_drawn_at_device_pixels_not_blown_up(size: int) -> None:
+    """The 2× pixmap a 200 % tray gets from the icon has twice the pixels each way and
+    detail finer than a 1× pixel: sharper than the 1× icon scaled up, as Qt would."""
+    sharp = make_icon(Decimal("2.31"), label="BTC").pixmap(QSize(size, size), 2.0).toImage()
+    one = render_tray_icon(Decimal("2.31"), label="BTC", size_px=size, device_pixel_ratio=1.0)
+    assert (sharp.width(), sharp.height(), sharp.devicePixelRatio()) == (2 * size, 2 * size, 2.0)
+    blown_up = one.scaled(sharp.size(), mode=Qt.TransformationMode.SmoothTransformation)
+    doubled = one.scaled(sharp.size(), mode=Qt.TransformationMode.FastTransformation)
+    assert fine_blocks(doubled) == 0  # the measure's own check: whole 1× pixels have none
+    assert fine_blocks(sharp) > 4 * fine_blocks(blown_up) + 40
+
+
+@pytest.mark.parametrize("size", [22, 24, 32, 48])
+def test_the_arrow_stays_in_its_room_clear_of_the_tile_edge(size: int) -> None:
+    for change in (Decimal("2.31"), Decimal("-1.27")):
+        image = render_tray_icon(change, label="BTC", size_px=size, device_pixel_ratio=2.0)
+        w, h = image.width(), image.height()
+        inked = [
+            x
+            for y in range(h // 2, h)
+            for x in range(w)
+            if image.pixelColor(x, y).lightness() > 200  # the white ink
+        ]
+        assert min(inked) >= 0.05 * w  # a margin, as the letters above have

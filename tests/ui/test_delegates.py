@@ -7,13 +7,15 @@ import dataclasses
 from decimal import Decimal
 
 import pytest
-from PySide6.QtGui import QImage, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.qtbot import QtBot
 
 from desktop.qt.history import Trend
 from desktop.qt.watchlist_model import Role
 from desktop.ui.delegates import RangeDelegate, SparklineDelegate
+from tests.hidpi_pixels import fine_blocks
 
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (raise|propagateSizeHints)\(\)"
@@ -88,3 +90,45 @@ def test_a_sparkline_whose_newest_point_moved_looks_as_if_drawn_afresh(qtbot: Qt
     afresh = drawn(SparklineDelegate(), moved)
     assert reused == afresh
     assert drawn(SparklineDelegate(), first) != afresh
+
+
+def painted(delegate: QStyledItemDelegate, ratio: float) -> QImage:
+    """A 120 × 24 cell painted by ``delegate`` at device pixel ratio ``ratio``, on white."""
+    points = tuple((i / 59, 0.5 + 0.4 * ((i * 7) % 11 - 5) / 5) for i in range(60))
+    model = QStandardItemModel(1, 1)
+    item = QStandardItem()
+    item.setData(Trend(points, 1, None, Decimal(1), Decimal(2)), Role.TrendRole)
+    item.setData(0.4, Role.RangeRole)
+    item.setData(1, Role.BadgeRole)
+    model.setItem(0, 0, item)
+    image = QImage(round(120 * ratio), round(24 * ratio), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 120, 24)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    return image
+
+
+def ink(image: QImage) -> float:
+    """How much is drawn on the white cell, in pixels of full black."""
+    total = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            total += 765 - c.red() - c.green() - c.blue()
+    return total / 765
+
+
+@pytest.mark.parametrize("delegate", [SparklineDelegate, RangeDelegate])
+def test_at_200_percent_cells_are_drawn_at_device_pixels_and_as_thick(
+    qapp: QApplication, delegate: type[QStyledItemDelegate]
+) -> None:
+    """At 200 % the sparkline and the range glyph have four times the pixels of ink (the
+    same lines, as thick in the layout) and detail finer than a 1× pixel: sharp."""
+    one, two = painted(delegate(), 1.0), painted(delegate(), 2.0)
+    assert 3.5 < ink(two) / ink(one) < 4.5
+    blown_up = one.scaled(two.size(), mode=Qt.TransformationMode.SmoothTransformation)
+    assert fine_blocks(two) > 4 * fine_blocks(blown_up) + 10
