@@ -89,8 +89,12 @@ class CellRoles:
             self._texts.cells(symbol),
             self._live.stale.get(symbol, False),
             lambda: str(self.data(symbol, col, DISPLAY) or ""),
-            lambda: self.data(symbol, col, TOOLTIP),
+            lambda: self._tooltip(symbol, col),
         )
+
+    def _tooltip(self, symbol: str, col: int) -> str | None:
+        tip = self.data(symbol, col, TOOLTIP)
+        return tip if isinstance(tip, str) else None
 
     def sort_key(self, col: int) -> Callable[[str], SortKey | None]:
         """Symbol → ``Role.SortRole`` value of column ``col``."""
