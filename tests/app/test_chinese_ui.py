@@ -135,8 +135,9 @@ def model_texts(model: QAbstractItemModel, where: str, rows: int = 30) -> Iterat
     roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
     for column in range(model.columnCount()):
         for role in roles:
-            yield f"{where} header {column}", str(
-                model.headerData(column, Qt.Orientation.Horizontal, role) or ""
+            yield (
+                f"{where} header {column}",
+                str(model.headerData(column, Qt.Orientation.Horizontal, role) or ""),
             )
         for row in range(min(rows, model.rowCount())):
             for role in (*roles, Qt.ItemDataRole.AccessibleTextRole):
@@ -154,9 +155,7 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         yield where, widget.statusTip()
         yield where, widget.accessibleName()
         yield where, widget.accessibleDescription()
-        if isinstance(widget, QLabel):
-            yield where, widget.text()
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
             yield where, widget.text()
         elif isinstance(widget, QGroupBox):
             yield where, widget.title()
