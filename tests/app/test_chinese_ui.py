@@ -155,7 +155,7 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         yield where, widget.statusTip()
         yield where, widget.accessibleName()
         yield where, widget.accessibleDescription()
-        if isinstance(widget, QLabel) or isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             yield where, widget.text()
         elif isinstance(widget, QGroupBox):
             yield where, widget.title()
