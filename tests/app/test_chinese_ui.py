@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -187,8 +187,8 @@ def untranslated(texts: Iterable[tuple[str, str]]) -> list[str]:
     return sorted(set(found))
 
 
-def open_dialogs(parts: Parts) -> list[QWidget]:
-    """Open every dialog the menus offer ("…" actions) and the shortcut list."""
+async def open_dialogs(parts: Parts) -> list[QWidget]:
+    """Open every dialog the menus offer (their "…" actions)."""
     opened: list[QWidget] = []
     before = set(QApplication.topLevelWidgets())
     for menu_action in parts.window.menuBar().actions():
@@ -198,7 +198,7 @@ def open_dialogs(parts: Parts) -> list[QWidget]:
         for action in menu.actions():
             if action.text().endswith("…") and action.isEnabled() and action.menu() is None:
                 action.trigger()
-    QCoreApplication.processEvents()
+    await asyncio.sleep(0.2)  # never processEvents() inside a coroutine: qasync re-enters
     for widget in QApplication.topLevelWidgets():
         if widget not in before and widget.isVisible():
             opened.append(widget)
@@ -232,12 +232,13 @@ def test_under_zh_cn_no_english_is_left_and_the_window_still_fits(
                     texts.append(("strip rows", strip.rows_html()))
                 parts.movers.show()
                 texts += widget_texts(parts.movers)
-                for dialog in open_dialogs(parts):
+                for dialog in await open_dialogs(parts):
                     if isinstance(dialog, QFileDialog):
                         texts.append(("file dialog", dialog.windowTitle()))
                     else:
                         texts += widget_texts(dialog)
                     dialog.close()
+                await asyncio.sleep(0)
                 left = untranslated(texts)
                 assert not left, "English left under zh_CN:\n" + "\n".join(left)
 
