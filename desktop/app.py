@@ -112,6 +112,7 @@ class Parts:
     alerts: AlertCenter | None = None  # set by ``_wire_alerts``
     preferences_action: QAction | None = None  # set by ``_wire_preferences``; for a menu
     recording: RecordingMenu | None = None  # File ▸ Record…; None in a replay
+    rebuild: Options | None = None  # set when a new language asks for new windows
 
 
 def _endpoints(options: Options, settings: Settings) -> tuple[Endpoints, str | None]:
@@ -469,10 +470,14 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
     return center
 
 
+def _exchange_of(settings: Settings) -> tuple[str | None, str | None, bool]:
+    return settings.ws_url, settings.rest_url, settings.testnet
+
+
 def _wire_preferences(parts: Parts, app: QApplication) -> None:
     """Theme and colour convention from the settings, and the Preferences dialog
     (Ctrl+, / the platform's Preferences key), whose changes apply at once and are saved.
-    A new exchange or language is saved and used from the next start."""
+    A new language or exchange rebuilds the windows (``run``)."""
     window, tray, saver = parts.window, parts.tray, parts.saver
     theme = Theme(app, parts.settings.theme, parent=window)
     theme.applied.connect(lambda _dark: tray.refresh())  # the strip's colours are HTML
@@ -485,7 +490,15 @@ def _wire_preferences(parts: Parts, app: QApplication) -> None:
         return Preferences.of(replace(parts.settings, rotation_interval=tray.rotation_interval()))
 
     def apply(prefs: Preferences) -> None:
-        parts.settings = prefs.into(parts.settings)
+        before = parts.settings
+        parts.settings = prefs.into(before)
+        # Every text is rebuilt in a new language, and a new exchange means a new client:
+        # both make the windows anew (saved first, so nothing the user made is lost).
+        rebuild = prefs.language != before.language or (
+            _exchange_of(parts.settings) != _exchange_of(before)
+            and not (parts.options.demo or parts.options.endpoints_explicit)
+            and parts.options.replay is None
+        )
         tray.set_rotation_interval(prefs.rotation_interval)
         window.model.set_flash_enabled(prefs.tick_flash)
         window.flash_action.setChecked(prefs.tick_flash)
@@ -494,6 +507,9 @@ def _wire_preferences(parts: Parts, app: QApplication) -> None:
             theme.set_theme(prefs.theme)
         tray.refresh()
         saver.schedule()
+        if rebuild:
+            parts.rebuild = relaunch_options(parts)
+            parts.quit_event.set()
 
     def flash_toggled(on: bool) -> None:  # the View menu's switch
         parts.settings = replace(parts.settings, tick_flash=on)
@@ -588,13 +604,34 @@ def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
 async def run(options: Options, app: QApplication, instance: InstanceServer | None = None) -> int:
     """Build, start, wait for Quit (menu, tray, SIGINT, SIGTERM), then shut down in order.
 
-    ``instance`` answers later starts on the same settings folder (see ``main``).
+    ``instance`` answers later starts on the same settings folder (see ``main``). A new
+    language in Preferences rebuilds every window in it, in this same process: the
+    settings are saved first, so the watchlists, pins and window come back as they were.
     """
-    parts = await build(options, app)
-    if instance is not None:
-        _answer_later_starts(parts, instance)
-    await serve(parts, settle_heap_after=SETTLE_HEAP_AFTER)
-    return 0
+    while True:
+        parts = await build(options, app)
+        if instance is not None:
+            _answer_later_starts(parts, instance)
+        await serve(parts, settle_heap_after=SETTLE_HEAP_AFTER)
+        if parts.rebuild is None:
+            return 0
+        options = parts.rebuild
+        log.info("rebuilding the windows in the new language")
+
+
+def relaunch_options(parts: Parts) -> Options:
+    """The options a rebuild starts with: the window as it is now, Preferences open, and
+    the exchange the settings now name (unless the command line named one)."""
+    symbols = parts.options.symbols
+    if symbols is not None:  # a --symbols run keeps what the user made of the list
+        symbols = tuple(parts.watchlists.all_symbols())
+    return replace(
+        parts.options,
+        symbols=symbols,
+        minimized=not parts.window.isVisible(),
+        record=None,  # a recording in progress ends with the old windows; none is overwritten
+        open_preferences=True,
+    )
 
 
 def _answer_later_starts(parts: Parts, instance: InstanceServer) -> None:
@@ -633,6 +670,8 @@ async def serve(parts: Parts, *, settle_heap_after: float | None = None) -> None
             parts.window.show()
         parts.tray.show(strip_at=parts.settings.strip_position)
         parts.tray.set_window_visible(parts.window.isVisible())
+        if options.open_preferences and parts.preferences_action is not None:
+            parts.preferences_action.trigger()  # where the user chose the new language
         await parts.client.start()
         parts.window.connection_started()  # a live start says soon if it gets nowhere
         parts.client.set_symbols(parts.watchlists.all_symbols())

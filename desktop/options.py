@@ -81,6 +81,8 @@ class Options:
     record: Path | None = None
     replay: Path | None = None
     replay_speed: float = 1.0
+    #: Not an option a person gives: a rebuild for a new language reopens Preferences.
+    open_preferences: bool = False
 
     @property
     def cache_dir(self) -> Path:

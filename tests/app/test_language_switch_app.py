@@ -1,0 +1,80 @@
+"""A new language in Preferences applies at once: the app makes its windows anew in
+that language, in the same process, with the watchlist and Preferences as they were."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import run
+from desktop.simexchange.server import SimExchange
+from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences import PreferencesDialog
+from tests.app.test_app import options_for
+from tests.conftest import QtLoop, wait_for
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (raise|propagateSizeHints)\(\)",
+    r"This plugin does not support grabbing the (keyboard|mouse)",
+)
+
+
+def shown_window(other_than: MainWindow | None = None) -> MainWindow | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.isVisible() and widget is not other_than:
+            return widget
+    return None
+
+
+def file_menu_title(window: MainWindow) -> str:
+    return window.menuBar().actions()[0].text()
+
+
+def test_choosing_chinese_rebuilds_the_windows_in_chinese_and_keeps_the_watchlist(
+    qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
+) -> None:
+    (tmp_path / "settings.json").write_text(
+        json.dumps({"language": "en", "watchlist": ["ETHUSDT", "BTCUSDT"], "pins": []}),
+        encoding="utf-8",
+    )
+
+    async def scenario() -> None:
+        async with SimExchange(cadence=0.1, seed=3) as exchange:
+            task = asyncio.create_task(run(options_for(exchange, tmp_path), qapp))
+            try:
+                await switch(tmp_path)
+            finally:
+                if not task.done():
+                    for window in QApplication.topLevelWidgets():
+                        if isinstance(window, MainWindow) and window.isVisible():
+                            window.quitRequested.emit()
+                assert await task == 0
+
+    async def switch(tmp_path: Path) -> None:
+        await wait_for(lambda: shown_window() is not None, what="the first window")
+        first = shown_window()
+        assert first is not None
+        assert "File" in file_menu_title(first)
+        preferences = next(a for a in first.actions() if a.objectName() == "preferencesAction")
+        preferences.trigger()
+        dialog = first.findChild(PreferencesDialog)
+        assert dialog is not None
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh_CN"))
+
+        await wait_for(
+            lambda: shown_window(other_than=first) is not None, timeout=20, what="new window"
+        )
+        second = shown_window(other_than=first)
+        assert second is not None
+        assert "文件" in file_menu_title(second)
+        assert second.watchlist.symbols() == ["ETHUSDT", "BTCUSDT"]
+        reopened = second.findChild(PreferencesDialog)
+        assert reopened is not None and reopened.isVisible(), "Preferences stay open"
+        saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+        assert saved["language"] == "zh_CN"
+
+    qt_loop.run(scenario())
