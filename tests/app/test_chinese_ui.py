@@ -208,7 +208,9 @@ async def open_dialogs(parts: Parts) -> list[QWidget]:
 def test_under_zh_cn_no_english_is_left_and_the_window_still_fits(
     qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
 ) -> None:
-    (tmp_path / "settings.json").write_text(json.dumps({"language": "zh_CN"}), encoding="utf-8")
+    # A rotation interval out of range: the repair note shows as a banner.
+    settings = {"language": "zh_CN", "rotation_interval": 0.01}
+    (tmp_path / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
 
     async def scenario() -> None:
         async with SimExchange(cadence=0.1, seed=5) as exchange:
