@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
 
-from desktop.qt.watchlist_model import HEADERS, Column, Role
+from desktop.qt.watchlist_model import Column, Role
 from desktop.ui.mnemonics import give_mnemonics
 
 if TYPE_CHECKING:
@@ -231,10 +231,13 @@ class WindowActions(QObject):
 
     def _add_column_toggles(self, menu: QMenu) -> None:
         columns = self.window.table.columns
+        model = self.window.model
         for column in Column:
             if column == Column.SYMBOL:
                 continue
-            action = menu.addAction(HEADERS[column][0])
+            # The header's own words, in the user's language (the model translates them).
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
             action.setCheckable(True)
             # The person's choice, not what a narrow window hid for want of room.
             action.setChecked(not columns.is_user_hidden(column))
