@@ -230,7 +230,7 @@
     </message>
     <message>
         <source>Binance USDⓈ-M futures public market data (mini tickers) from %1</source>
-        <translation>Binance U本位（USDⓈ-M）合约公开行情数据（mini ticker），来自 %1</translation>
+        <translation>Binance U本位（USDⓈ-M）合约公开行情数据（精简行情），来自 %1</translation>
     </message>
     <message>
         <source>MiniTicker diagnostics</source>
@@ -557,6 +557,7 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
+        <extracomment>A mnemonic added after a text with no Latin letter, as Chinese menus do: &quot;退出(&amp;Q)&quot;.</extracomment>
         <translation>键盘快捷键</translation>
     </message>
     <message>
