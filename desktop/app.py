@@ -54,7 +54,7 @@ from desktop.qt.watchlists import Watchlists
 from desktop.resources import resource_path
 from desktop.runtime import installed_pyside, refusal
 from desktop.settings.autostart import autostart_here
-from desktop.settings.model import DEFAULT_WATCHLIST_NAME, NamedWatchlist, Settings
+from desktop.settings.model import NamedWatchlist, Settings
 from desktop.settings.paths import move_legacy_cache
 from desktop.settings.store import SettingsStore
 from desktop.stream.client import StreamClient
@@ -71,19 +71,22 @@ from desktop.ui.theme import Theme, apply_convention
 from desktop.ui.tray import TrayTicker
 from desktop.ui.watchlist_tabs import WatchlistTabs
 from desktop.ui.watchlist_transfer import WatchlistTransfer
+from desktop.wording import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from desktop.simexchange.server import SimExchange
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 #: Seconds after start-up when what lives for the whole run is moved out of the garbage
 #: collector's way (see ``settle_heap``).
 SETTLE_HEAP_AFTER = 5.0
 
-TRAY_NOTICE = (
+TRAY_NOTICE = QT_TRANSLATE_NOOP(
+    "app",
     "MiniTicker keeps running in the tray. Click the tray icon to bring the window "
-    "back; choose Quit from its menu to exit."
+    "back; choose Quit from its menu to exit.",
 )
 
 
@@ -132,7 +135,9 @@ def _endpoints(options: Options, settings: Settings) -> tuple[Endpoints, str | N
     except EndpointError as exc:
         return (
             make_endpoints(),
-            f"The exchange address in your settings was not used: {exc} Using Binance live.",
+            translate(
+                "app", "The exchange address in your settings was not used: %1 Using Binance live."
+            ).replace("%1", str(exc)),
         )
 
 
@@ -153,7 +158,8 @@ def _initial_watchlists(
     """(named lists, pins, shown list): the saved lists, or one list for ``--symbols``."""
     symbols, pins = _initial_lists(options, settings)
     if options.symbols is not None or not settings.watchlists:
-        return [(DEFAULT_WATCHLIST_NAME, symbols)], pins, 0
+        # The first list's name (DEFAULT_WATCHLIST_NAME), in the user's language.
+        return [(translate("app", "Watchlist"), symbols)], pins, 0
     lists = [(w.name, list(w.symbols)) for w in settings.watchlists]
     return lists, pins, settings.current_watchlist
 
@@ -309,9 +315,9 @@ def _wire_recording(parts: Parts) -> None:
     """File ▸ Record… / Stop recording, and ``--record``; in a replay, REPLAY labels."""
     window, client = parts.window, parts.client
     if isinstance(client, ReplaySource):
-        window.setWindowTitle(_tr("MiniTicker — REPLAY of a recording (not live)"))
-        parts.movers.setWindowTitle(_tr("Movers — REPLAY of a recording (not live)"))
-        badge = QLabel(_tr("REPLAY — recorded prices"), window.status_bar)
+        window.setWindowTitle(translate("app", "MiniTicker — REPLAY of a recording (not live)"))
+        parts.movers.setWindowTitle(translate("app", "Movers — REPLAY of a recording (not live)"))
+        badge = QLabel(translate("app", "REPLAY — recorded prices"), window.status_bar)
         badge.setObjectName("replayBadge")
         badge.setToolTip(str(client.path))
         badge.setStyleSheet(
@@ -335,10 +341,6 @@ def _wire_recording(parts: Parts) -> None:
         recording.start(parts.options.record)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("app", text)
-
-
 def _wire(parts: Parts, app: QApplication) -> None:
     window, tray, watchlists, saver = parts.window, parts.tray, parts.watchlists, parts.saver
     # Every list's symbols, once each: a symbol on two lists is one subscription.
@@ -349,7 +351,10 @@ def _wire(parts: Parts, app: QApplication) -> None:
     parts.movers.panel.activeChanged.connect(parts.client.set_all_market)
     parts.movers.panel.symbolAdded.connect(
         lambda symbol: window.show_message(
-            f"Added {symbol} to “{watchlists.name(watchlists.current_index())}”.", "info"
+            translate("app", "Added %1 to “%2”.")
+            .replace("%1", symbol)
+            .replace("%2", watchlists.name(watchlists.current_index())),
+            "info",
         )
     )
     saver.saveFailed.connect(lambda text: window.show_message(text, "error"))
@@ -373,7 +378,7 @@ def _wire(parts: Parts, app: QApplication) -> None:
         tray.set_window_visible(False)
         if not parts.settings.tray_notice_shown:
             parts.settings = replace(parts.settings, tray_notice_shown=True)
-            tray.notify("MiniTicker", TRAY_NOTICE)
+            tray.notify("MiniTicker", translate("app", TRAY_NOTICE))
             saver.schedule()
 
     # With a tray, closing the window only hides it. Without one the strip is a companion
@@ -595,8 +600,11 @@ def _apply_catalog(parts: Parts, catalog: ContractCatalog, source: str) -> None:
     unknown = [s for s in parts.watchlists.all_symbols() if s not in catalog]
     if unknown:
         parts.window.show_message(
-            "Binance does not list " + ", ".join(unknown) + " (any more). They stay in your "
-            "watchlist, greyed out, until you remove them.",
+            translate(
+                "app",
+                "Binance does not list %1 (any more). They stay in your "
+                "watchlist, greyed out, until you remove them.",
+            ).replace("%1", ", ".join(unknown)),
             "warning",
         )
 

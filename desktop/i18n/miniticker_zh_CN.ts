@@ -36,6 +36,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alert value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Symbol</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,6 +149,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alert rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No alerts yet. Right-click a row of the watchlist and choose Alert…, or New…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -182,23 +194,27 @@
     <message>
         <source>Binance at %1</source>
         <extracomment>Seconds after the start without a live connection before the notice shows anyway.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Binance（%1）</translation>
     </message>
     <message>
         <source>the Binance testnet at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Binance 测试网（%1）</translation>
     </message>
     <message>
         <source>the exchange at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>交易所（%1）</translation>
     </message>
     <message>
-        <source>MiniTicker cannot reach %1</source>
-        <translation type="unfinished"></translation>
+        <source>MiniTicker cannot reach %1: %2.</source>
+        <translation>MiniTicker 无法连接到%1：%2。</translation>
+    </message>
+    <message>
+        <source>MiniTicker cannot reach %1.</source>
+        <translation>MiniTicker 无法连接到%1。</translation>
     </message>
     <message>
         <source>Check your network connection and proxy settings, or start MiniTicker with --demo to try it with simulated prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查网络连接和代理设置，或以 --demo 启动 MiniTicker，用模拟价格试用。</translation>
     </message>
 </context>
 <context>
@@ -206,108 +222,116 @@
     <message>
         <source>Connection: %1</source>
         <extracomment>How many recent problems a report carries.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>连接：%1</translation>
     </message>
     <message>
         <source>the built-in simulated exchange (demo mode): no real prices</source>
-        <translation type="unfinished"></translation>
+        <translation>内置的模拟交易所（演示模式）：不是真实价格</translation>
     </message>
     <message>
         <source>Binance USDⓈ-M futures public market data (mini tickers) from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Binance U本位（USDⓈ-M）合约公开行情数据（精简行情），来自 %1</translation>
     </message>
     <message>
         <source>MiniTicker diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>MiniTicker 诊断信息</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
     </message>
     <message>
         <source>Data source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1):</source>
+        <translation>接口地址（%1）：</translation>
     </message>
     <message>
         <source>Recent errors:</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的错误：</translation>
     </message>
     <message>
         <source>Recent errors: none</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的错误：无</translation>
     </message>
 </context>
 <context>
     <name>EmptyState</name>
     <message>
         <source>Add symbols…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加交易对…</translation>
     </message>
     <message>
         <source>Clear filter</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <source>No symbol on this watchlist matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>此自选列表中没有与“%1”匹配的交易对。</translation>
     </message>
     <message>
         <source>This watchlist is empty. Add symbols to see their prices here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此自选列表是空的。添加交易对后，它们的价格会显示在这里。</translation>
     </message>
     <message>
         <source>This watchlist is empty. Add symbols (%1) to see their prices here.</source>
-        <translation type="unfinished"></translation>
+        <translation>此自选列表是空的。添加交易对（%1）后，它们的价格会显示在这里。</translation>
     </message>
 </context>
 <context>
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Copy diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>复制诊断信息</translation>
     </message>
     <message>
         <source>Copy versions, addresses, connection state and recent errors for a bug report</source>
-        <translation type="unfinished"></translation>
+        <translation>复制版本、地址、连接状态和最近的错误，用于报告问题</translation>
     </message>
     <message>
         <source>About MiniTicker</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 MiniTicker</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Data source</source>
-        <translation type="unfinished"></translation>
+        <translation>数据来源</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证</translation>
     </message>
     <message>
         <source>Live Binance USDⓈ-M futures prices in a window and the tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>在窗口和托盘中显示 Binance U本位（USDⓈ-M）合约的实时价格。</translation>
     </message>
     <message>
         <source>Diagnostics copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断信息已复制到剪贴板。</translation>
     </message>
 </context>
 <context>
     <name>ImportSummary</name>
     <message>
         <source>Import summary</source>
-        <translation type="unfinished"></translation>
+        <translation>导入结果</translation>
     </message>
     <message>
         <source>Import details</source>
-        <translation type="unfinished"></translation>
+        <translation>导入详情</translation>
     </message>
 </context>
 <context>
@@ -315,31 +339,54 @@
     <message>
         <source>MiniTicker — DEMO (simulated prices)</source>
         <extracomment>Rows of the watchlist that stay visible whatever else the window shows (the movers). Closing hides the window (the tray keeps running) instead of closing it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>MiniTicker — 演示（模拟价格）</translation>
     </message>
     <message>
         <source>Filter symbols (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选交易对（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Filter symbols</source>
+        <translation>筛选交易对</translation>
     </message>
     <message>
         <source>Clear the filter (in the filter box)</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选（在筛选框中）</translation>
     </message>
     <message>
         <source>Contract list: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>合约列表：%1</translation>
     </message>
     <message>
         <source>The contract list could not be refreshed, so the copy saved %1 is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法刷新合约列表，正在使用 %1 保存的副本。</translation>
     </message>
     <message>
         <source>The contract list could not be loaded, so symbols you type are checked once it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载合约列表；你输入的交易对会在列表加载后再核对。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
     <name>MiniStrip</name>
+    <message>
+        <source>MiniTicker price strip</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>DEMO</source>
         <translation type="unfinished"></translation>
@@ -355,6 +402,10 @@
 <context>
     <name>MoversPanel</name>
     <message>
+        <source>Movers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>DEMO — simulated prices, not from Binance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -363,8 +414,7 @@
     <name>Preferences</name>
     <message>
         <source>Preferences…</source>
-        <extracomment>Seconds after start-up when what lives for the whole run is moved out of the garbage collector&apos;s way (see ``settle_heap``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置…</translation>
     </message>
 </context>
 <context>
@@ -507,33 +557,100 @@
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <extracomment>A mnemonic added after a text with no Latin letter, as Chinese menus do: &quot;退出(&amp;Q)&quot;.</extracomment>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
     <name>StartAtLoginAction</name>
     <message>
         <source>Start at &amp;login</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时启动(&amp;L)</translation>
     </message>
     <message>
         <source>Start MiniTicker in the tray when you log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时在托盘中启动 MiniTicker</translation>
     </message>
     <message>
         <source>MiniTicker could not be set to start at login: {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 MiniTicker 设为登录时启动：{0}（{1}）。</translation>
     </message>
     <message>
         <source>MiniTicker could not stop starting at login: {0} ({1}).</source>
+        <translation>无法取消 MiniTicker 的登录时启动：{0}（{1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>DEMO — simulated prices</source>
+        <translation>演示 — 模拟价格</translation>
+    </message>
+    <message>
+        <source>Demo feed running</source>
+        <translation>演示数据运行中</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Reconnecting in %n s</source>
+        <translation>%n 秒后重连</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重连…</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2)</source>
+        <translation>%1（第 %2 次尝试）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1 (retrying in %n s)</source>
+        <translation>%1（%n 秒后重试）</translation>
+    </message>
+</context>
+<context>
+    <name>SymbolPicker</name>
+    <message>
+        <source>Search symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contracts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -555,8 +672,12 @@
 <context>
     <name>TrayMenu</name>
     <message>
-        <source>Prices come from a simulated exchange, not from Binance</source>
+        <source>MiniTicker tray menu</source>
         <extracomment>Side of the amber swatch next to the demo line, in logical pixels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices come from a simulated exchange, not from Binance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -608,286 +729,416 @@
     <name>WatchlistTabs</name>
     <message>
         <source>New watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>新建列表</translation>
     </message>
     <message>
         <source>1 symbol — double-click to rename</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个交易对 — 双击可重命名</translation>
     </message>
     <message>
         <source>%1 symbols — double-click to rename</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个交易对 — 双击可重命名</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Delete watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>删除自选列表</translation>
     </message>
     <message>
         <source>Delete the watchlist “%1” and its 1 symbol?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除自选列表“%1”及其中的 1 个交易对吗？</translation>
     </message>
     <message>
         <source>Delete the watchlist “%1” and its %2 symbols?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除自选列表“%1”及其中的 %2 个交易对吗？</translation>
     </message>
     <message>
         <source>Symbols that are also on other watchlists stay there.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时在其他自选列表中的交易对会保留在那里。</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
 </context>
 <context>
     <name>WatchlistTransfer</name>
     <message>
+        <source>not a symbol name</source>
+        <translation>不是交易对名称</translation>
+    </message>
+    <message>
+        <source>not a Binance symbol</source>
+        <translation>不是 Binance 的交易对</translation>
+    </message>
+    <message>
+        <source>a COIN-M contract; MiniTicker shows USDⓈ-M futures</source>
+        <translation>币本位（COIN-M）合约；MiniTicker 只显示 U本位（USDⓈ-M）合约</translation>
+    </message>
+    <message>
+        <source>Binance USDⓈ-M futures lists no such contract</source>
+        <translation>Binance U本位（USDⓈ-M）合约中没有这个合约</translation>
+    </message>
+    <message>
+        <source>listed but not trading (settling or delisted)</source>
+        <translation>已上市但未在交易（结算中或已下架）</translation>
+    </message>
+    <message>
+        <source>the file is far larger than a watchlist</source>
+        <translation>文件远大于一个自选列表</translation>
+    </message>
+    <message>
+        <source>the file is not text</source>
+        <translation>文件不是文本</translation>
+    </message>
+    <message>
+        <source>the JSON in it is broken</source>
+        <translation>其中的 JSON 已损坏</translation>
+    </message>
+    <message>
+        <source>the JSON holds no watchlists</source>
+        <translation>JSON 中没有自选列表</translation>
+    </message>
+    <message>
+        <source>Imported 1 symbol into 1 watchlist.</source>
+        <translation>已将 1 个交易对导入 1 个自选列表。</translation>
+    </message>
+    <message>
+        <source>Imported 1 symbol into %2 watchlists.</source>
+        <translation>已将 1 个交易对导入 %2 个自选列表。</translation>
+    </message>
+    <message>
+        <source>Imported %1 symbols into 1 watchlist.</source>
+        <translation>已将 %1 个交易对导入 1 个自选列表。</translation>
+    </message>
+    <message>
+        <source>Imported %1 symbols into %2 watchlists.</source>
+        <translation>已将 %1 个交易对导入 %2 个自选列表。</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 already there</source>
+        <translation>%1：新增 %2 个，%3 个已在列表中</translation>
+    </message>
+    <message>
+        <source>%1: %2 added</source>
+        <translation>%1：新增 %2 个</translation>
+    </message>
+    <message>
+        <source>Not imported (%1):</source>
+        <translation>未导入（%1 个）：</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Spot entries taken as the futures contract of the same name:</source>
+        <translation>以下现货条目按同名合约导入：</translation>
+    </message>
+    <message>
+        <source>Not imported: too many watchlists already for these lists:</source>
+        <translation>未导入：自选列表已达上限，以下列表无法添加：</translation>
+    </message>
+    <message>
+        <source>The contract list was not loaded, so symbols were not checked.</source>
+        <translation>合约列表未加载，交易对未经核对。</translation>
+    </message>
+    <message>
         <source>&amp;Import watchlists…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入自选列表(&amp;I)…</translation>
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>&amp;Export this watchlist…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出此自选列表(&amp;E)…</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>Export &amp;all watchlists…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出全部自选列表(&amp;A)…</translation>
     </message>
     <message>
         <source>Copy &amp;rows as text</source>
-        <translation type="unfinished"></translation>
+        <translation>以文本复制行(&amp;R)</translation>
     </message>
     <message>
         <source>Ctrl+Alt+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+C</translation>
     </message>
     <message>
         <source>Copy the selected rows (or all) as tab-separated text for a spreadsheet</source>
-        <translation type="unfinished"></translation>
+        <translation>将选中的行（或全部）复制为制表符分隔的文本，可粘贴到电子表格</translation>
     </message>
     <message>
         <source>Import watchlists</source>
-        <translation type="unfinished"></translation>
+        <translation>导入自选列表</translation>
     </message>
     <message>
         <source>Watchlists (*.txt *.csv *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>自选列表 (*.txt *.csv *.json)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Could not import %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入 %1：%2。</translation>
     </message>
     <message>
         <source>MiniTicker</source>
-        <translation type="unfinished"></translation>
+        <translation>MiniTicker</translation>
     </message>
     <message>
         <source>Export all watchlists</source>
-        <translation type="unfinished"></translation>
+        <translation>导出全部自选列表</translation>
     </message>
     <message>
         <source>Export watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>导出自选列表</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON (*.json)</translation>
     </message>
     <message>
         <source>Could not export to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出到 %1：%2。</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已导出 %n 行到 %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>Copied the rows as tab-separated text.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将这些行复制为制表符分隔的文本。</translation>
+    </message>
+</context>
+<context>
+    <name>WatchlistView</name>
+    <message>
+        <source>Watchlist</source>
+        <translation>自选列表</translation>
+    </message>
+    <message>
+        <source>Live prices, one row per symbol; the symbol cell reads the whole row</source>
+        <translation>实时价格，每个交易对一行；交易对单元格会朗读整行</translation>
     </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
         <source>Add symbols…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加交易对…</translation>
     </message>
     <message>
         <source>Add symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>添加交易对</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Remove the selected symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>移除选中的交易对</translation>
     </message>
     <message>
         <source>Pin to tray</source>
-        <translation type="unfinished"></translation>
+        <translation>固定到托盘</translation>
     </message>
     <message>
         <source>Show the selected symbols in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>在托盘中显示选中的交易对</translation>
     </message>
     <message>
         <source>Copy symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>复制交易对</translation>
     </message>
     <message>
         <source>Copy the selected symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>复制选中的交易对</translation>
     </message>
     <message>
         <source>Copy price</source>
-        <translation type="unfinished"></translation>
+        <translation>复制价格</translation>
     </message>
     <message>
         <source>Copy the last price, exactly as the exchange sent it</source>
-        <translation type="unfinished"></translation>
+        <translation>复制最新价，与交易所发送的数字完全一致</translation>
     </message>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选…</translation>
     </message>
     <message>
         <source>Filter the symbols</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选交易对</translation>
     </message>
     <message>
         <source>Manual order</source>
-        <translation type="unfinished"></translation>
+        <translation>手动排序</translation>
     </message>
     <message>
         <source>Back to your own order (drag rows to change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复你自己的排序（拖动行可调整）</translation>
     </message>
     <message>
         <source>Flash price ticks</source>
-        <translation type="unfinished"></translation>
+        <translation>价格跳动时闪烁</translation>
     </message>
     <message>
         <source>Alert…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置提醒…</translation>
     </message>
     <message>
         <source>New price alert for the selected symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>为选中的交易对新建价格提醒</translation>
     </message>
     <message>
         <source>Alerts…</source>
-        <translation type="unfinished"></translation>
+        <translation>全部提醒…</translation>
     </message>
     <message>
         <source>List and edit every alert</source>
-        <translation type="unfinished"></translation>
+        <translation>查看并编辑所有提醒</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Unpin from tray</source>
-        <translation type="unfinished"></translation>
+        <translation>取消固定到托盘</translation>
     </message>
     <message>
         <source>No price yet for the selected symbol.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中的交易对还没有价格。</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>查看(&amp;V)</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>&amp;Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒(&amp;A)</translation>
     </message>
     <message>
         <source>Watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>自选列表</translation>
     </message>
 </context>
 <context>
     <name>WindowStatusBar</name>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>No price yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无价格</translation>
     </message>
     <message>
         <source>Prices come from the built-in simulated exchange, not from Binance.</source>
-        <translation type="unfinished"></translation>
+        <translation>价格来自内置的模拟交易所，而不是 Binance。</translation>
     </message>
     <message>
         <source>1 stream subscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>已订阅 1 个数据流</translation>
     </message>
     <message>
         <source>%1 streams subscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>已订阅 %1 个数据流</translation>
     </message>
     <message>
         <source>%1 messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒 %1 条消息</translation>
     </message>
     <message>
         <source>Lag %1 ms (receive time minus the exchange&apos;s event time)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 %1 ms（接收时间减去交易所的事件时间）</translation>
     </message>
     <message>
         <source>Lag: not measured yet</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟：尚未测得</translation>
     </message>
     <message>
         <source>Last price %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最新价 %1</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>MiniTicker keeps running in the tray. Click the tray icon to bring the window back; choose Quit from its menu to exit.</source>
+        <translation>MiniTicker 会在托盘中继续运行。点击托盘图标可重新打开窗口；在其菜单中选择“退出”即可退出。</translation>
+    </message>
+    <message>
+        <source>The exchange address in your settings was not used: %1 Using Binance live.</source>
+        <translation>未使用设置中的交易所地址：%1 改用 Binance 实时行情。</translation>
+    </message>
+    <message>
+        <source>Watchlist</source>
+        <translation>自选列表</translation>
+    </message>
+    <message>
+        <source>MiniTicker — REPLAY of a recording (not live)</source>
+        <translation>MiniTicker — 回放录制内容（非实时）</translation>
+    </message>
+    <message>
+        <source>Movers — REPLAY of a recording (not live)</source>
+        <translation>涨跌榜 — 回放录制内容（非实时）</translation>
+    </message>
+    <message>
+        <source>REPLAY — recorded prices</source>
+        <translation>回放 — 录制的价格</translation>
+    </message>
+    <message>
+        <source>Added %1 to “%2”.</source>
+        <translation>已将 %1 添加到“%2”。</translation>
+    </message>
+    <message>
+        <source>Binance does not list %1 (any more). They stay in your watchlist, greyed out, until you remove them.</source>
+        <translation>Binance 未上市（或已下架）%1。它们会以灰色保留在你的自选列表中，直到你将其移除。</translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,7 @@ class MessageBanner(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss the message"))  # not "✕"
         self.setAccessibleName(self.tr("Message"))
         self.close_button.setAutoRaise(True)

@@ -69,8 +69,12 @@ class ConnectionNotice(QObject):
 
     def text(self, reason: str = "") -> str:
         """What is wrong and what the user can do, in plain words."""
-        head = self.tr("MiniTicker cannot reach %1").replace("%1", self.exchange_words())
-        head = f"{head}: {reason.rstrip('.')}." if reason else f"{head}."
+        where = self.exchange_words()
+        if reason:
+            head = self.tr("MiniTicker cannot reach %1: %2.").replace("%1", where)
+            head = head.replace("%2", reason.rstrip("."))
+        else:
+            head = self.tr("MiniTicker cannot reach %1.").replace("%1", where)
         return (
             head
             + " "

@@ -90,10 +90,12 @@ class Diagnostics(QObject):
     def text(self, state_words: str = "", details: str = "") -> str:
         """The report: plain text, one fact a line, for pasting into a bug report."""
         lines = [self.tr("MiniTicker diagnostics")]
-        lines += [f"{name}: {value}" for name, value in versions().items()]
+        # Package names stay as they are; only the one word among them is translated.
+        names = {"Platform": self.tr("Platform")}
+        lines += [f"{names.get(name, name)}: {value}" for name, value in versions().items()]
         lines.append(self.tr("Data source: %1").replace("%1", self.data_source()))
         if self.endpoints is not None:
-            lines.append(f"Endpoints ({self.endpoints.name}):")
+            lines.append(self.tr("Endpoints (%1):").replace("%1", self.endpoints.name))
             lines.append(f"  websocket: {self.endpoints.ws_base}")
             lines.append(f"  REST: {self.endpoints.rest_base}")
         status = self.book.last_status

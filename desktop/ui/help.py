@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 from desktop.ui.diagnostics import Diagnostics, versions
 
 _MNEMONIC = re.compile(r"&(?!&)")
+#: A mnemonic added after a text with no Latin letter, as Chinese menus do: "退出(&Q)".
+_ADDED_MNEMONIC = re.compile(r"\(&[^&]\)")
 
 
 def plain(text: str) -> str:
-    """An action's text as words: no "&" mnemonic, no trailing "…"."""
+    """An action's text as words: no "&" mnemonic (nor an added "(&Q)"), no trailing "…"."""
+    text = _ADDED_MNEMONIC.sub("", text)
     return _MNEMONIC.sub("", text).replace("&&", "&").rstrip("…").strip()
 
 

@@ -25,15 +25,12 @@ _STATE_COLOURS: Final[dict[ConnState, str]] = {
     ConnState.RECONNECTING: "#e37400",
     ConnState.OFFLINE: "#d93025",
 }
-_CONTEXT: Final = "StatusBar"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_CONTEXT, text, None, n)
+# Literal contexts below, for lupdate: translate("StatusBar", ...).
+translate = QCoreApplication.translate
 
 
 def demo_badge_text() -> str:
-    return _tr("DEMO — simulated prices")
+    return translate("StatusBar", "DEMO — simulated prices")
 
 
 def status_words(
@@ -45,22 +42,44 @@ def status_words(
     """
     state = getattr(status, "state", None)
     if state is ConnState.LIVE:
-        return _tr("Demo feed running") if demo else _tr("Live")
+        return (
+            translate("StatusBar", "Demo feed running") if demo else translate("StatusBar", "Live")
+        )
     if state is ConnState.CONNECTING:
-        return _tr("Connecting…")
+        return translate("StatusBar", "Connecting…")
     error = getattr(status, "last_error", None)
     retry_at = getattr(status, "retry_at", None)
     now = time.monotonic() if now is None else now
     wait = max(1, math.ceil(retry_at - now)) if retry_at is not None and retry_at > now else 0
     if state is ConnState.RECONNECTING:
-        head = _tr("Reconnecting in %n s", wait) if wait else _tr("Reconnecting…")
+        head = (
+            translate("StatusBar", "Reconnecting in %n s", None, wait)
+            if wait
+            else translate("StatusBar", "Reconnecting…")
+        )
         attempt = getattr(status, "attempt", 0)
         if attempt:
-            head = _tr("%1 (attempt %2)").replace("%1", head).replace("%2", str(attempt))
-        return f"{head}: {error}" if error else head
+            head = (
+                translate("StatusBar", "%1 (attempt %2)")
+                .replace("%1", head)
+                .replace("%2", str(attempt))
+            )
+        return (
+            translate("StatusBar", "%1: %2").replace("%1", head).replace("%2", str(error))
+            if error
+            else head
+        )
     if state is ConnState.OFFLINE:
-        text = _tr("Offline: %1").replace("%1", error) if error else _tr("Offline")
-        return _tr("%1 (retrying in %n s)", wait).replace("%1", text) if wait else text
+        text = (
+            translate("StatusBar", "Offline: %1").replace("%1", error)
+            if error
+            else translate("StatusBar", "Offline")
+        )
+        return (
+            translate("StatusBar", "%1 (retrying in %n s)", None, wait).replace("%1", text)
+            if wait
+            else text
+        )
     describe = getattr(status, "describe", None)
     return str(describe()) if callable(describe) else str(status)
 
@@ -135,8 +154,8 @@ class WindowStatusBar(QStatusBar):
         # However narrow the window, the state's first words stay readable.
         state = getattr(status, "state", None)
         head: dict[ConnState | None, str] = {
-            ConnState.RECONNECTING: _tr("Reconnecting…"),
-            ConnState.OFFLINE: _tr("Offline"),
+            ConnState.RECONNECTING: translate("StatusBar", "Reconnecting…"),
+            ConnState.OFFLINE: translate("StatusBar", "Offline"),
         }
         head_words = head.get(state, words)
         self.connection_label.setMinimumWidth(

@@ -168,7 +168,7 @@ class ColumnHeader(QHeaderView):
             for position, column in enumerate(DEFAULT_ORDER):
                 self.moveSection(self.visualIndex(column), position)
             for column in Column:
-                self._own[column] = default_width(column, metrics)
+                self._own[column] = default_width(column, metrics, self._title(column))
                 self._extra[column] = 0
         finally:
             self._fitting = False
@@ -225,8 +225,15 @@ class ColumnHeader(QHeaderView):
     def _own_width(self, column: int) -> int:
         width = self._own.get(column)
         if width is None:
-            width = self._own[column] = default_width(Column(column), QFontMetrics(self.font()))
+            metrics = QFontMetrics(self.font())
+            width = self._own[column] = default_width(Column(column), metrics, self._title(column))
         return width
+
+    def _title(self, column: int) -> str | None:
+        """The column's header as shown (in the user's language), None without a model."""
+        model = self.model()
+        title = model.headerData(column, Qt.Orientation.Horizontal) if model is not None else None
+        return title if isinstance(title, str) else None
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         if self._fitting:
@@ -295,12 +302,13 @@ class ColumnHeader(QHeaderView):
         return True
 
 
-def default_width(column: Column, metrics: QFontMetrics) -> int:
-    """A column's width by default: its widest usual text, or its header's."""
+def default_width(column: Column, metrics: QFontMetrics, title: str | None = None) -> int:
+    """A column's width by default: its widest usual text, or its header's (``title``,
+    as shown; the English one when not given)."""
     if column == Column.TREND:
         return SPARKLINE_WIDTH
     if column == Column.RANGE:
         return RANGE_WIDTH
-    title = HEADERS[column][0]
+    title = HEADERS[column][0] if title is None else title
     sample = SAMPLE_TEXT.get(column, title)
     return max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 18) + _PADDING

@@ -50,74 +50,109 @@ from desktop.ui.buttons import plain_buttons
 
 log = logging.getLogger(__name__)
 
-CONTEXT = "WatchlistTransfer"
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
+# Literal contexts below, for lupdate: translate("WatchlistTransfer", ...).
+translate = QCoreApplication.translate
 
 
 def skip_reason(reason: Skip) -> str:
     """The reason an entry was not imported, in the user's language."""
     return {
-        Skip.MALFORMED: _tr("not a symbol name"),
-        Skip.OTHER_EXCHANGE: _tr("not a Binance symbol"),
-        Skip.COIN_MARGINED: _tr("a COIN-M contract; MiniTicker shows USDⓈ-M futures"),
-        Skip.UNKNOWN: _tr("Binance USDⓈ-M futures lists no such contract"),
-        Skip.NOT_TRADING: _tr("listed but not trading (settling or delisted)"),
+        Skip.MALFORMED: translate("WatchlistTransfer", "not a symbol name"),
+        Skip.OTHER_EXCHANGE: translate("WatchlistTransfer", "not a Binance symbol"),
+        Skip.COIN_MARGINED: translate(
+            "WatchlistTransfer", "a COIN-M contract; MiniTicker shows USDⓈ-M futures"
+        ),
+        Skip.UNKNOWN: translate(
+            "WatchlistTransfer", "Binance USDⓈ-M futures lists no such contract"
+        ),
+        Skip.NOT_TRADING: translate(
+            "WatchlistTransfer", "listed but not trading (settling or delisted)"
+        ),
     }[reason]
 
 
 def unreadable_reason(error: WatchlistFileError) -> str:
     return {
-        Unreadable.TOO_LARGE: _tr("the file is far larger than a watchlist"),
-        Unreadable.NOT_TEXT: _tr("the file is not text"),
-        Unreadable.BROKEN_JSON: _tr("the JSON in it is broken"),
-        Unreadable.NO_WATCHLISTS: _tr("the JSON holds no watchlists"),
+        Unreadable.TOO_LARGE: translate(
+            "WatchlistTransfer", "the file is far larger than a watchlist"
+        ),
+        Unreadable.NOT_TEXT: translate("WatchlistTransfer", "the file is not text"),
+        Unreadable.BROKEN_JSON: translate("WatchlistTransfer", "the JSON in it is broken"),
+        Unreadable.NO_WATCHLISTS: translate("WatchlistTransfer", "the JSON holds no watchlists"),
     }[error.reason]
 
 
 def summary_text(result: ImportResult, applied: Applied) -> tuple[str, str]:
     """(headline, details) of an import, for the summary dialog."""
     symbols, lists = applied.added_count, len(applied.lists)
-    headline = (
-        (
-            _tr("Imported 1 symbol")
-            if symbols == 1
-            else _tr("Imported %1 symbols").replace("%1", str(symbols))
-        )
-        + " "
-        + (
-            _tr("into 1 watchlist.")
+    # One sentence a language can order as it needs: no pieces glued together.
+    if symbols == 1:
+        headline = (
+            translate("WatchlistTransfer", "Imported 1 symbol into 1 watchlist.")
             if lists == 1
-            else _tr("into %1 watchlists.").replace("%1", str(lists))
+            else translate("WatchlistTransfer", "Imported 1 symbol into %2 watchlists.")
         )
-    )
+    else:
+        headline = (
+            translate("WatchlistTransfer", "Imported %1 symbols into 1 watchlist.")
+            if lists == 1
+            else translate("WatchlistTransfer", "Imported %1 symbols into %2 watchlists.")
+        )
+    headline = headline.replace("%1", str(symbols)).replace("%2", str(lists))
     lines: list[str] = []
     for name, added, already in applied.lists:
-        line = _tr("%1: %2 added").replace("%1", name).replace("%2", str(len(added)))
-        if already:
-            line += _tr(", %1 already there").replace("%1", str(len(already)))
-        lines.append(line)
+        line = (
+            translate("WatchlistTransfer", "%1: %2 added, %3 already there")
+            if already
+            else translate("WatchlistTransfer", "%1: %2 added")
+        )
+        # The name last: a list called "%2" stays as it is.
+        line = line.replace("%2", str(len(added))).replace("%3", str(len(already)))
+        lines.append(line.replace("%1", name))
     if result.skipped:
-        lines += ["", _tr("Not imported (%1):").replace("%1", str(len(result.skipped)))]
+        lines += [
+            "",
+            translate("WatchlistTransfer", "Not imported (%1):").replace(
+                "%1", str(len(result.skipped))
+            ),
+        ]
         # A TradingView export is one line: its line number would say nothing.
         numbered = len({skipped.line for skipped in result.skipped}) > 1
         for skipped in result.skipped:
             shown = skipped.line and numbered
-            where = _tr("line %1").replace("%1", str(skipped.line)) if shown else ""
+            where = (
+                translate("WatchlistTransfer", "line %1").replace("%1", str(skipped.line))
+                if shown
+                else ""
+            )
             lines.append(
                 f"  {skipped.text} — {skip_reason(skipped.reason)}"
                 + (f" ({where})" if where else "")
             )
     if result.converted:
-        lines += ["", _tr("Spot entries taken as the futures contract of the same name:")]
+        lines += [
+            "",
+            translate(
+                "WatchlistTransfer", "Spot entries taken as the futures contract of the same name:"
+            ),
+        ]
         lines += [f"  {written} → {symbol}" for written, symbol in result.converted]
     if applied.refused_lists:
-        lines += ["", _tr("Not imported: too many watchlists already for these lists:")]
+        lines += [
+            "",
+            translate(
+                "WatchlistTransfer", "Not imported: too many watchlists already for these lists:"
+            ),
+        ]
         lines += [f"  {name}" for name in applied.refused_lists]
     if not result.checked:
-        lines += ["", _tr("The contract list was not loaded, so symbols were not checked.")]
+        lines += [
+            "",
+            translate(
+                "WatchlistTransfer",
+                "The contract list was not loaded, so symbols were not checked.",
+            ),
+        ]
     return headline, "\n".join(lines).strip("\n")
 
 

@@ -13,13 +13,24 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QToolBar, QWidget
 
-from desktop.qt.watchlist_model import HEADERS, Column, Role
+from desktop.qt.watchlist_model import Column, Role
+from desktop.ui.help import plain
 from desktop.ui.mnemonics import give_mnemonics
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+
+
+def set_text(action: QAction, text: str) -> None:
+    """``text`` on ``action``, and the same words without a mnemonic on its toolbar button.
+
+    Qt's own button text only drops the "&": the "(&B)" a menu adds to a Chinese text
+    (``mnemonics``) would show on the toolbar as "添加交易对(B)".
+    """
+    action.setText(text)
+    action.setIconText(plain(text))
 
 
 class WindowActions(QObject):
@@ -101,7 +112,8 @@ class WindowActions(QObject):
     def _action(
         self, text: str, slot: Callable[..., object], shortcut: Shortcut = None, tip: str = ""
     ) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(self.window)
+        set_text(action, text)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
@@ -116,7 +128,7 @@ class WindowActions(QObject):
         """Enable what the selection (``symbols``) allows; "Unpin" when all are pinned."""
         for action in self.needs_selection:
             action.setEnabled(bool(symbols))
-        self.pin.setText(self.tr("Unpin from tray") if all_pinned else self.tr("Pin to tray"))
+        set_text(self.pin, self.tr("Unpin from tray") if all_pinned else self.tr("Pin to tray"))
 
     # -- what they do to the selection ----------------------------------------------------
 
@@ -231,10 +243,13 @@ class WindowActions(QObject):
 
     def _add_column_toggles(self, menu: QMenu) -> None:
         columns = self.window.table.columns
+        model = self.window.model
         for column in Column:
             if column == Column.SYMBOL:
                 continue
-            action = menu.addAction(HEADERS[column][0])
+            # The header's own words, in the user's language (the model translates them).
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
             action.setCheckable(True)
             # The person's choice, not what a narrow window hid for want of room.
             action.setChecked(not columns.is_user_hidden(column))

@@ -187,8 +187,9 @@ def untranslated(texts: Iterable[tuple[str, str]]) -> list[str]:
     return sorted(set(found))
 
 
-async def open_dialogs(parts: Parts) -> list[QWidget]:
-    """Open every dialog the menus offer (their "…" actions)."""
+async def open_dialogs(parts: Parts, also: Iterable[QAction] = ()) -> list[QWidget]:
+    """Open every dialog the menus offer (their "…" actions), and those ``also`` opens
+    (dialogs behind actions without a "…", such as Help ▸ About)."""
     opened: list[QWidget] = []
     before = set(QApplication.topLevelWidgets())
     for menu_action in parts.window.menuBar().actions():
@@ -198,6 +199,8 @@ async def open_dialogs(parts: Parts) -> list[QWidget]:
         for action in menu.actions():
             if action.text().endswith("…") and action.isEnabled() and action.menu() is None:
                 action.trigger()
+    for action in also:
+        action.trigger()
     await asyncio.sleep(0.2)  # never processEvents() inside a coroutine: qasync re-enters
     for widget in QApplication.topLevelWidgets():
         if widget not in before and widget.isVisible():
@@ -234,7 +237,11 @@ def test_under_zh_cn_no_english_is_left_and_the_window_still_fits(
                     texts.append(("strip rows", strip.rows_html()))
                 parts.movers.show()
                 texts += widget_texts(parts.movers)
-                for dialog in await open_dialogs(parts):
+                help_menu = parts.window.help
+                dialogs = await open_dialogs(
+                    parts, also=(help_menu.shortcuts_action, help_menu.about_action)
+                )
+                for dialog in dialogs:
                     if isinstance(dialog, QFileDialog):
                         texts.append(("file dialog", dialog.windowTitle()))
                     else:

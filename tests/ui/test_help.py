@@ -7,7 +7,7 @@ import pytest
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QTableWidget
+from PySide6.QtWidgets import QApplication, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop import __version__
@@ -15,7 +15,7 @@ from desktop.exchange.endpoints import make_endpoints
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
 from desktop.stream.status import ClientStatus, ConnState
-from desktop.ui.help import plain
+from desktop.ui.help import plain, shortcuts_of
 from desktop.ui.main_window import MainWindow
 from desktop.ui.movers import MoversDock
 from tests.qt.market_samples import sample_catalog
@@ -116,3 +116,16 @@ def test_copy_diagnostics_has_versions_endpoints_state_and_recent_errors(qtbot: 
     assert "1 stream subscribed" in text
     assert "Binance refused NOPEUSDT: invalid symbol." in text
     assert window.statusBar().currentMessage() == "Diagnostics copied to the clipboard."
+
+
+def test_the_shortcut_list_names_an_action_without_the_mnemonic_a_chinese_menu_adds(
+    qtbot: QtBot,
+) -> None:
+    assert plain("添加交易对(&B)…") == "添加交易对"
+    assert plain("Save &As…") == "Save As"
+    root = QWidget()
+    qtbot.addWidget(root)
+    action = QAction("退出(&Q)", root)
+    action.setShortcut(QKeySequence("Ctrl+Q"))
+    root.addAction(action)
+    assert shortcuts_of(root) == [("退出", "Ctrl+Q")]

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QDateTime, QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtCore import QCoreApplication, QDateTime, QItemSelectionModel, QPoint, Qt, QTranslator
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
 from desktop.qt.quotes import QuoteBook
@@ -103,6 +103,51 @@ def test_ctrl_p_pins_and_unpins_the_selection(qtbot: QtBot, parts: Parts) -> Non
     assert parts.window.pin_action.text() == "Unpin from tray"
     parts.window.pin_action.trigger()
     assert parts.watchlist.pins() == []
+
+
+SOME_CHINESE = {
+    ("WindowActions", "Add symbols…"): "添加交易对…",
+    ("WindowActions", "Pin to tray"): "固定到托盘",
+    ("WindowActions", "Unpin from tray"): "取消固定到托盘",
+}
+
+
+class SomeChinese(QTranslator):
+    """A few of the window's texts as the zh_CN catalogue has them (None: no translation)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return SOME_CHINESE.get((context, source))
+
+
+def button_text(window: MainWindow, action: QAction) -> str:
+    button = window.toolbar.widgetForAction(action)
+    assert isinstance(button, QToolButton)
+    return button.text()
+
+
+def test_toolbar_buttons_never_show_the_mnemonic_a_menu_adds_to_chinese_text(
+    qtbot: QtBot,
+) -> None:
+    translator = SomeChinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        parts = Parts(qtbot)
+        window = parts.window
+        window.show()
+        qtbot.waitExposed(window)
+        parts.select("BTCUSDT")
+        for menu in (window.file_menu, window.edit_menu):
+            menu.aboutToShow.emit()  # a menu gives its items mnemonics as it opens
+        assert window.add_action.text().startswith("添加交易对(&")
+        assert button_text(window, window.add_action) == "添加交易对"
+        window.pin_action.trigger()  # all selected are pinned now: "Unpin"
+        window.edit_menu.aboutToShow.emit()
+        assert window.pin_action.text().startswith("取消固定到托盘(&")
+        assert button_text(window, window.pin_action) == "取消固定到托盘"
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_copy_symbol_and_copy_exact_price(qtbot: QtBot, parts: Parts) -> None:
