@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import run
+from desktop.options import Options
 from desktop.simexchange.server import SimExchange
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import PreferencesDialog
@@ -76,5 +77,53 @@ def test_choosing_chinese_rebuilds_the_windows_in_chinese_and_keeps_the_watchlis
         assert reopened is not None and reopened.isVisible(), "Preferences stay open"
         saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
         assert saved["language"] == "zh_CN"
+
+    qt_loop.run(scenario())
+
+
+def test_a_new_exchange_in_preferences_reconnects_there_at_once(
+    qt_loop: QtLoop, qapp: QApplication, tmp_path: Path
+) -> None:
+    async def scenario() -> None:
+        async with (
+            SimExchange(cadence=0.1, seed=3) as first,
+            SimExchange(cadence=0.1, seed=4) as second,
+        ):
+            (tmp_path / "settings.json").write_text(
+                json.dumps(
+                    {
+                        "ws_url": first.endpoints.ws_base,
+                        "rest_url": first.endpoints.rest_base,
+                        "watchlist": ["BTCUSDT"],
+                    }
+                ),
+                encoding="utf-8",
+            )
+            options = Options(config_dir=tmp_path)  # the exchange comes from the settings
+            task = asyncio.create_task(run(options, qapp))
+            try:
+                await wait_for(lambda: bool(first.connections), what="a connection to the first")
+                window = shown_window()
+                assert window is not None
+                action = next(a for a in window.actions() if a.objectName() == "preferencesAction")
+                action.trigger()
+                dialog = window.findChild(PreferencesDialog)
+                assert dialog is not None
+                dialog.custom_radio.setChecked(True)
+                dialog.ws_edit.setText(second.endpoints.ws_base)
+                dialog.rest_edit.setText(second.endpoints.rest_base)
+                assert dialog.apply_exchange()
+                await wait_for(
+                    lambda: bool(second.connections), timeout=20, what="a connection to the second"
+                )
+                await wait_for(lambda: not first.connections, what="the first one let go")
+                saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+                assert saved["ws_url"] == second.endpoints.ws_base
+                assert saved["watchlist"] == ["BTCUSDT"]
+            finally:
+                for widget in QApplication.topLevelWidgets():
+                    if isinstance(widget, MainWindow) and widget.isVisible():
+                        widget.quitRequested.emit()
+                assert await task == 0
 
     qt_loop.run(scenario())
