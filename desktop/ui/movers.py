@@ -35,10 +35,11 @@ from desktop.qt.movers_model import (
 )
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 log = logging.getLogger(__name__)
 
-TITLE: Final = "Movers"
+TITLE: Final = QT_TRANSLATE_NOOP("MoversDock", "Movers")
 SHORTCUT: Final = "Ctrl+M"
 
 
@@ -273,7 +274,9 @@ class MoversDock(QDockWidget):
             | Qt.DockWidgetArea.RightDockWidgetArea
         )
         action = self.toggleViewAction()
-        action.setText("Movers")
+        action.setText(self.tr(TITLE))
         action.setShortcut(QKeySequence(SHORTCUT))
-        action.setStatusTip("Top gainers, losers and volume of the whole market")
-        action.setToolTip(f"Show the market's movers ({SHORTCUT})")
+        action.setStatusTip(self.tr("Top gainers, losers and volume of the whole market"))
+        action.setToolTip(
+            self.tr("Show the market's movers ({shortcut})").format(shortcut=SHORTCUT)
+        )

@@ -47,6 +47,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 NAMES = frozenset(
     {
         "MiniTicker",
+        "English",  # the Preferences language list names each language in itself
         "Binance",
         "Qt",
         "PySide",
