@@ -191,7 +191,7 @@
     <message>
         <source>On</source>
         <extracomment>The rule&apos;s id, in every column (``Qt.UserRole``). Column titles and tooltips in English (translated where shown: ``rule_header``).</extracomment>
-        <translation>启用</translation>
+        <translation>开启</translation>
     </message>
     <message>
         <source>Switched on: the alert is evaluated on every price</source>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>Switch off</source>
-        <translation>关闭</translation>
+        <translation>关闭提醒</translation>
     </message>
     <message>
         <source>Beep when an alert fires</source>
@@ -331,7 +331,7 @@
     </message>
     <message>
         <source>Switch on</source>
-        <translation>开启</translation>
+        <translation>开启提醒</translation>
     </message>
     <message>
         <source>End snooze</source>
@@ -714,15 +714,15 @@
     </message>
     <message>
         <source>24h %</source>
-        <translation>24小时涨跌幅</translation>
+        <translation>24h涨跌幅</translation>
     </message>
     <message>
         <source>Change against the price 24 hours ago</source>
-        <translation>相对 24 小时前价格的涨跌</translation>
+        <translation>相对 24 小时前价格的涨跌幅</translation>
     </message>
     <message>
         <source>24h Quote Vol</source>
-        <translation>24小时成交额</translation>
+        <translation>24h成交额</translation>
     </message>
     <message>
         <source>24h quote volume: the turnover, in the quote asset (USDT or USDC)</source>

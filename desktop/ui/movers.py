@@ -141,9 +141,15 @@ class MoversPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MoverColumn.SYMBOL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(MoverColumn.ADD, metrics.horizontalAdvance("✓") + 18)
-        header.resizeSection(MoverColumn.LAST, metrics.horizontalAdvance("000,000.000") + 12)
-        header.resizeSection(MoverColumn.CHANGE_PERCENT, metrics.horizontalAdvance("+00.00 %") + 12)
-        header.resizeSection(MoverColumn.QUOTE_VOLUME, metrics.horizontalAdvance("000.00 M") + 12)
+        titles = header.fontMetrics()  # a translated title may be wider than the numbers
+        for column, sample in (
+            (MoverColumn.LAST, "000,000.000"),
+            (MoverColumn.CHANGE_PERCENT, "+00.00 %"),
+            (MoverColumn.QUOTE_VOLUME, "000.00 M"),
+        ):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), titles.horizontalAdvance(title))
+            header.resizeSection(column, width + 12)
         view.clicked.connect(self._on_clicked)
         view.doubleClicked.connect(self._on_double_clicked)
         return view
