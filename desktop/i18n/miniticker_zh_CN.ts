@@ -1128,6 +1128,11 @@
         <source>REPLAY · {title}</source>
         <translation>回放 · {title}</translation>
     </message>
+    <message>
+        <source>REPLAY — recorded prices, not live</source>
+        <extracomment>Windows keeps only 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128 WCHARs); elsewhere the whole text is shown.</extracomment>
+        <translation>回放 — 录制的价格，并非实时</translation>
+    </message>
 </context>
 <context>
     <name>WatchlistTabs</name>
