@@ -5,140 +5,289 @@
     <name>AlertEditor</name>
     <message>
         <source>Edit alert</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑提醒</translation>
     </message>
     <message>
         <source>New alert</source>
-        <translation type="unfinished"></translation>
+        <translation>新建提醒</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟内</translation>
     </message>
     <message>
         <source>within </source>
-        <translation type="unfinished"></translation>
+        <translation>在 </translation>
     </message>
     <message>
         <source>Re-arm after it fires (otherwise it fires once)</source>
-        <translation type="unfinished"></translation>
+        <translation>触发后重新启用（否则只触发一次）</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>After it fires, crosses within this time are ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>触发后，在此时间内的穿越将被忽略</translation>
     </message>
     <message>
         <source>How far back past the line the value must go before the alert arms again; empty: 0.1 % of the price, or 0.2 percentage points</source>
-        <translation type="unfinished"></translation>
+        <translation>数值需要回到线的另一侧多远，提醒才会重新启用；留空：价格的 0.1 %，或 0.2 个百分点</translation>
     </message>
     <message>
         <source>Alert value</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒数值</translation>
     </message>
     <message>
         <source>Time window</source>
-        <translation type="unfinished"></translation>
+        <translation>时间窗口</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>交易对</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>条件</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Cooldown</source>
+        <translation>冷却时间</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hysteresis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enter a {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {name} “{text}” is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {name} is not a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Hysteresis</source>
+        <translation>回差</translation>
+    </message>
+    <message>
+        <source>Price crosses above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price crosses below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24h change beyond ±</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding rate beyond ±</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>% points</source>
-        <translation type="unfinished"></translation>
+        <translation>个百分点</translation>
     </message>
     <message>
         <source>{symbol} is at {price} now</source>
+        <translation>{symbol} 当前为 {price}</translation>
+    </message>
+    <message>
+        <source>{message}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>default {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>默认 {value}</translation>
     </message>
 </context>
 <context>
     <name>AlertHistoryModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>交易对</translation>
     </message>
     <message>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>价格</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>DEMO</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
     <message>
         <source>crossed while disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>断线期间穿越</translation>
     </message>
 </context>
 <context>
     <name>AlertHistoryPanel</name>
     <message>
         <source>History: alerts that fired, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒记录：已触发的提醒，最新的在前</translation>
     </message>
     <message>
         <source>Alert history</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒记录</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>清除记录</translation>
     </message>
     <message>
         <source>Export alert history</source>
-        <translation type="unfinished"></translation>
+        <translation>导出提醒记录</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Could not export the alert history to %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将提醒记录导出到 %1：%2。</translation>
     </message>
     <message>
         <source>Exported the alert history to %1.</source>
+        <translation>已将提醒记录导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRulesModel</name>
+    <message>
+        <source>On</source>
+        <extracomment>The rule&apos;s id, in every column (``Qt.UserRole``). Column titles and tooltips in English (translated where shown: ``rule_header``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched on: the alert is evaluated on every price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished">交易对</translation>
+    </message>
+    <message>
+        <source>The contract the alert watches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What makes it fire: a cross, never merely being past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Armed, snoozed, fired, or past the line waiting to re-arm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-arms after firing, or fires once and switches off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last fired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When it last fired (exchange time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for a price</source>
+        <extracomment>The engine&apos;s states (English in the domain layer), worded for the user here.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>past the line; arms again when back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished">离线</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%d %b %H:%M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} percentage points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fires when the {condition}; re-arms once back past the line by {back}; at most once every {cooldown} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-arms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snoozed until {time}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -146,47 +295,47 @@
     <name>AlertsDialog</name>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Alert rules</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒规则</translation>
     </message>
     <message>
         <source>No alerts yet. Right-click a row of the watchlist and choose Alert…, or New…</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有提醒。右键点击自选列表中的一行并选择“提醒…”，或点击“新建…”</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Snooze 1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停提醒 1 小时</translation>
     </message>
     <message>
         <source>Switch off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭提醒</translation>
     </message>
     <message>
         <source>Beep when an alert fires</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒触发时发出提示音</translation>
     </message>
     <message>
         <source>Switch on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启提醒</translation>
     </message>
     <message>
         <source>End snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>结束暂停提醒</translation>
     </message>
 </context>
 <context>
@@ -215,6 +364,139 @@
     <message>
         <source>Check your network connection and proxy settings, or start MiniTicker with --demo to try it with simulated prices.</source>
         <translation>请检查网络连接和代理设置，或以 --demo 启动 MiniTicker，用模拟价格试用。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsModel</name>
+    <message>
+        <source>✓ = already on your watchlist</source>
+        <extracomment>Column titles and tooltips in English (translated where shown: ``header_title``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished">交易对</translation>
+    </message>
+    <message>
+        <source>Contract symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote (margin) asset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract type</source>
+        <translation type="unfinished">合约类型</translation>
+    </message>
+    <message>
+        <source>Underlying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Underlying type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last price, where known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24h Quote Vol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24h quote volume: the turnover, in the quote asset (USDT or USDC), where known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perpetual</source>
+        <extracomment>Binance&apos;s contract and underlying types, worded (others: ``describe_contract_type``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TradFi perpetual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perpetual delivering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current quarter delivering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Premarket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prelaunch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commodity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no price yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no volume yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last price {price} {asset}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not trading: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already on your watchlist</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -385,17 +667,94 @@
     <name>MiniStrip</name>
     <message>
         <source>MiniTicker price strip</source>
-        <translation type="unfinished"></translation>
+        <translation>MiniTicker 价格悬浮条</translation>
     </message>
     <message>
         <source>DEMO</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
 </context>
 <context>
     <name>MoversDock</name>
     <message>
+        <source>Movers</source>
+        <translation type="unfinished">涨跌榜</translation>
+    </message>
+    <message>
         <source>Movers — DEMO (simulated prices)</source>
+        <translation>涨跌榜 — 演示（模拟价格）</translation>
+    </message>
+    <message>
+        <source>Top gainers, losers and volume of the whole market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the market&apos;s movers ({shortcut})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoversModel</name>
+    <message>
+        <source>Top gainers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top losers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top quote volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the watchlist (✓ = already on it)</source>
+        <extracomment>Column titles and tooltips in English (translated where shown: ``header_title``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symbol</source>
+        <translation type="unfinished">交易对</translation>
+    </message>
+    <message>
+        <source>Contract symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24h %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change against the price 24 hours ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24h Quote Vol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24h quote volume: the turnover, in the quote asset (USDT or USDC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{symbol} is on the watchlist</source>
+        <extracomment>What a ranking needs of one symbol, computed once per change of its quote: its 24 h change percent (None when the open was zero) and its 24 h quote volume, as floats of the exchange&apos;s strings, as the watchlist sorts (``QUOTE_SORT_KEYS``): ~0.5 µs a symbol where two exact ``Decimal``s took ~8, and a refresh works out hundreds. They differ from the exact values at most in the 16th digit, far below what is shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {symbol} to the watchlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{symbol} — double-click to add it to the watchlist</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -403,11 +762,11 @@
     <name>MoversPanel</name>
     <message>
         <source>Movers</source>
-        <translation type="unfinished"></translation>
+        <translation>涨跌榜</translation>
     </message>
     <message>
         <source>DEMO — simulated prices, not from Binance</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 — 模拟价格，并非来自 Binance</translation>
     </message>
 </context>
 <context>
@@ -421,136 +780,136 @@
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>偏好设置</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Flash the price on each tick</source>
-        <translation type="unfinished"></translation>
+        <translation>每次价格变动时闪烁</translation>
     </message>
     <message>
         <source>Green up, red down</source>
-        <translation type="unfinished"></translation>
+        <translation>绿涨红跌</translation>
     </message>
     <message>
         <source>Red up, green down (mainland China)</source>
-        <translation type="unfinished"></translation>
+        <translation>红涨绿跌（中国大陆习惯）</translation>
     </message>
     <message>
         <source>Blue up, orange down (colour-blind safe)</source>
-        <translation type="unfinished"></translation>
+        <translation>蓝涨橙跌（色盲友好）</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>Show a notification when an alert fires</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒触发时显示通知</translation>
     </message>
     <message>
         <source>Beep when an alert fires</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒触发时发出提示音</translation>
     </message>
     <message>
         <source>Start MiniTicker in the tray when you log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录时在托盘中启动 MiniTicker</translation>
     </message>
     <message>
         <source>Tray rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>托盘轮播间隔</translation>
     </message>
     <message>
         <source>Colours</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>A new language applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
         <source>Exchange</source>
-        <translation type="unfinished"></translation>
+        <translation>交易所</translation>
     </message>
     <message>
         <source>Binance live</source>
-        <translation type="unfinished"></translation>
+        <translation>Binance 实盘</translation>
     </message>
     <message>
         <source>Binance futures testnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Binance 合约测试网</translation>
     </message>
     <message>
         <source>Custom addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义地址</translation>
     </message>
     <message>
         <source>Market streams</source>
-        <translation type="unfinished"></translation>
+        <translation>行情数据流</translation>
     </message>
     <message>
         <source>REST</source>
-        <translation type="unfinished"></translation>
+        <translation>REST 接口</translation>
     </message>
     <message>
         <source>A new exchange applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的交易所设置将在下次启动时生效。</translation>
     </message>
     <message>
         <source>Enter a market stream or REST address, or choose live or testnet.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入行情数据流或 REST 地址，或选择实盘或测试网。</translation>
     </message>
 </context>
 <context>
     <name>RecordingMenu</name>
     <message>
         <source>&amp;Record…</source>
-        <translation type="unfinished"></translation>
+        <translation>录制(&amp;R)…</translation>
     </message>
     <message>
         <source>Record every price received to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>将收到的每个价格录制到文件</translation>
     </message>
     <message>
         <source>Stop &amp;recording</source>
-        <translation type="unfinished"></translation>
+        <translation>停止录制(&amp;R)</translation>
     </message>
     <message>
         <source>Recording prices to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将价格录制到 %1</translation>
     </message>
     <message numerus="yes">
         <source>Recorded %n frame(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 帧录制到 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Record prices to</source>
-        <translation type="unfinished"></translation>
+        <translation>将价格录制到</translation>
     </message>
     <message>
         <source>MiniTicker recordings (*.jsonl.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>MiniTicker 录制文件 (*.jsonl.gz);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -638,26 +997,134 @@
 <context>
     <name>SymbolPicker</name>
     <message>
-        <source>Search symbols</source>
+        <source>All types</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perpetual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TradFi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract list unavailable: {reason} — type a symbol and press Enter to add it anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add symbols</source>
+        <translation type="unfinished">添加交易对</translation>
+    </message>
+    <message>
+        <source>Search symbol or asset — e.g. btc, eth/usdc, 币安人生</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search symbols</source>
+        <translation>搜索交易对</translation>
     </message>
     <message>
         <source>Contract type</source>
-        <translation type="unfinished"></translation>
+        <translation>合约类型</translation>
     </message>
     <message>
         <source>Quote asset</source>
+        <translation>计价资产</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the selected symbols (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Contracts</source>
+        <translation>合约</translation>
+    </message>
+    <message>
+        <source>All quotes</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more contracts, or type a symbol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{symbol} is already on your watchlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n contracts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contracts</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TickerText</name>
     <message>
+        <source>DEMO — simulated prices</source>
+        <translation type="unfinished">演示 — 模拟价格</translation>
+    </message>
+    <message>
+        <source>Pin a symbol (Ctrl+P) to show it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">正在连接…</translation>
+    </message>
+    <message>
+        <source>(since you looked: {change})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Demo feed running</source>
+        <translation>演示数据流运行中</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the first price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot, not live yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stale (no update for {age})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%n more</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -666,7 +1133,7 @@
     <message>
         <source>off</source>
         <extracomment>Logical sizes trays ask for (Windows 16/32, GNOME/KDE 22/24, macOS menu bar 22). Device pixel ratios drawn for each size, so a 200 % screen gets crisp @2x pixels. Quote assets stripped from a symbol when the catalog does not know its base asset. Room for the symbol&apos;s letters: three Latin letters, or two East Asian wide ones. Device pixels below which the hand-drawn pixel glyphs are used.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
 </context>
 <context>
@@ -674,43 +1141,43 @@
     <message>
         <source>MiniTicker tray menu</source>
         <extracomment>Side of the amber swatch next to the demo line, in logical pixels.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>MiniTicker 托盘菜单</translation>
     </message>
     <message>
         <source>Prices come from a simulated exchange, not from Binance</source>
-        <translation type="unfinished"></translation>
+        <translation>价格来自模拟交易所，并非来自 Binance</translation>
     </message>
     <message>
         <source>Show/Hide window</source>
-        <translation type="unfinished"></translation>
+        <translation>显示/隐藏窗口</translation>
     </message>
     <message>
         <source>Pause rotation</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停轮播</translation>
     </message>
     <message>
         <source>New alert</source>
-        <translation type="unfinished"></translation>
+        <translation>新建提醒</translation>
     </message>
     <message>
         <source>Quit MiniTicker</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 MiniTicker</translation>
     </message>
     <message>
         <source>Hide window</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏窗口</translation>
     </message>
     <message>
         <source>Show window</source>
-        <translation type="unfinished"></translation>
+        <translation>显示窗口</translation>
     </message>
     <message>
         <source>Open {symbol} in the main window</source>
-        <translation type="unfinished"></translation>
+        <translation>在主窗口中打开 {symbol}</translation>
     </message>
     <message>
         <source>Alert on {symbol}…</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {symbol} 设置提醒…</translation>
     </message>
 </context>
 <context>
@@ -718,10 +1185,15 @@
     <message>
         <source>DEMO · {title}</source>
         <extracomment>Staleness is a matter of time, not of ticks: re-check it this often. Icons kept, the least recently shown dropped first: a rotation through 16 pins never redraws (~2 ms an icon), and each holds ~95 kB of pixels (5 sizes × 2 ratios). Keeping 64 and clearing them all when full held up to ~10 MB: most of a full-market soak&apos;s RSS growth. (letters, number, sign, state, demo, colour convention)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>演示 · {title}</translation>
     </message>
     <message>
         <source>REPLAY · {title}</source>
+        <translation>回放 · {title}</translation>
+    </message>
+    <message>
+        <source>REPLAY — recorded prices, not live</source>
+        <extracomment>Windows keeps only 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128 WCHARs); elsewhere the whole text is shown.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,6 +15,7 @@ from typing import Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +27,7 @@ from desktop.exchange.alert_engine import RuleState
 from desktop.exchange.alerts import PRICE_KINDS, AlertRule, describe_rule
 from desktop.qt.alerts import AlertCenter
 from desktop.qt.roles import CHECK, DISPLAY, TOOLTIP
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,25 +44,70 @@ class RuleColumn(IntEnum):
     LAST_FIRED = 5
 
 
+_CONTEXT: Final = "AlertRulesModel"
+#: Column titles and tooltips in English (translated where shown: ``rule_header``).
 RULE_HEADERS: Final[dict[RuleColumn, tuple[str, str]]] = {
-    RuleColumn.ON: ("On", "Switched on: the alert is evaluated on every price"),
-    RuleColumn.SYMBOL: ("Symbol", "The contract the alert watches"),
-    RuleColumn.CONDITION: ("Condition", "What makes it fire: a cross, never merely being past"),
-    RuleColumn.STATE: ("State", "Armed, snoozed, fired, or past the line waiting to re-arm"),
-    RuleColumn.REPEAT: ("Repeat", "Re-arms after firing, or fires once and switches off"),
-    RuleColumn.LAST_FIRED: ("Last fired", "When it last fired (exchange time)"),
+    RuleColumn.ON: (
+        QT_TRANSLATE_NOOP("AlertRulesModel", "On"),
+        QT_TRANSLATE_NOOP("AlertRulesModel", "Switched on: the alert is evaluated on every price"),
+    ),
+    RuleColumn.SYMBOL: (
+        QT_TRANSLATE_NOOP("AlertRulesModel", "Symbol"),
+        QT_TRANSLATE_NOOP("AlertRulesModel", "The contract the alert watches"),
+    ),
+    RuleColumn.CONDITION: (
+        QT_TRANSLATE_NOOP("AlertRulesModel", "Condition"),
+        QT_TRANSLATE_NOOP(
+            "AlertRulesModel", "What makes it fire: a cross, never merely being past"
+        ),
+    ),
+    RuleColumn.STATE: (
+        QT_TRANSLATE_NOOP("AlertRulesModel", "State"),
+        QT_TRANSLATE_NOOP(
+            "AlertRulesModel", "Armed, snoozed, fired, or past the line waiting to re-arm"
+        ),
+    ),
+    RuleColumn.REPEAT: (
+        QT_TRANSLATE_NOOP("AlertRulesModel", "Repeat"),
+        QT_TRANSLATE_NOOP(
+            "AlertRulesModel", "Re-arms after firing, or fires once and switches off"
+        ),
+    ),
+    RuleColumn.LAST_FIRED: (
+        QT_TRANSLATE_NOOP("AlertRulesModel", "Last fired"),
+        QT_TRANSLATE_NOOP("AlertRulesModel", "When it last fired (exchange time)"),
+    ),
+}
+#: The engine's states (English in the domain layer), worded for the user here.
+STATE_TEXTS: Final[dict[RuleState, str]] = {
+    RuleState.WAITING: QT_TRANSLATE_NOOP("AlertRulesModel", "waiting for a price"),
+    RuleState.ARMED: QT_TRANSLATE_NOOP("AlertRulesModel", "armed"),
+    RuleState.REARMING: QT_TRANSLATE_NOOP("AlertRulesModel", "past the line; arms again when back"),
+    RuleState.SNOOZED: QT_TRANSLATE_NOOP("AlertRulesModel", "snoozed"),
+    RuleState.FIRED: QT_TRANSLATE_NOOP("AlertRulesModel", "fired"),
+    RuleState.OFF: QT_TRANSLATE_NOOP("AlertRulesModel", "off"),
 }
 _COLUMNS: Final = len(RuleColumn)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def rule_header(column: RuleColumn) -> str:
+    """The column's title in the user's language."""
+    return _tr(RULE_HEADERS[column][0])
 
 
 def fired_text(epoch_ms: int | None, now: float) -> str:
     """``14:05:09`` today, ``3 Mar 14:05`` before; "never"."""
     if epoch_ms is None:
-        return "never"
+        return QCoreApplication.translate("AlertRulesModel", "never")
     moment = datetime.fromtimestamp(epoch_ms / 1000)
     if moment.date() == datetime.fromtimestamp(now).date():
         return moment.strftime("%H:%M:%S")
-    return moment.strftime("%d %b %H:%M")
+    # The translation is a strftime() format too (%d day, %b month name, %m month).
+    return moment.strftime(QCoreApplication.translate("AlertRulesModel", "%d %b %H:%M"))
 
 
 class AlertRulesModel(QAbstractTableModel):
@@ -103,9 +150,9 @@ class AlertRulesModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == DISPLAY:
-            return RULE_HEADERS[RuleColumn(section)][0]
+            return rule_header(RuleColumn(section))
         if role == TOOLTIP:
-            return RULE_HEADERS[RuleColumn(section)][1]
+            return _tr(RULE_HEADERS[RuleColumn(section)][1])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -135,11 +182,19 @@ class AlertRulesModel(QAbstractTableModel):
             return self._states[row]
         if role == TOOLTIP and col == RuleColumn.CONDITION:
             hysteresis = rule.effective_hysteresis.normalize()
-            unit = "" if rule.kind in PRICE_KINDS else " percentage points"
-            return (
-                f"Fires when the {describe_rule(rule, self._decimals(rule.symbol))}; "
-                f"re-arms once back past the line by {hysteresis:f}{unit}; "
-                f"at most once every {rule.cooldown:g} s"
+            back = f"{hysteresis:f}"
+            if rule.kind not in PRICE_KINDS:
+                back = QCoreApplication.translate(
+                    "AlertRulesModel", "{value} percentage points"
+                ).format(value=back)
+            return QCoreApplication.translate(
+                "AlertRulesModel",
+                "Fires when the {condition}; re-arms once back past the line by {back}; "
+                "at most once every {cooldown} s",
+            ).format(
+                condition=describe_rule(rule, self._decimals(rule.symbol)),
+                back=back,
+                cooldown=f"{rule.cooldown:g}",
             )
         return None
 
@@ -163,7 +218,11 @@ class AlertRulesModel(QAbstractTableModel):
         if col == RuleColumn.STATE:
             return self._states[row]
         if col == RuleColumn.REPEAT:
-            return "re-arms" if rule.rearm else "once"
+            return (
+                QCoreApplication.translate("AlertRulesModel", "re-arms")
+                if rule.rearm
+                else QCoreApplication.translate("AlertRulesModel", "once")
+            )
         return fired_text(rule.last_fired, self._center.now())
 
     # -- following the center -----------------------------------------------------
@@ -172,8 +231,10 @@ class AlertRulesModel(QAbstractTableModel):
         state = self._center.state(rule.id)
         if state is RuleState.SNOOZED and rule.snoozed_until is not None:
             until = datetime.fromtimestamp(rule.snoozed_until).strftime("%H:%M")
-            return f"snoozed until {until}"
-        return state.value if state is not None else ""
+            return QCoreApplication.translate("AlertRulesModel", "snoozed until {time}").format(
+                time=until
+            )
+        return _tr(STATE_TEXTS.get(state, state.value)) if state is not None else ""
 
     def _on_rules_changed(self) -> None:
         rules = self._center.rules()

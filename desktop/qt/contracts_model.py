@@ -23,6 +23,7 @@ from typing import Final
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,6 +46,7 @@ from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIG
 from desktop.qt.sorting import sort_missing_last
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_model import contiguous_blocks
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 log = logging.getLogger(__name__)
 
@@ -77,15 +79,61 @@ class ContractRole(IntEnum):
     KindRole = SortRole + 5  # str: perpetual / quarterly / tradfi / other
 
 
+_CONTEXT: Final = "ContractsModel"
+#: Column titles and tooltips in English (translated where shown: ``header_title``).
 HEADERS: Final[dict[ContractColumn, tuple[str, str]]] = {
-    ContractColumn.WATCHED: (WATCHED_MARK, "✓ = already on your watchlist"),
-    ContractColumn.SYMBOL: ("Symbol", "Contract symbol"),
-    ContractColumn.BASE: ("Base", "Base asset"),
-    ContractColumn.QUOTE: ("Quote", "Quote (margin) asset"),
-    ContractColumn.TYPE: ("Type", "Contract type"),
-    ContractColumn.UNDERLYING: ("Underlying", "Underlying type"),
-    ContractColumn.LAST: ("Last", "Last price, where known"),
+    ContractColumn.WATCHED: (
+        WATCHED_MARK,
+        QT_TRANSLATE_NOOP("ContractsModel", "✓ = already on your watchlist"),
+    ),
+    ContractColumn.SYMBOL: (
+        QT_TRANSLATE_NOOP("ContractsModel", "Symbol"),
+        QT_TRANSLATE_NOOP("ContractsModel", "Contract symbol"),
+    ),
+    ContractColumn.BASE: (
+        QT_TRANSLATE_NOOP("ContractsModel", "Base"),
+        QT_TRANSLATE_NOOP("ContractsModel", "Base asset"),
+    ),
+    ContractColumn.QUOTE: (
+        QT_TRANSLATE_NOOP("ContractsModel", "Quote"),
+        QT_TRANSLATE_NOOP("ContractsModel", "Quote (margin) asset"),
+    ),
+    ContractColumn.TYPE: (
+        QT_TRANSLATE_NOOP("ContractsModel", "Type"),
+        QT_TRANSLATE_NOOP("ContractsModel", "Contract type"),
+    ),
+    ContractColumn.UNDERLYING: (
+        QT_TRANSLATE_NOOP("ContractsModel", "Underlying"),
+        QT_TRANSLATE_NOOP("ContractsModel", "Underlying type"),
+    ),
+    ContractColumn.LAST: (
+        QT_TRANSLATE_NOOP("ContractsModel", "Last"),
+        QT_TRANSLATE_NOOP("ContractsModel", "Last price, where known"),
+    ),
     ContractColumn.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP + ", where known"),
+}
+# The exchange's texts above, marked here under this model's context too (same English).
+QT_TRANSLATE_NOOP("ContractsModel", "24h Quote Vol")
+QT_TRANSLATE_NOOP(
+    "ContractsModel",
+    "24h quote volume: the turnover, in the quote asset (USDT or USDC), where known",
+)
+#: Binance's contract and underlying types, worded (others: ``describe_contract_type``).
+CONTRACT_TYPES: Final = {
+    "PERPETUAL": QT_TRANSLATE_NOOP("ContractsModel", "Perpetual"),
+    "CURRENT_QUARTER": QT_TRANSLATE_NOOP("ContractsModel", "Current quarter"),
+    "NEXT_QUARTER": QT_TRANSLATE_NOOP("ContractsModel", "Next quarter"),
+    "TRADIFI_PERPETUAL": QT_TRANSLATE_NOOP("ContractsModel", "TradFi perpetual"),
+    "PERPETUAL_DELIVERING": QT_TRANSLATE_NOOP("ContractsModel", "Perpetual delivering"),
+    "CURRENT_QUARTER_DELIVERING": QT_TRANSLATE_NOOP("ContractsModel", "Current quarter delivering"),
+}
+UNDERLYING_TYPES: Final = {
+    "COIN": QT_TRANSLATE_NOOP("ContractsModel", "Coin"),
+    "INDEX": QT_TRANSLATE_NOOP("ContractsModel", "Index"),
+    "PREMARKET": QT_TRANSLATE_NOOP("ContractsModel", "Premarket"),
+    "PRELAUNCH": QT_TRANSLATE_NOOP("ContractsModel", "Prelaunch"),
+    "COMMODITY": QT_TRANSLATE_NOOP("ContractsModel", "Commodity"),
+    "EQUITY": QT_TRANSLATE_NOOP("ContractsModel", "Equity"),
 }
 _COLUMNS: Final = len(ContractColumn)
 _NUMERIC: Final = (ContractColumn.LAST, ContractColumn.QUOTE_VOLUME)
@@ -101,6 +149,32 @@ def describe_contract_type(contract_type: str) -> str:
     if not words:
         return contract_type
     return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def header_title(column: ContractColumn) -> str:
+    """The column's title in the user's language."""
+    return _tr(HEADERS[column][0])
+
+
+def header_tip(column: ContractColumn) -> str:
+    """The column's tooltip in the user's language."""
+    return _tr(HEADERS[column][1])
+
+
+def contract_type_text(contract_type: str) -> str:
+    """``PERPETUAL`` → "Perpetual", in the user's language (unknown types: worded as is)."""
+    known = CONTRACT_TYPES.get(contract_type)
+    return _tr(known) if known is not None else describe_contract_type(contract_type)
+
+
+def underlying_type_text(underlying_type: str) -> str:
+    """``COIN`` → "Coin", in the user's language (unknown types: title-cased)."""
+    known = UNDERLYING_TYPES.get(underlying_type)
+    return _tr(known) if known is not None else underlying_type.replace("_", " ").title()
 
 
 def search_text(contract: Contract) -> str:
@@ -124,7 +198,14 @@ class _QuoteCells:
     sort: tuple[float | None, float | None]
 
 
-_NO_QUOTE: Final = _QuoteCells(("", ""), ("no price yet", "no volume yet"), (None, None))
+_NO_QUOTE: Final = _QuoteCells(
+    ("", ""),
+    (
+        QT_TRANSLATE_NOOP("ContractsModel", "no price yet"),
+        QT_TRANSLATE_NOOP("ContractsModel", "no volume yet"),
+    ),
+    (None, None),
+)
 
 
 def _row(contract: Contract, order: int) -> _Row:
@@ -133,8 +214,8 @@ def _row(contract: Contract, order: int) -> _Row:
         contract.symbol,
         contract.base_asset,
         contract.quote_asset,
-        describe_contract_type(contract.contract_type),
-        contract.underlying_type.replace("_", " ").title(),
+        contract_type_text(contract.contract_type),
+        underlying_type_text(contract.underlying_type),
     )
     return _Row(
         contract, static, (contract.kind, contract.quote_asset, search_text(contract)), order
@@ -220,9 +301,9 @@ class ContractsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == DISPLAY:
-            return HEADERS[ContractColumn(section)][0]
+            return header_title(ContractColumn(section))
         if role == TOOLTIP:
-            return HEADERS[ContractColumn(section)][1]
+            return header_tip(ContractColumn(section))
         if role == ALIGN:
             return self._alignment(section)
         return None
@@ -343,7 +424,9 @@ class ContractsModel(QAbstractTableModel):
             cells = _QuoteCells(
                 (format_price(t.close, contract.price_decimals), abbreviate(t.quote_volume)),
                 (
-                    f"Last price {format_exact(t.close)} {contract.quote_asset}",
+                    QCoreApplication.translate(
+                        "ContractsModel", "Last price {price} {asset}"
+                    ).format(price=format_exact(t.close), asset=contract.quote_asset),
                     quote_volume_text(t.quote_volume, contract.quote_asset),
                 ),
                 (float(t.close), float(t.quote_volume)),
@@ -362,13 +445,19 @@ class ContractsModel(QAbstractTableModel):
     def _tooltip(self, contract: Contract, col: int) -> str | None:
         lines: list[str] = []
         if not contract.is_trading:
-            lines.append(f"not trading: {contract.status}")
+            lines.append(
+                QCoreApplication.translate("ContractsModel", "not trading: {status}").format(
+                    status=contract.status
+                )
+            )
         if col == ContractColumn.WATCHED and contract.symbol in self._watched:
-            lines.append("Already on your watchlist")
+            lines.append(QCoreApplication.translate("ContractsModel", "Already on your watchlist"))
         elif col == ContractColumn.TYPE:
             lines.append(contract.contract_type)
         elif col in _NUMERIC:
-            lines.append(self._quote_of(contract).tooltips[col - ContractColumn.LAST])
+            cells = self._quote_of(contract)
+            tip = cells.tooltips[col - ContractColumn.LAST]
+            lines.append(_tr(tip) if cells is _NO_QUOTE else tip)
         return "\n".join(lines) or None
 
     def set_quotes_live(self, live: bool) -> None:

@@ -19,6 +19,7 @@ from typing import Final
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +42,7 @@ from desktop.qt.colors import Colors, tabular_font
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.roles import ALIGN, CENTER, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
 from desktop.qt.watchlist_speech import change_words, column_words, last_words, price_sentence
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 log = logging.getLogger(__name__)
 
@@ -50,18 +52,24 @@ DEFAULT_COUNT: Final = 10
 DEFAULT_REFRESH_MS: Final = 1000
 ADD_MARK: Final = "+"
 WATCHED_MARK: Final = "✓"
+_CONTEXT: Final = "MoversModel"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 class MoverKind(Enum):
     """Which ranking a ``MoversModel`` shows."""
 
-    GAINERS = "Top gainers"
-    LOSERS = "Top losers"
-    VOLUME = "Top quote volume"
+    GAINERS = QT_TRANSLATE_NOOP("MoversModel", "Top gainers")
+    LOSERS = QT_TRANSLATE_NOOP("MoversModel", "Top losers")
+    VOLUME = QT_TRANSLATE_NOOP("MoversModel", "Top quote volume")
 
     @property
     def title(self) -> str:
-        return self.value
+        """The ranking's name in the user's language."""
+        return _tr(self.value)
 
 
 class MoverColumn(IntEnum):
@@ -80,13 +88,39 @@ class MoverRole(IntEnum):
     WatchedRole = SymbolRole + 2  # bool: already on the shown watchlist
 
 
+#: Column titles and tooltips in English (translated where shown: ``header_title``).
 HEADERS: Final[dict[MoverColumn, tuple[str, str]]] = {
-    MoverColumn.ADD: ("", "Add to the watchlist (✓ = already on it)"),
-    MoverColumn.SYMBOL: ("Symbol", "Contract symbol"),
-    MoverColumn.LAST: ("Last", "Last price"),
-    MoverColumn.CHANGE_PERCENT: ("24h %", "Change against the price 24 hours ago"),
+    MoverColumn.ADD: (
+        "",
+        QT_TRANSLATE_NOOP("MoversModel", "Add to the watchlist (✓ = already on it)"),
+    ),
+    MoverColumn.SYMBOL: (
+        QT_TRANSLATE_NOOP("MoversModel", "Symbol"),
+        QT_TRANSLATE_NOOP("MoversModel", "Contract symbol"),
+    ),
+    MoverColumn.LAST: (
+        QT_TRANSLATE_NOOP("MoversModel", "Last"),
+        QT_TRANSLATE_NOOP("MoversModel", "Last price"),
+    ),
+    MoverColumn.CHANGE_PERCENT: (
+        QT_TRANSLATE_NOOP("MoversModel", "24h %"),
+        QT_TRANSLATE_NOOP("MoversModel", "Change against the price 24 hours ago"),
+    ),
     MoverColumn.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP),
 }
+# The exchange's texts above, marked here under this model's context too (same English).
+QT_TRANSLATE_NOOP("MoversModel", "24h Quote Vol")
+QT_TRANSLATE_NOOP(
+    "MoversModel", "24h quote volume: the turnover, in the quote asset (USDT or USDC)"
+)
+
+
+def header_title(column: MoverColumn) -> str:
+    """The column's title in the user's language ("" for the + column)."""
+    title = HEADERS[column][0]
+    return _tr(title) if title else ""
+
+
 _COLUMNS: Final = len(MoverColumn)
 _SPOKEN: Final = int(Qt.ItemDataRole.AccessibleTextRole)
 _FLAGS: Final = (
@@ -366,9 +400,9 @@ class MoversModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == DISPLAY:
-            return HEADERS[MoverColumn(section)][0]
+            return header_title(MoverColumn(section))
         if role == TOOLTIP:
-            return HEADERS[MoverColumn(section)][1]
+            return _tr(HEADERS[MoverColumn(section)][1])
         if role == ALIGN:
             return LEFT if section == MoverColumn.SYMBOL else RIGHT
         return None
@@ -402,13 +436,15 @@ class MoversModel(QAbstractTableModel):
         if role == TOOLTIP:
             if col == MoverColumn.ADD:
                 return (
-                    f"{item.symbol} is on the watchlist"
+                    QCoreApplication.translate("MoversModel", "{symbol} is on the watchlist")
                     if watched
-                    else f"Add {item.symbol} to the watchlist"
-                )
+                    else QCoreApplication.translate("MoversModel", "Add {symbol} to the watchlist")
+                ).format(symbol=item.symbol)
             if col == MoverColumn.QUOTE_VOLUME:
                 return item.volume_exact
-            return f"{item.symbol} — double-click to add it to the watchlist"
+            return QCoreApplication.translate(
+                "MoversModel", "{symbol} — double-click to add it to the watchlist"
+            ).format(symbol=item.symbol)
         if role == MoverRole.SymbolRole:
             return item.symbol
         if role == MoverRole.SortRole:
@@ -436,4 +472,4 @@ class MoversModel(QAbstractTableModel):
             return last_words(item.last)
         if col == MoverColumn.CHANGE_PERCENT:
             return change_words(item.percent)
-        return column_words(HEADERS[MoverColumn(col)][0], item.volume)
+        return column_words(header_title(MoverColumn(col)), item.volume)

@@ -20,11 +20,26 @@ from desktop.qt.quotes import Quote
 from desktop.qt.watchlist_funding import funding_summary
 from desktop.stream.replay import ReplayStatus
 from desktop.stream.status import ClientStatus, ConnState
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
-DEMO_LINE: Final = "DEMO — simulated prices"
-NO_PINS_HINT: Final = "Pin a symbol (Ctrl+P) to show it here"
-CONNECTING: Final = "Connecting…"
+_CONTEXT: Final = "TickerText"
+# In English; ``tr`` gives them in the user's language where they are shown.
+DEMO_LINE: Final = QT_TRANSLATE_NOOP("TickerText", "DEMO — simulated prices")
+NO_PINS_HINT: Final = QT_TRANSLATE_NOOP("TickerText", "Pin a symbol (Ctrl+P) to show it here")
+CONNECTING: Final = QT_TRANSLATE_NOOP("TickerText", "Connecting…")
 SINCE_LOOKED: Final = "since you looked"
+
+
+def tr(text: str, n: int = -1) -> str:
+    """``text`` (one of this module's texts) in the user's language; ``%n`` is ``n``."""
+    return QCoreApplication.translate(_CONTEXT, text, None, n)
+
+
+def since_text(change: str) -> str:
+    """``(since you looked: +0.40 %)``."""
+    return QCoreApplication.translate("TickerText", "(since you looked: {change})").format(
+        change=change
+    )
 
 
 class QuoteSource(Protocol):
@@ -52,7 +67,7 @@ class SymbolRow:
         if self.price:
             parts += [self.price, self.change]
         if self.since:
-            parts.append(f"({SINCE_LOOKED}: {self.since})")
+            parts.append(since_text(self.since))
         if self.note:
             parts.append(self.note)
         return "  ".join(parts)
@@ -64,7 +79,7 @@ def describe_status(status: ClientStatus | ReplayStatus | None, *, demo: bool = 
     In demo mode a running feed is "Demo feed running", never "Live": the prices are not.
     """
     if status is None:
-        return CONNECTING
+        return tr(CONNECTING)
     if demo and status.state is ConnState.LIVE:
         return QCoreApplication.translate("TickerText", "Demo feed running")
     return status.describe()
@@ -85,10 +100,10 @@ def format_age(seconds: float) -> str:
     """``9 s`` / ``3 min`` / ``2 h``: how long ago, at the precision a glance needs."""
     whole = max(0, int(seconds))
     if whole < 120:
-        return f"{whole} s"
+        return QCoreApplication.translate("TickerText", "{n} s").format(n=whole)
     if whole < 2 * 3600:
-        return f"{whole // 60} min"
-    return f"{whole // 3600} h"
+        return QCoreApplication.translate("TickerText", "{n} min").format(n=whole // 60)
+    return QCoreApplication.translate("TickerText", "{n} h").format(n=whole // 3600)
 
 
 def price_decimals(catalog: ContractCatalog | None, symbol: str) -> int | None:
@@ -117,7 +132,14 @@ def symbol_row(
     """
     quote = book.quote(symbol)
     if quote is None:
-        return SymbolRow(symbol, "", "", 0, True, "waiting for the first price")
+        return SymbolRow(
+            symbol,
+            "",
+            "",
+            0,
+            True,
+            QCoreApplication.translate("TickerText", "waiting for the first price"),
+        )
     ticker = quote.ticker
     percent = ticker.change_percent
     sign = 0 if percent is None or percent == 0 else (1 if percent > 0 else -1)
@@ -125,9 +147,11 @@ def symbol_row(
     if not stale:
         note = ""
     elif quote.from_snapshot:
-        note = "snapshot, not live yet"
+        note = QCoreApplication.translate("TickerText", "snapshot, not live yet")
     else:
-        note = f"stale (no update for {format_age(now - quote.received)})"
+        note = QCoreApplication.translate("TickerText", "stale (no update for {age})").format(
+            age=format_age(now - quote.received)
+        )
     return SymbolRow(
         symbol,
         format_price(ticker.close, price_decimals(catalog, symbol)),
@@ -156,7 +180,7 @@ def tooltip_lines(
     ``looked``: the prices the user last saw in the window (see ``symbol_row``).
     ``funding``: a symbol's funding rate and countdown (``funding_note``), added to its line.
     """
-    lines = [DEMO_LINE] if demo else []
+    lines = [tr(DEMO_LINE)] if demo else []
     seen = looked or {}
     if symbols:
         for s in symbols:
@@ -164,7 +188,7 @@ def tooltip_lines(
             note = funding(s) if funding is not None else ""
             lines.append(f"{line} · {note}" if note else line)
     else:
-        lines.append(NO_PINS_HINT)
+        lines.append(tr(NO_PINS_HINT))
     lines.append(describe_status(status, demo=demo))
     return lines
 
@@ -189,12 +213,18 @@ def fit_lines(lines: Sequence[str], limit: int | None) -> str:
     head, middle, tail = lines[0], list(lines[1:-1]), lines[-1]
     while middle:
         more = len(lines) - 2 - len(middle)
-        kept = [head, *middle, f"+{more} more"] if more else [head, *middle]
+        kept = (
+            [head, *middle, QCoreApplication.translate("TickerText", "+%n more", None, more)]
+            if more
+            else [head, *middle]
+        )
         candidate = "\n".join([*kept, tail])
         if len(candidate) <= limit:
             return candidate
         middle.pop()
-    return "\n".join([head, f"+{len(lines) - 2} more", tail])[:limit]
+    return "\n".join(
+        [head, QCoreApplication.translate("TickerText", "+%n more", None, len(lines) - 2), tail]
+    )[:limit]
 
 
 def compact_percent(value: Decimal | None) -> str:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,9 +43,10 @@ from desktop.exchange.alerts import (
     hysteresis_of,
 )
 from desktop.exchange.display import format_price
-from desktop.qt.alert_rules_model import RULE_HEADERS, AlertRulesModel, RuleColumn
+from desktop.qt.alert_rules_model import AlertRulesModel, RuleColumn, rule_header
 from desktop.qt.alerts import AlertCenter
 from desktop.ui.buttons import plain_buttons
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +55,11 @@ DEFAULT_PERCENT: Final = "5"
 DEFAULT_MOVE: Final = "2"
 DEFAULT_WINDOW: Final = 15
 _KIND_LABELS: Final[dict[AlertKind, str]] = {
-    AlertKind.ABOVE: "Price crosses above",
-    AlertKind.BELOW: "Price crosses below",
-    AlertKind.CHANGE_PCT: "24h change beyond ±",
-    AlertKind.MOVE_PCT: "Moves by",
-    AlertKind.FUNDING_PCT: "Funding rate beyond ±",
+    AlertKind.ABOVE: QT_TRANSLATE_NOOP("AlertEditor", "Price crosses above"),
+    AlertKind.BELOW: QT_TRANSLATE_NOOP("AlertEditor", "Price crosses below"),
+    AlertKind.CHANGE_PCT: QT_TRANSLATE_NOOP("AlertEditor", "24h change beyond ±"),
+    AlertKind.MOVE_PCT: QT_TRANSLATE_NOOP("AlertEditor", "Moves by"),
+    AlertKind.FUNDING_PCT: QT_TRANSLATE_NOOP("AlertEditor", "Funding rate beyond ±"),
 }
 DEFAULT_FUNDING: Final = "0.05"  # % per period: five times Binance's usual 0.01 %
 
@@ -96,7 +97,7 @@ class AlertEditor(QDialog):
         self.symbol_box.addItems(names)
         self.kind_box = QComboBox(self)
         for kind, label in _KIND_LABELS.items():
-            self.kind_box.addItem(label, kind.value)  # Qt keeps the value as a plain str
+            self.kind_box.addItem(self.tr(label), kind.value)  # Qt keeps the value as a plain str
         self.threshold_edit = QLineEdit(self)
         self.threshold_edit.setObjectName("thresholdEdit")
         self.unit_label = QLabel(self)
@@ -223,9 +224,9 @@ class AlertEditor(QDialog):
 
     def _build(self) -> AlertRule:
         kind = self.kind()
-        threshold = _decimal(self.threshold_edit.text(), "value")
+        threshold = _decimal(self.threshold_edit.text(), VALUE)
         hysteresis_text = self.hysteresis_edit.text().strip()
-        hysteresis = _decimal(hysteresis_text, "hysteresis") if hysteresis_text else None
+        hysteresis = _decimal(hysteresis_text, HYSTERESIS) if hysteresis_text else None
         rule = AlertRule(
             symbol=self.symbol(),
             kind=kind,
@@ -265,7 +266,8 @@ class AlertEditor(QDialog):
             self._result = self._build()
         except ValueError as exc:
             self._result = None
-            self.error_label.setText(str(exc)[:1].upper() + str(exc)[1:] + ".")
+            message = str(exc)[:1].upper() + str(exc)[1:]
+            self.error_label.setText(self.tr("{message}.").format(message=message))
         else:
             self.error_label.setText("")
             default = hysteresis_of(kind, self._result.threshold, None)
@@ -285,16 +287,35 @@ def _quote_asset(symbol: str) -> str:
     return next((q for q in ("USDT", "USDC") if symbol.endswith(q) and symbol != q), "")
 
 
+VALUE: Final = QT_TRANSLATE_NOOP("AlertEditor", "value")
+HYSTERESIS: Final = QT_TRANSLATE_NOOP("AlertEditor", "hysteresis")
+
+
 def _decimal(text: str, name: str) -> Decimal:
+    """``text`` as a number; a ValueError in the user's words names the field ``name``."""
+
+    def tr(message: str) -> str:  # a field's name
+        return QCoreApplication.translate("AlertEditor", message)
+
     cleaned = text.strip().replace(",", "").replace(" ", "")
     if not cleaned:
-        raise ValueError(f"enter a {name}")
+        raise ValueError(
+            QCoreApplication.translate("AlertEditor", "enter a {name}").format(name=tr(name))
+        )
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"the {name} “{text.strip()[:20]}” is not a number") from None
+        raise ValueError(
+            QCoreApplication.translate("AlertEditor", "the {name} “{text}” is not a number").format(
+                name=tr(name), text=text.strip()[:20]
+            )
+        ) from None
     if not number.is_finite():
-        raise ValueError(f"the {name} is not a number")
+        raise ValueError(
+            QCoreApplication.translate("AlertEditor", "the {name} is not a number").format(
+                name=tr(name)
+            )
+        )
     return number
 
 
@@ -375,7 +396,7 @@ class AlertsDialog(QDialog):
         header.setSectionResizeMode(RuleColumn.STATE, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
         for column, sample in (
-            (RuleColumn.ON, RULE_HEADERS[RuleColumn.ON][0] + "M"),
+            (RuleColumn.ON, rule_header(RuleColumn.ON) + "M"),
             (RuleColumn.SYMBOL, "1000SATSUSDT"),
             (RuleColumn.CONDITION, "24h change beyond ±10 % within"),
             (RuleColumn.STATE, "snoozed until 00:00"),

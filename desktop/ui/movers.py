@@ -35,10 +35,11 @@ from desktop.qt.movers_model import (
 )
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.watchlist import Watchlist
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 log = logging.getLogger(__name__)
 
-TITLE: Final = "Movers"
+TITLE: Final = QT_TRANSLATE_NOOP("MoversDock", "Movers")
 SHORTCUT: Final = "Ctrl+M"
 
 
@@ -140,9 +141,15 @@ class MoversPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MoverColumn.SYMBOL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(MoverColumn.ADD, metrics.horizontalAdvance("✓") + 18)
-        header.resizeSection(MoverColumn.LAST, metrics.horizontalAdvance("000,000.000") + 12)
-        header.resizeSection(MoverColumn.CHANGE_PERCENT, metrics.horizontalAdvance("+00.00 %") + 12)
-        header.resizeSection(MoverColumn.QUOTE_VOLUME, metrics.horizontalAdvance("000.00 M") + 12)
+        titles = header.fontMetrics()  # a translated title may be wider than the numbers
+        for column, sample in (
+            (MoverColumn.LAST, "000,000.000"),
+            (MoverColumn.CHANGE_PERCENT, "+00.00 %"),
+            (MoverColumn.QUOTE_VOLUME, "000.00 M"),
+        ):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), titles.horizontalAdvance(title))
+            header.resizeSection(column, width + 12)
         view.clicked.connect(self._on_clicked)
         view.doubleClicked.connect(self._on_double_clicked)
         return view
@@ -273,7 +280,9 @@ class MoversDock(QDockWidget):
             | Qt.DockWidgetArea.RightDockWidgetArea
         )
         action = self.toggleViewAction()
-        action.setText("Movers")
+        action.setText(self.tr(TITLE))
         action.setShortcut(QKeySequence(SHORTCUT))
-        action.setStatusTip("Top gainers, losers and volume of the whole market")
-        action.setToolTip(f"Show the market's movers ({SHORTCUT})")
+        action.setStatusTip(self.tr("Top gainers, losers and volume of the whole market"))
+        action.setToolTip(
+            self.tr("Show the market's movers ({shortcut})").format(shortcut=SHORTCUT)
+        )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qt.colors import Colors, tabular_font
-from desktop.qt.ticker_text import DEMO_LINE, SINCE_LOOKED, SymbolRow
+from desktop.qt.ticker_text import DEMO_LINE, SymbolRow, since_text, tr
 from desktop.qt.tray_icon import DEMO_COLOR
 from desktop.qt.watchlist_speech import price_sentence
 
@@ -74,7 +74,7 @@ class MiniStrip(QWidget):
         self._plain = ""
 
         self._demo = QLabel(self.tr("DEMO"))
-        self._demo.setToolTip(DEMO_LINE)
+        self._demo.setToolTip(tr(DEMO_LINE))
         self._demo.setStyleSheet(
             f"background: {DEMO_COLOR.name()}; color: #000; font-weight: bold; padding: 0 4px;"
         )
@@ -141,7 +141,7 @@ class MiniStrip(QWidget):
             name_color = muted if greyed else text_color
             # Offline, the state label already says why every row is grey.
             note = r.note if connected else ""
-            since = f"({SINCE_LOOKED}: {r.since})" if r.since else ""
+            since = since_text(r.since) if r.since else ""
             shown = " ".join(p for p in (r.price, r.change, since, note) if p)
             parts_html.append(
                 f'<span style="color:{name_color}"><b>{html.escape(r.symbol)}</b> '

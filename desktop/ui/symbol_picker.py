@@ -10,7 +10,15 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFontMetrics, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,26 +37,28 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.symbols import SymbolError, normalize_symbol, split_symbols
 from desktop.qt.contracts_model import (
-    HEADERS,
     ContractColumn,
     ContractRole,
     ContractsFilter,
     ContractsModel,
+    header_title,
     normalize_search,
 )
 from desktop.qt.watchlist import Watchlist
 from desktop.ui.buttons import plain_buttons
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 log = logging.getLogger(__name__)
 
 KIND_CHOICES: Final = (
-    ("all", "All types"),
-    ("perpetual", "Perpetual"),
-    ("quarterly", "Quarterly"),
-    ("tradfi", "TradFi"),
+    ("all", QT_TRANSLATE_NOOP("SymbolPicker", "All types")),
+    ("perpetual", QT_TRANSLATE_NOOP("SymbolPicker", "Perpetual")),
+    ("quarterly", QT_TRANSLATE_NOOP("SymbolPicker", "Quarterly")),
+    ("tradfi", QT_TRANSLATE_NOOP("SymbolPicker", "TradFi")),
 )
-UNAVAILABLE: Final = (
-    "Contract list unavailable: {reason} — type a symbol and press Enter to add it anyway"
+UNAVAILABLE: Final = QT_TRANSLATE_NOOP(
+    "SymbolPicker",
+    "Contract list unavailable: {reason} — type a symbol and press Enter to add it anyway",
 )
 _WIDTH_SAMPLES: Final[dict[ContractColumn, str]] = {
     ContractColumn.WATCHED: "✓✓",
@@ -79,7 +89,7 @@ class SymbolPicker(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add symbols")
+        self.setWindowTitle(self.tr("Add symbols"))
         self.setObjectName("symbolPicker")
         self.model = model
         model.set_quotes_live(False)  # until the picker is shown
@@ -90,7 +100,9 @@ class SymbolPicker(QDialog):
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setPlaceholderText("Search symbol or asset — e.g. btc, eth/usdc, 币安人生")
+        self.search_edit.setPlaceholderText(
+            self.tr("Search symbol or asset — e.g. btc, eth/usdc, 币安人生")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search symbols"))
         self.search_edit.textChanged.connect(self.proxy.set_text)
@@ -101,7 +113,7 @@ class SymbolPicker(QDialog):
         self.kind_combo.setObjectName("kindCombo")
         self.kind_combo.setAccessibleName(self.tr("Contract type"))
         for kind, label in KIND_CHOICES:
-            self.kind_combo.addItem(label, kind)
+            self.kind_combo.addItem(QCoreApplication.translate("SymbolPicker", label), kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.quote_combo = QComboBox(self)
         self.quote_combo.setObjectName("quoteCombo")
@@ -123,10 +135,10 @@ class SymbolPicker(QDialog):
         self.count_label.setObjectName("countLabel")
 
         buttons = QDialogButtonBox(self)
-        self.add_button = QPushButton("Add", self)
+        self.add_button = QPushButton(self.tr("Add"), self)
         self.add_button.setDefault(True)
         self.add_button.setAutoDefault(True)
-        self.add_button.setToolTip("Add the selected symbols (Enter)")
+        self.add_button.setToolTip(self.tr("Add the selected symbols (Enter)"))
         buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         close.setAutoDefault(False)
@@ -183,7 +195,7 @@ class SymbolPicker(QDialog):
         table.setSortingEnabled(True)
         metrics = QFontMetrics(table.font())
         for column, sample in _WIDTH_SAMPLES.items():
-            title = HEADERS[column][0]
+            title = header_title(column)
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title) + 18)
             header.resizeSection(column, width + 14)
         header.setSectionResizeMode(ContractColumn.WATCHED, QHeaderView.ResizeMode.Fixed)
@@ -197,7 +209,7 @@ class SymbolPicker(QDialog):
         current = self.quote_combo.currentData()
         self.quote_combo.blockSignals(True)
         self.quote_combo.clear()
-        self.quote_combo.addItem("All quotes", "")
+        self.quote_combo.addItem(self.tr("All quotes"), "")
         for asset in self.model.quote_assets():
             self.quote_combo.addItem(asset, asset)
         found = self.quote_combo.findData(current)
@@ -252,7 +264,7 @@ class SymbolPicker(QDialog):
         """Add what ``chosen_symbols`` names; problems are shown inline, never in a popup."""
         texts = self.chosen_symbols()
         if not texts:
-            self._show_problems(["Select one or more contracts, or type a symbol."])
+            self._show_problems([self.tr("Select one or more contracts, or type a symbol.")])
             return
         valid: list[str] = []
         problems: list[str] = []
@@ -263,7 +275,9 @@ class SymbolPicker(QDialog):
                 problems.append(str(exc))
                 continue
             if self.watchlist is not None and symbol in self.watchlist:
-                problems.append(f"{symbol} is already on your watchlist.")
+                problems.append(
+                    self.tr("{symbol} is already on your watchlist.").format(symbol=symbol)
+                )
             elif symbol not in valid:
                 valid.append(symbol)
         if valid:
@@ -291,8 +305,8 @@ class SymbolPicker(QDialog):
 
     def _update_source_label(self) -> None:
         if len(self.model.catalog) == 0:
-            reason = self._unavailable_reason or self._source_text or "not loaded yet"
-            text = UNAVAILABLE.format(reason=reason)
+            reason = self._unavailable_reason or self._source_text or self.tr("not loaded yet")
+            text = QCoreApplication.translate("SymbolPicker", UNAVAILABLE).format(reason=reason)
             style = "color: #b3261e; font-weight: bold;"
         else:
             text = self._source_text
@@ -322,7 +336,9 @@ class SymbolPicker(QDialog):
     def _update_count(self, *_: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            f"{shown} of {total} contracts" if shown != total else f"{total} contracts"
+            self.tr("{shown} of %n contracts", "", total).format(shown=shown)
+            if shown != total
+            else self.tr("%n contracts", "", total)
         )
 
     def _update_add_button(self, *_: object) -> None:

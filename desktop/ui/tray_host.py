@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from desktop.qt.ticker_text import NO_PINS_HINT, SymbolRow
+from desktop.qt.ticker_text import NO_PINS_HINT, SymbolRow, tr
 from desktop.ui.strip import MiniStrip
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ class TrayHost(QObject):
     ) -> None:
         if self._strip is not None:
             self._strip.set_content(
-                rows, state_text, connected=connected, demo=demo, hint=NO_PINS_HINT
+                rows, state_text, connected=connected, demo=demo, hint=tr(NO_PINS_HINT)
             )
 
     def notify(self, title: str, text: str) -> None:

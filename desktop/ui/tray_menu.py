@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu
 
-from desktop.qt.ticker_text import DEMO_LINE, NO_PINS_HINT, SymbolRow
+from desktop.qt.ticker_text import DEMO_LINE, NO_PINS_HINT, SymbolRow, tr
 from desktop.qt.tray_icon import DEMO_COLOR
 from desktop.ui.mnemonics import NO_MNEMONIC, follow
 
@@ -61,7 +61,7 @@ class TrayMenu(QObject):
         # drawn greyed out, the one thing a warning must not look like.
         self._demo_action: QAction | None = None
         if demo:
-            self._demo_action = self._menu.addAction(_swatch(DEMO_COLOR.name()), DEMO_LINE)
+            self._demo_action = self._menu.addAction(_swatch(DEMO_COLOR.name()), tr(DEMO_LINE))
             font = self._demo_action.font()
             font.setBold(True)
             self._demo_action.setFont(font)
@@ -120,7 +120,7 @@ class TrayMenu(QObject):
             action.deleteLater()
         self._symbol_actions = []
         if not self._pins:
-            hint = QAction(NO_PINS_HINT, self._menu)
+            hint = QAction(tr(NO_PINS_HINT), self._menu)
             hint.setEnabled(False)
             self._menu.insertAction(self._symbols_end, hint)
             self._symbol_actions.append(hint)
@@ -157,4 +157,4 @@ class TrayMenu(QObject):
             action = self._alert_menu.addAction(self.tr("Alert on {symbol}…").format(symbol=symbol))
             action.triggered.connect(lambda _checked=False, s=symbol: self.alertRequested.emit(s))
         if not self._pins:
-            self._alert_menu.addAction(NO_PINS_HINT).setEnabled(False)
+            self._alert_menu.addAction(tr(NO_PINS_HINT)).setEnabled(False)

@@ -21,8 +21,6 @@ from desktop.qt.ticker_text import fit_lines, funding_note, tooltip_lines
 #: Windows keeps only 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128
 #: WCHARs); elsewhere the whole text is shown.
 TOOLTIP_LIMIT: Final = 127 if sys.platform == "win32" else None
-# The replay label was translated as the tray's own text: keep its context.
-_CONTEXT: Final = "TrayTicker"
 
 
 class TrayTooltip:
@@ -56,6 +54,7 @@ class TrayTooltip:
             funding=None if marks is None else partial(funding_note, marks, now=now),
         )
         if self.replay:
-            replay = QCoreApplication.translate(_CONTEXT, "REPLAY — recorded prices, not live")
+            # The tray's own text (its context): a literal, or lupdate cannot file it.
+            replay = QCoreApplication.translate("TrayTicker", "REPLAY — recorded prices, not live")
             lines.insert(0, replay)
         return fit_lines(lines, TOOLTIP_LIMIT)

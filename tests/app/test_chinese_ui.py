@@ -47,6 +47,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 NAMES = frozenset(
     {
         "MiniTicker",
+        "English",  # the Preferences language list names each language in itself
         "Binance",
         "Qt",
         "PySide",
@@ -223,6 +224,9 @@ def test_under_zh_cn_no_english_is_left_and_the_window_still_fits(
                     lambda: parts.window.model.index(0, 1).data() not in (None, "", "—"),
                     what="a first price",
                 )
+                # The picker lists contracts, and a selected row opens the alert editor too.
+                await wait_for(lambda: parts.contracts.rowCount() > 0, what="the contract list")
+                parts.window.table.selectRow(0)
                 await asyncio.sleep(0)  # let the status bar and tray catch up
                 assert parts.language.locale().name() == "zh_CN"
                 texts: list[tuple[str, str]] = []
