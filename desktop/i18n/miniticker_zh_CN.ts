@@ -61,23 +61,23 @@
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>hysteresis</source>
-        <translation type="unfinished"></translation>
+        <translation>回差</translation>
     </message>
     <message>
         <source>enter a {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入{name}</translation>
     </message>
     <message>
         <source>the {name} “{text}” is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}“{text}”不是数字</translation>
     </message>
     <message>
         <source>the {name} is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}不是数字</translation>
     </message>
     <message>
         <source>Hysteresis</source>
@@ -85,23 +85,23 @@
     </message>
     <message>
         <source>Price crosses above</source>
-        <translation type="unfinished"></translation>
+        <translation>价格上穿</translation>
     </message>
     <message>
         <source>Price crosses below</source>
-        <translation type="unfinished"></translation>
+        <translation>价格下穿</translation>
     </message>
     <message>
         <source>24h change beyond ±</source>
-        <translation type="unfinished"></translation>
+        <translation>24小时涨跌幅超过 ±</translation>
     </message>
     <message>
         <source>Moves by</source>
-        <translation type="unfinished"></translation>
+        <translation>波动达到</translation>
     </message>
     <message>
         <source>Funding rate beyond ±</source>
-        <translation type="unfinished"></translation>
+        <translation>资金费率超过 ±</translation>
     </message>
     <message>
         <source>% points</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>{message}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{message}。</translation>
     </message>
     <message>
         <source>default {value}</source>
@@ -191,104 +191,104 @@
     <message>
         <source>On</source>
         <extracomment>The rule&apos;s id, in every column (``Qt.UserRole``). Column titles and tooltips in English (translated where shown: ``rule_header``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>开启</translation>
     </message>
     <message>
         <source>Switched on: the alert is evaluated on every price</source>
-        <translation type="unfinished"></translation>
+        <translation>已开启：每个价格都会检查该提醒</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished">交易对</translation>
+        <translation>交易对</translation>
     </message>
     <message>
         <source>The contract the alert watches</source>
-        <translation type="unfinished"></translation>
+        <translation>该提醒监视的合约</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>条件</translation>
     </message>
     <message>
         <source>What makes it fire: a cross, never merely being past</source>
-        <translation type="unfinished"></translation>
+        <translation>触发条件：发生穿越，而不仅仅是处于线的另一侧</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Armed, snoozed, fired, or past the line waiting to re-arm</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用、暂停提醒、已触发，或已越线等待重新启用</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <source>Re-arms after firing, or fires once and switches off</source>
-        <translation type="unfinished"></translation>
+        <translation>触发后重新启用，或只触发一次后关闭</translation>
     </message>
     <message>
         <source>Last fired</source>
-        <translation type="unfinished"></translation>
+        <translation>上次触发</translation>
     </message>
     <message>
         <source>When it last fired (exchange time)</source>
-        <translation type="unfinished"></translation>
+        <translation>上次触发的时间（交易所时间）</translation>
     </message>
     <message>
         <source>waiting for a price</source>
         <extracomment>The engine&apos;s states (English in the domain layer), worded for the user here.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>等待价格</translation>
     </message>
     <message>
         <source>armed</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <source>past the line; arms again when back</source>
-        <translation type="unfinished"></translation>
+        <translation>已越线；回到另一侧后重新启用</translation>
     </message>
     <message>
         <source>snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停提醒</translation>
     </message>
     <message>
         <source>fired</source>
-        <translation type="unfinished"></translation>
+        <translation>已触发</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished">离线</translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>%d %b %H:%M</source>
-        <translation type="unfinished"></translation>
+        <translation>%m月%d日 %H:%M</translation>
     </message>
     <message>
         <source>{value} percentage points</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} 个百分点</translation>
     </message>
     <message>
         <source>Fires when the {condition}; re-arms once back past the line by {back}; at most once every {cooldown} s</source>
-        <translation type="unfinished"></translation>
+        <translation>当 {condition} 时触发；回到线的另一侧 {back} 后重新启用；最多每 {cooldown} 秒触发一次</translation>
     </message>
     <message>
         <source>re-arms</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启用</translation>
     </message>
     <message>
         <source>once</source>
-        <translation type="unfinished"></translation>
+        <translation>仅一次</translation>
     </message>
     <message>
         <source>snoozed until {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停提醒至 {time}</translation>
     </message>
 </context>
 <context>
@@ -371,132 +371,132 @@
     <message>
         <source>✓ = already on your watchlist</source>
         <extracomment>Column titles and tooltips in English (translated where shown: ``header_title``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>✓ = 已在自选列表中</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished">交易对</translation>
+        <translation>交易对</translation>
     </message>
     <message>
         <source>Contract symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>合约交易对</translation>
     </message>
     <message>
         <source>Base</source>
-        <translation type="unfinished"></translation>
+        <translation>基础资产</translation>
     </message>
     <message>
         <source>Base asset</source>
-        <translation type="unfinished"></translation>
+        <translation>基础资产</translation>
     </message>
     <message>
         <source>Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>计价资产</translation>
     </message>
     <message>
         <source>Quote (margin) asset</source>
-        <translation type="unfinished"></translation>
+        <translation>计价（保证金）资产</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Contract type</source>
-        <translation type="unfinished">合约类型</translation>
+        <translation>合约类型</translation>
     </message>
     <message>
         <source>Underlying</source>
-        <translation type="unfinished"></translation>
+        <translation>标的</translation>
     </message>
     <message>
         <source>Underlying type</source>
-        <translation type="unfinished"></translation>
+        <translation>标的类型</translation>
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>最新价</translation>
     </message>
     <message>
         <source>Last price, where known</source>
-        <translation type="unfinished"></translation>
+        <translation>最新价（如已知）</translation>
     </message>
     <message>
         <source>24h Quote Vol</source>
-        <translation type="unfinished"></translation>
+        <translation>24小时成交额</translation>
     </message>
     <message>
         <source>24h quote volume: the turnover, in the quote asset (USDT or USDC), where known</source>
-        <translation type="unfinished"></translation>
+        <translation>24小时成交额：以计价资产（USDT 或 USDC）计的成交额（如已知）</translation>
     </message>
     <message>
         <source>Perpetual</source>
         <extracomment>Binance&apos;s contract and underlying types, worded (others: ``describe_contract_type``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>永续</translation>
     </message>
     <message>
         <source>Current quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>当季</translation>
     </message>
     <message>
         <source>Next quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>次季</translation>
     </message>
     <message>
         <source>TradFi perpetual</source>
-        <translation type="unfinished"></translation>
+        <translation>传统金融永续</translation>
     </message>
     <message>
         <source>Perpetual delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>永续（交割中）</translation>
     </message>
     <message>
         <source>Current quarter delivering</source>
-        <translation type="unfinished"></translation>
+        <translation>当季（交割中）</translation>
     </message>
     <message>
         <source>Coin</source>
-        <translation type="unfinished"></translation>
+        <translation>币种</translation>
     </message>
     <message>
         <source>Index</source>
-        <translation type="unfinished"></translation>
+        <translation>指数</translation>
     </message>
     <message>
         <source>Premarket</source>
-        <translation type="unfinished"></translation>
+        <translation>盘前</translation>
     </message>
     <message>
         <source>Prelaunch</source>
-        <translation type="unfinished"></translation>
+        <translation>预上线</translation>
     </message>
     <message>
         <source>Commodity</source>
-        <translation type="unfinished"></translation>
+        <translation>商品</translation>
     </message>
     <message>
         <source>Equity</source>
-        <translation type="unfinished"></translation>
+        <translation>股票</translation>
     </message>
     <message>
         <source>no price yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无价格</translation>
     </message>
     <message>
         <source>no volume yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无成交额</translation>
     </message>
     <message>
         <source>Last price {price} {asset}</source>
-        <translation type="unfinished"></translation>
+        <translation>最新价 {price} {asset}</translation>
     </message>
     <message>
         <source>not trading: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>未在交易：{status}</translation>
     </message>
     <message>
         <source>Already on your watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>已在自选列表中</translation>
     </message>
 </context>
 <context>
@@ -678,7 +678,7 @@
     <name>MoversDock</name>
     <message>
         <source>Movers</source>
-        <translation type="unfinished">涨跌榜</translation>
+        <translation>涨跌榜</translation>
     </message>
     <message>
         <source>Movers — DEMO (simulated prices)</source>
@@ -686,76 +686,76 @@
     </message>
     <message>
         <source>Top gainers, losers and volume of the whole market</source>
-        <translation type="unfinished"></translation>
+        <translation>全市场的涨幅榜、跌幅榜和成交额榜</translation>
     </message>
     <message>
         <source>Show the market&apos;s movers ({shortcut})</source>
-        <translation type="unfinished"></translation>
+        <translation>显示市场涨跌榜（{shortcut}）</translation>
     </message>
 </context>
 <context>
     <name>MoversModel</name>
     <message>
         <source>Top gainers</source>
-        <translation type="unfinished"></translation>
+        <translation>涨幅榜</translation>
     </message>
     <message>
         <source>Top losers</source>
-        <translation type="unfinished"></translation>
+        <translation>跌幅榜</translation>
     </message>
     <message>
         <source>Top quote volume</source>
-        <translation type="unfinished"></translation>
+        <translation>成交额榜</translation>
     </message>
     <message>
         <source>Add to the watchlist (✓ = already on it)</source>
         <extracomment>Column titles and tooltips in English (translated where shown: ``header_title``).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>添加到自选列表（✓ = 已在其中）</translation>
     </message>
     <message>
         <source>Symbol</source>
-        <translation type="unfinished">交易对</translation>
+        <translation>交易对</translation>
     </message>
     <message>
         <source>Contract symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>合约交易对</translation>
     </message>
     <message>
         <source>Last</source>
-        <translation type="unfinished"></translation>
+        <translation>最新价</translation>
     </message>
     <message>
         <source>Last price</source>
-        <translation type="unfinished"></translation>
+        <translation>最新价</translation>
     </message>
     <message>
         <source>24h %</source>
-        <translation type="unfinished"></translation>
+        <translation>24h涨跌幅</translation>
     </message>
     <message>
         <source>Change against the price 24 hours ago</source>
-        <translation type="unfinished"></translation>
+        <translation>相对 24 小时前价格的涨跌幅</translation>
     </message>
     <message>
         <source>24h Quote Vol</source>
-        <translation type="unfinished"></translation>
+        <translation>24h成交额</translation>
     </message>
     <message>
         <source>24h quote volume: the turnover, in the quote asset (USDT or USDC)</source>
-        <translation type="unfinished"></translation>
+        <translation>24小时成交额：以计价资产（USDT 或 USDC）计的成交额</translation>
     </message>
     <message>
         <source>{symbol} is on the watchlist</source>
         <extracomment>What a ranking needs of one symbol, computed once per change of its quote: its 24 h change percent (None when the open was zero) and its 24 h quote volume, as floats of the exchange&apos;s strings, as the watchlist sorts (``QUOTE_SORT_KEYS``): ~0.5 µs a symbol where two exact ``Decimal``s took ~8, and a refresh works out hundreds. They differ from the exact values at most in the 16th digit, far below what is shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>{symbol} 已在自选列表中</translation>
     </message>
     <message>
         <source>Add {symbol} to the watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>将 {symbol} 添加到自选列表</translation>
     </message>
     <message>
         <source>{symbol} — double-click to add it to the watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation>{symbol} — 双击添加到自选列表</translation>
     </message>
 </context>
 <context>
@@ -998,31 +998,31 @@
     <name>SymbolPicker</name>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类型</translation>
     </message>
     <message>
         <source>Perpetual</source>
-        <translation type="unfinished"></translation>
+        <translation>永续</translation>
     </message>
     <message>
         <source>Quarterly</source>
-        <translation type="unfinished"></translation>
+        <translation>季度</translation>
     </message>
     <message>
         <source>TradFi</source>
-        <translation type="unfinished"></translation>
+        <translation>传统金融</translation>
     </message>
     <message>
         <source>Contract list unavailable: {reason} — type a symbol and press Enter to add it anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>合约列表不可用：{reason} — 输入交易对并按 Enter 仍可添加</translation>
     </message>
     <message>
         <source>Add symbols</source>
-        <translation type="unfinished">添加交易对</translation>
+        <translation>添加交易对</translation>
     </message>
     <message>
         <source>Search symbol or asset — e.g. btc, eth/usdc, 币安人生</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索交易对或资产 — 例如 btc、eth/usdc、币安人生</translation>
     </message>
     <message>
         <source>Search symbols</source>
@@ -1038,11 +1038,11 @@
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Add the selected symbols (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>添加选中的交易对（Enter）</translation>
     </message>
     <message>
         <source>Contracts</source>
@@ -1050,30 +1050,30 @@
     </message>
     <message>
         <source>All quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>所有计价资产</translation>
     </message>
     <message>
         <source>Select one or more contracts, or type a symbol.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个或多个合约，或输入交易对。</translation>
     </message>
     <message>
         <source>{symbol} is already on your watchlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{symbol} 已在自选列表中。</translation>
     </message>
     <message>
         <source>not loaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未加载</translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %n contracts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>显示 {shown} / %n 个合约</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n contracts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个合约</numerusform>
         </translation>
     </message>
 </context>
@@ -1081,19 +1081,19 @@
     <name>TickerText</name>
     <message>
         <source>DEMO — simulated prices</source>
-        <translation type="unfinished">演示 — 模拟价格</translation>
+        <translation>演示 — 模拟价格</translation>
     </message>
     <message>
         <source>Pin a symbol (Ctrl+P) to show it here</source>
-        <translation type="unfinished"></translation>
+        <translation>固定一个交易对到托盘（Ctrl+P）即可在此显示</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">正在连接…</translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>(since you looked: {change})</source>
-        <translation type="unfinished"></translation>
+        <translation>（自上次查看：{change}）</translation>
     </message>
     <message>
         <source>Demo feed running</source>
@@ -1101,31 +1101,31 @@
     </message>
     <message>
         <source>{n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 秒</translation>
     </message>
     <message>
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 分钟</translation>
     </message>
     <message>
         <source>{n} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 小时</translation>
     </message>
     <message>
         <source>waiting for the first price</source>
-        <translation type="unfinished"></translation>
+        <translation>等待第一个价格</translation>
     </message>
     <message>
         <source>snapshot, not live yet</source>
-        <translation type="unfinished"></translation>
+        <translation>快照，尚未实时</translation>
     </message>
     <message>
         <source>stale (no update for {age})</source>
-        <translation type="unfinished"></translation>
+        <translation>数据过时（已 {age} 未更新）</translation>
     </message>
     <message>
         <source>+%n more</source>
-        <translation type="unfinished"></translation>
+        <translation>另有 %n 个</translation>
     </message>
 </context>
 <context>
@@ -1194,7 +1194,7 @@
     <message>
         <source>REPLAY — recorded prices, not live</source>
         <extracomment>Windows keeps only 127 characters of a tray tooltip (NOTIFYICONDATA.szTip is 128 WCHARs); elsewhere the whole text is shown.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>回放 — 录制的价格，并非实时</translation>
     </message>
 </context>
 <context>
