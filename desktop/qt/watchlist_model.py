@@ -40,6 +40,7 @@ from desktop.qt.watchlist_paint import Paint, PaintCache
 from desktop.qt.watchlist_roles import CellRoles, header_data
 from desktop.qt.watchlist_rows import MIME_SYMBOLS, SymbolRowsModel
 from desktop.qt.watchlist_texts import AlertLevels, AlertRules, RowTexts
+from desktop.stream.status import ConnState
 
 __all__ = [
     "HEADERS",
@@ -204,7 +205,9 @@ class WatchlistModel(SymbolRowsModel):
         self._changed(self._rows_of(self._texts.set_offline(offline, self._symbols)))
 
     def _on_status(self, status: SourceStatus) -> None:
-        self.set_connection(is_connected(status))
+        # A first attempt under way has lost nothing: its rows are waiting, not offline.
+        first_try = status is not None and status.state is ConnState.CONNECTING
+        self.set_connection(first_try or is_connected(status))
 
     def refresh_alerts(self) -> None:
         """The alert rules changed: re-read the To alert column of every row."""

@@ -262,6 +262,8 @@ def test_a_row_without_a_price_says_why(qtbot: QtBot, parts: Parts) -> None:
     waiting = model.paint_at(model.index(model.row_of("XAUUSDT"), Column.LAST))
     assert waiting is not None
     assert waiting.foreground == Colors().swatch().muted.color(), "muted: not a price"
+    parts.book.statusChanged.emit(ClientStatus(state=ConnState.CONNECTING))
+    assert last("XAUUSDT") == "waiting for price", "a first attempt has lost nothing yet"
     parts.book.statusChanged.emit(ClientStatus(state=ConnState.OFFLINE, last_error="no network"))
     assert last("XAUUSDT").startswith("offline since ")
     assert last("BTCUSDT") == "104,164.5", "rows with a price keep it"
