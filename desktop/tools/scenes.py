@@ -147,7 +147,17 @@ async def convention_scene(parts: Parts, out: Path, settle: float) -> None:
     save(parts.window.grab(), out / f"window-{name}.png")
 
 
-async def tray_menu_scene(parts: Parts, out: Path, settle: float) -> None:
+async def chinese_scene(parts: Parts, out: Path, settle: float) -> None:
+    """简体中文 (the scene's settings choose it): the window, then the tray menu."""
+    parts.window.resize(*WINDOW_SIZE)
+    await prices_everywhere(parts, settle)
+    save(parts.window.grab(), out / "window-zh.png")
+    await tray_menu_scene(parts, out, 0.5, name="tray-menu-zh.png")
+
+
+async def tray_menu_scene(
+    parts: Parts, out: Path, settle: float, name: str = "tray-menu.png"
+) -> None:
     """The tray menu as it opens over the desktop, the window put away."""
     await prices_everywhere(parts, settle)
     parts.window.hide()
@@ -159,7 +169,7 @@ async def tray_menu_scene(parts: Parts, out: Path, settle: float) -> None:
     await until("the tray menu", menu.isVisible)
     await asyncio.sleep(0.5)
     area = menu.geometry().united(icon).adjusted(-12, -4, 4, 12)
-    save(grab_screen(area), out / "tray-menu.png")
+    save(grab_screen(area), out / name)
     menu.hide()
 
 
@@ -270,6 +280,7 @@ SCENES: Final[dict[str, Scene]] = {
     "strip": strip_scene,
     "import": import_scene,
     "funding": funding_scene,
+    "chinese": chinese_scene,
 }
 #: Scenes that show the system tray (the others are shot without a tray host).
 TRAY_SCENES: Final = (
@@ -284,6 +295,7 @@ TRAY_SCENES: Final = (
     "funding",
     "red-up",
     "colour-blind",
+    "chinese",
 )
 
 
@@ -371,6 +383,8 @@ def write_settings(config_dir: Path, scene: str) -> None:
     )
     if scene in CONVENTIONS:
         settings = replace(settings, color_convention=CONVENTIONS[scene])
+    if scene == "chinese":
+        settings = replace(settings, language="zh_CN")
     SettingsStore(config_dir).save(settings)
 
 
