@@ -18,7 +18,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication
 
 from desktop.exchange.display import MINUS
-from desktop.qt.watchlist_cells import HEADERS, WAITING, Cells, Column
+from desktop.qt.watchlist_cells import Cells, Column, header_title, waiting_text
 
 _CONTEXT: Final = "WatchlistSpeech"
 #: Columns drawn by a delegate (no display text): their tooltip says what they show.
@@ -48,7 +48,7 @@ def row_sentence(symbol: str, cells: Cells, stale: bool) -> str:
     when no update came for a while."""
     last = cells.display[Column.LAST]
     if cells.exact[Column.LAST] is None:  # no price yet: the Last cell says why
-        if last == WAITING:
+        if last == waiting_text():
             return price_sentence(symbol, "", "", stale=False)
         return _tr("{symbol}, {state}").format(symbol=symbol, state=last)
     return price_sentence(symbol, last, cells.display[Column.CHANGE_PERCENT], stale=stale)
@@ -108,7 +108,7 @@ def cell_words(
         return last_words(text)
     if col == Column.CHANGE_PERCENT:
         return change_words(text)
-    return column_words(HEADERS[Column(col)][0], text)
+    return column_words(header_title(col), text)
 
 
 def last_words(price: str) -> str:
