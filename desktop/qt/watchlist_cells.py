@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.exchange.contracts import Contract
 from desktop.exchange.display import (
@@ -31,6 +31,7 @@ from desktop.exchange.display import (
 )
 from desktop.exchange.ticker import change_percent, float_change_percent
 from desktop.qt.quotes import Quote
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 DASH: Final = "—"
 _CONTEXT: Final = "Watchlist"

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import partial
 from typing import Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from desktop.exchange.alert_engine import AlertLevel
 from desktop.exchange.alerts import PRICE_KINDS, AlertKind, AlertRule, describe_rule
@@ -31,6 +31,7 @@ from desktop.qt.watchlist_cells import (
     waiting_cells,
     waiting_text,
 )
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 #: Where a symbol's nearest alert fires: ``(symbol, last price, 24h open) → level``.
 AlertLevels = Callable[[str, Decimal, Decimal], AlertLevel | None]
