@@ -77,8 +77,8 @@ class AlertFired:
     def title(self) -> str:
         """``BTCUSDT price alert`` (the notification's heading; ``text`` says the rest)."""
         if isinstance(self.event, MarkPrice):
-            return _tr("{symbol} funding alert").format(symbol=self.symbol)
-        return _tr("{symbol} price alert").format(symbol=self.symbol)
+            return translate("Alerts", "{symbol} funding alert").format(symbol=self.symbol)
+        return translate("Alerts", "{symbol} price alert").format(symbol=self.symbol)
 
     def text(self, decimals: int | None = None) -> str:
         """What happened, in a sentence; a cross during a disconnect says so."""
@@ -86,32 +86,36 @@ class AlertFired:
         if isinstance(self.event, MarkPrice):
             limit = percent_text(rule.threshold)
             rate = funding_text(self.event.rate_text)
-            who = _tr("longs pay shorts") if self.value > 0 else _tr("shorts pay longs")
-            return _tr("{symbol} funding rate passed ±{limit} %: now {rate} ({who}).").format(
-                symbol=self.symbol, limit=limit, rate=rate, who=who
+            who = (
+                translate("Alerts", "longs pay shorts")
+                if self.value > 0
+                else translate("Alerts", "shorts pay longs")
             )
+            return translate(
+                "Alerts", "{symbol} funding rate passed ±{limit} %: now {rate} ({who})."
+            ).format(symbol=self.symbol, limit=limit, rate=rate, who=who)
         price = format_price(self.event.close, decimals)
         if rule.kind in PRICE_KINDS:
             if rule.kind is AlertKind.ABOVE:
-                template = _tr("{symbol} crossed above {line}: now {price}.")
+                template = translate("Alerts", "{symbol} crossed above {line}: now {price}.")
             else:
-                template = _tr("{symbol} crossed below {line}: now {price}.")
+                template = translate("Alerts", "{symbol} crossed below {line}: now {price}.")
             line = format_price(rule.threshold, decimals)
             text = template.format(symbol=self.symbol, line=line, price=price)
         elif rule.kind is AlertKind.CHANGE_PCT:
             limit = percent_text(rule.threshold)
             change = format_percent(self.value)
-            text = _tr("{symbol} 24h change passed ±{limit} %: now {change} at {price}.").format(
-                symbol=self.symbol, limit=limit, change=change, price=price
-            )
+            text = translate(
+                "Alerts", "{symbol} 24h change passed ±{limit} %: now {change} at {price}."
+            ).format(symbol=self.symbol, limit=limit, change=change, price=price)
         else:
             if self.value > 0:
-                template = _tr(
-                    "{symbol} rose {size} within {minutes} min: from {start} to {price}."
+                template = translate(
+                    "Alerts", "{symbol} rose {size} within {minutes} min: from {start} to {price}."
                 )
             else:
-                template = _tr(
-                    "{symbol} fell {size} within {minutes} min: from {start} to {price}."
+                template = translate(
+                    "Alerts", "{symbol} fell {size} within {minutes} min: from {start} to {price}."
                 )
             size = format_percent(abs(self.value)).lstrip("+")
             start = format_price(self.reference, decimals) if self.reference is not None else "?"
@@ -124,8 +128,8 @@ class AlertFired:
             )
         if self.during_gap:
             before = format_price(self.previous, decimals) if self.previous is not None else "?"
-            text = _tr(
-                "{text} Crossed while disconnected (last price before the gap {before})."
+            text = translate(
+                "Alerts", "{text} Crossed while disconnected (last price before the gap {before})."
             ).format(text=text, before=before)
         return text
 
@@ -146,7 +150,7 @@ class AlertLevel:
         target = self.target
         if decimals is not None and self.rule.kind not in PRICE_KINDS:
             target = target.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
-        return _tr("{arrow} {size} to {price}").format(
+        return translate("Alerts", "{arrow} {size} to {price}").format(
             arrow=arrow, size=size, price=format_price(target, decimals)
         )
 

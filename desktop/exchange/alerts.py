@@ -119,58 +119,72 @@ def _named(name: str) -> str:
 def check_rule(rule: AlertRule) -> AlertRule:
     """``rule`` if it can be evaluated, else ``ValueError`` saying why, in plain words."""
     if not isinstance(rule.id, str) or not rule.id or len(rule.id) > MAX_ID_LENGTH:
-        raise ValueError(_tr("its id is missing or too long"))
+        raise ValueError(translate("Alerts", "its id is missing or too long"))
     if not rule.id.isprintable():
-        raise ValueError(_tr("its id has control characters"))
+        raise ValueError(translate("Alerts", "its id has control characters"))
     try:
         if normalize_symbol(rule.symbol) != rule.symbol:
             raise ValueError(
-                _tr("“{symbol}” is not written as a symbol").format(symbol=rule.symbol[:20])
+                translate("Alerts", "“{symbol}” is not written as a symbol").format(
+                    symbol=rule.symbol[:20]
+                )
             )
     except SymbolError as exc:
         raise ValueError(str(exc).rstrip(".")) from None
     if not isinstance(rule.kind, AlertKind):
-        raise ValueError(_tr("unknown kind {kind}").format(kind=_shown(rule.kind)))
+        raise ValueError(translate("Alerts", "unknown kind {kind}").format(kind=_shown(rule.kind)))
     _check_number("threshold", rule.threshold, positive=True)
     if rule.kind is AlertKind.MOVE_PCT:
         window = rule.window_minutes
         if not (isinstance(window, int) and _is_int(window) and 1 <= window <= MAX_WINDOW_MINUTES):
             raise ValueError(
-                _tr("a move needs a window of 1–{max} minutes").format(max=MAX_WINDOW_MINUTES)
+                translate("Alerts", "a move needs a window of 1–{max} minutes").format(
+                    max=MAX_WINDOW_MINUTES
+                )
             )
     elif rule.window_minutes is not None:
-        raise ValueError(_tr("only a move has a window"))
+        raise ValueError(translate("Alerts", "only a move has a window"))
     if rule.hysteresis is not None:
         _check_number("hysteresis", rule.hysteresis, positive=False)
         if rule.hysteresis >= rule.threshold:
-            raise ValueError(_tr("the hysteresis must be smaller than the threshold"))
+            raise ValueError(
+                translate("Alerts", "the hysteresis must be smaller than the threshold")
+            )
     if not _finite(rule.cooldown) or not 0 <= rule.cooldown <= MAX_COOLDOWN:
         raise ValueError(
-            _tr("the cooldown must be 0–{max} seconds").format(max=f"{MAX_COOLDOWN:g}")
+            translate("Alerts", "the cooldown must be 0–{max} seconds").format(
+                max=f"{MAX_COOLDOWN:g}"
+            )
         )
     if rule.snoozed_until is not None and not _finite(rule.snoozed_until):
-        raise ValueError(_tr("the snooze time is not a number"))
+        raise ValueError(translate("Alerts", "the snooze time is not a number"))
     if rule.last_fired is not None and (not _is_int(rule.last_fired) or rule.last_fired < 0):
-        raise ValueError(_tr("the time it last fired is not a time"))
+        raise ValueError(translate("Alerts", "the time it last fired is not a time"))
     for flag in (rule.rearm, rule.enabled):
         if not isinstance(flag, bool):
-            raise ValueError(_tr("a switch is neither on nor off"))
+            raise ValueError(translate("Alerts", "a switch is neither on nor off"))
     return rule
 
 
 def _check_number(name: str, value: object, *, positive: bool) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise ValueError(_tr("the {name} is not a number").format(name=_named(name)))
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     if value < 0 or (positive and value == 0):
         if positive:
-            raise ValueError(_tr("the {name} must be above zero").format(name=_named(name)))
-        raise ValueError(_tr("the {name} must be at least zero").format(name=_named(name)))
+            raise ValueError(
+                translate("Alerts", "the {name} must be above zero").format(name=_named(name))
+            )
+        raise ValueError(
+            translate("Alerts", "the {name} must be at least zero").format(name=_named(name))
+        )
     if value > MAX_THRESHOLD:
-        raise ValueError(_tr("the {name} is too large").format(name=_named(name)))
+        raise ValueError(translate("Alerts", "the {name} is too large").format(name=_named(name)))
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < MIN_EXPONENT and value != 0:
         raise ValueError(
-            _tr("the {name} has more than {places} decimal places").format(
+            translate("Alerts", "the {name} has more than {places} decimal places").format(
                 name=_named(name), places=-MIN_EXPONENT
             )
         )
@@ -201,14 +215,22 @@ def percent_text(value: Decimal) -> str:
 def describe_rule(rule: AlertRule, decimals: int | None = None) -> str:
     """The condition in words: "crosses above 100,000.0", "moves 3 % within 15 min"."""
     if rule.kind is AlertKind.ABOVE:
-        return _tr("crosses above {price}").format(price=format_price(rule.threshold, decimals))
+        return translate("Alerts", "crosses above {price}").format(
+            price=format_price(rule.threshold, decimals)
+        )
     if rule.kind is AlertKind.BELOW:
-        return _tr("crosses below {price}").format(price=format_price(rule.threshold, decimals))
+        return translate("Alerts", "crosses below {price}").format(
+            price=format_price(rule.threshold, decimals)
+        )
     if rule.kind is AlertKind.CHANGE_PCT:
-        return _tr("24h change beyond ±{percent} %").format(percent=percent_text(rule.threshold))
+        return translate("Alerts", "24h change beyond ±{percent} %").format(
+            percent=percent_text(rule.threshold)
+        )
     if rule.kind is AlertKind.FUNDING_PCT:
-        return _tr("funding rate beyond ±{percent} %").format(percent=percent_text(rule.threshold))
-    return _tr("moves {percent} % within {minutes} min").format(
+        return translate("Alerts", "funding rate beyond ±{percent} %").format(
+            percent=percent_text(rule.threshold)
+        )
+    return translate("Alerts", "moves {percent} % within {minutes} min").format(
         percent=percent_text(rule.threshold), minutes=rule.window_minutes
     )
 
@@ -240,17 +262,17 @@ def rules_to_json(rules: list[AlertRule]) -> list[dict[str, object]]:
 def rule_from_json(data: object) -> AlertRule:
     """A checked rule from one JSON object; ``ValueError`` (plain words) if it is not one."""
     if not isinstance(data, dict):
-        raise ValueError(_tr("it is not an object"))
+        raise ValueError(translate("Alerts", "it is not an object"))
     kind_text = data.get("kind")
     if not isinstance(kind_text, str) or kind_text not in _KIND_NAMES:
-        raise ValueError(_tr("unknown kind {kind}").format(kind=_shown(kind_text)))
+        raise ValueError(translate("Alerts", "unknown kind {kind}").format(kind=_shown(kind_text)))
     kind = AlertKind(kind_text)
     symbol = data.get("symbol")
     if not isinstance(symbol, str):
-        raise ValueError(_tr("it names no symbol"))
+        raise ValueError(translate("Alerts", "it names no symbol"))
     rule_id = data.get("id")
     if not isinstance(rule_id, str):
-        raise ValueError(_tr("it has no id"))
+        raise ValueError(translate("Alerts", "it has no id"))
     # The other fields go in as the JSON has them: ``check_rule`` judges every one.
     cooldown = data.get("cooldown", DEFAULT_COOLDOWN)
     snoozed = data.get("snoozed_until")
@@ -278,25 +300,31 @@ def rules_from_json(data: object) -> tuple[list[AlertRule], list[str]]:
     """
     if not isinstance(data, list):
         return [], [
-            _tr("The alerts could not be read (expected a list, found {found}).").format(
-                found=_kind(data)
-            )
+            translate(
+                "Alerts", "The alerts could not be read (expected a list, found {found})."
+            ).format(found=_kind(data))
         ]
     rules: list[AlertRule] = []
     problems: list[str] = []
     seen: set[str] = set()
     for number, entry in enumerate(data, start=1):
         if len(rules) >= MAX_RULES:
-            problems.append(_tr("only the first {count} are kept").format(count=MAX_RULES))
+            problems.append(
+                translate("Alerts", "only the first {count} are kept").format(count=MAX_RULES)
+            )
             break
         try:
             rule = rule_from_json(entry)
         except (ValueError, TypeError, OverflowError) as exc:
-            problems.append(_tr("alert {number}: {reason}").format(number=number, reason=exc))
+            problems.append(
+                translate("Alerts", "alert {number}: {reason}").format(number=number, reason=exc)
+            )
             continue
         if rule.id in seen:
             problems.append(
-                _tr("alert {number}: the same id as an earlier one").format(number=number)
+                translate("Alerts", "alert {number}: the same id as an earlier one").format(
+                    number=number
+                )
             )
             continue
         seen.add(rule.id)
@@ -305,32 +333,44 @@ def rules_from_json(data: object) -> tuple[list[AlertRule], list[str]]:
         return rules, []
     listed = "; ".join(problems[:_MAX_LISTED])
     if len(problems) > _MAX_LISTED:
-        listed = _tr("{list}; and {count} more").format(
+        listed = translate("Alerts", "{list}; and {count} more").format(
             list=listed, count=len(problems) - _MAX_LISTED
         )
     return rules, [
-        _tr("Some alerts could not be read and were removed: {list}.").format(list=listed)
+        translate("Alerts", "Some alerts could not be read and were removed: {list}.").format(
+            list=listed
+        )
     ]
 
 
 def _decimal(value: object, name: str) -> Decimal:
     """A JSON string or number as an exact ``Decimal`` (a float by its shortest repr)."""
     if isinstance(value, bool) or value is None:
-        raise ValueError(_tr("the {name} is not a number").format(name=_named(name)))
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise ValueError(_tr("the {name} is not a number").format(name=_named(name)))
+            raise ValueError(
+                translate("Alerts", "the {name} is not a number").format(name=_named(name))
+            )
         value = repr(value)
     if not isinstance(value, str) or len(value) > 64:
-        raise ValueError(_tr("the {name} is not a number").format(name=_named(name)))
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
         raise ValueError(
-            _tr("the {name} {value} is not a number").format(name=_named(name), value=_shown(value))
+            translate("Alerts", "the {name} {value} is not a number").format(
+                name=_named(name), value=_shown(value)
+            )
         ) from None
     if not number.is_finite():
-        raise ValueError(_tr("the {name} is not a number").format(name=_named(name)))
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     return number
 
 
@@ -342,14 +382,14 @@ def _kind(value: object) -> str:
     if value is None:
         return "null"  # as written in the file
     if isinstance(value, dict):
-        return _tr("an object")
+        return translate("Alerts", "an object")
     if isinstance(value, list):
-        return _tr("a list")
+        return translate("Alerts", "a list")
     if isinstance(value, str):
-        return _tr("text")
+        return translate("Alerts", "text")
     if isinstance(value, bool):
         return "true/false"  # as written in the file
-    return _tr("a number")
+    return translate("Alerts", "a number")
 
 
 def _shown(value: object) -> str:

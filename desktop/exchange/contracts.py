@@ -161,12 +161,14 @@ class ContractCatalog:
         contract = self._by_symbol.get(symbol)
         if contract is None:
             raise UnknownSymbolError(
-                _tr("Binance USD-M futures has no contract called {symbol}.").format(symbol=symbol)
+                translate(
+                    "Exchange", "Binance USD-M futures has no contract called {symbol}."
+                ).format(symbol=symbol)
             )
         if not contract.is_trading:
             raise NotTradingError(
-                _tr("{symbol} is listed but not trading (status {status}).").format(
-                    symbol=symbol, status=contract.status
-                )
+                translate(
+                    "Exchange", "{symbol} is listed but not trading (status {status})."
+                ).format(symbol=symbol, status=contract.status)
             )
         return symbol

@@ -82,25 +82,32 @@ def check_url(url: str, *, secure: str, insecure: str, allow_insecure: bool = Fa
     parts = urlsplit(url.strip())
     if parts.scheme not in (secure, insecure):
         raise EndpointError(
-            _tr(
-                "“{url}” must start with {secure}:// (or {insecure}:// for a local test server)."
+            translate(
+                "Exchange",
+                "“{url}” must start with {secure}:// (or {insecure}:// for a local test server).",
             ).format(url=url, secure=secure, insecure=insecure)
         )
     if not parts.hostname:
-        raise EndpointError(_tr("“{url}” has no host name.").format(url=url))
+        raise EndpointError(translate("Exchange", "“{url}” has no host name.").format(url=url))
     if parts.username or parts.password:
         raise EndpointError(
-            _tr("MiniTicker needs no credentials; remove the user name/password from the URL.")
+            translate(
+                "Exchange",
+                "MiniTicker needs no credentials; remove the user name/password from the URL.",
+            )
         )
     if parts.query or parts.fragment:
         raise EndpointError(
-            _tr("“{url}” must be a base URL, without ?query or #fragment.").format(url=url)
+            translate(
+                "Exchange", "“{url}” must be a base URL, without ?query or #fragment."
+            ).format(url=url)
         )
     if parts.scheme == insecure and not (allow_insecure or is_local_host(parts.hostname)):
         raise EndpointError(
-            _tr(
+            translate(
+                "Exchange",
                 "“{url}” is unencrypted ({insecure}://) to a non-local host; use {secure}:// "
-                "or pass --allow-insecure if you really mean it."
+                "or pass --allow-insecure if you really mean it.",
             ).format(url=url, secure=secure, insecure=insecure)
         )
     return url.strip().rstrip("/")

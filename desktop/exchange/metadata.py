@@ -73,14 +73,16 @@ class MetadataStore:
         cached = await asyncio.to_thread(self._read)
         if cached is None:
             raise RestError(
-                _tr("{failure} No saved contract list to fall back on.").format(failure=failure)
+                translate("Exchange", "{failure} No saved contract list to fall back on.").format(
+                    failure=failure
+                )
             )
         contracts = parse_exchange_info(cached.document)
         when = dt.datetime.fromtimestamp(cached.fetched_at, dt.UTC).strftime("%Y-%m-%d %H:%M")
         log.warning("using contract metadata cached at %s UTC: %s", when, failure)
-        source = _tr("cached from {time} UTC (exchange unreachable: {failure})").format(
-            time=when, failure=failure.rstrip(".")
-        )
+        source = translate(
+            "Exchange", "cached from {time} UTC (exchange unreachable: {failure})"
+        ).format(time=when, failure=failure.rstrip("."))
         return ContractCatalog(contracts), source
 
     async def load_cached(self) -> ContractCatalog | None:

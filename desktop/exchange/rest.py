@@ -51,7 +51,9 @@ class RestClient:
         document = await self.get_json("/fapi/v1/exchangeInfo")
         if not isinstance(document, dict) or not isinstance(document.get("symbols"), list):
             raise RestError(
-                _tr("The answer from {url} was not a contract list.").format(url=self.base_url)
+                translate("Exchange", "The answer from {url} was not a contract list.").format(
+                    url=self.base_url
+                )
             )
         return document
 
@@ -67,7 +69,9 @@ class RestClient:
         rows = await self.get_json("/fapi/v1/ticker/24hr")
         if not isinstance(rows, list):
             raise RestError(
-                _tr("The 24 h ticker answer from {url} was not a list.").format(url=self.base_url)
+                translate("Exchange", "The 24 h ticker answer from {url} was not a list.").format(
+                    url=self.base_url
+                )
             )
         tickers: list[MiniTicker] = []
         skipped = 0
@@ -88,7 +92,9 @@ class RestClient:
         rows = await self.get_json(f"/fapi/v1/klines?{query}")
         if not isinstance(rows, list):
             raise RestError(
-                _tr("The candle answer from {url} was not a list.").format(url=self.base_url)
+                translate("Exchange", "The candle answer from {url} was not a list.").format(
+                    url=self.base_url
+                )
             )
         candles: list[tuple[int, Decimal]] = []
         for row in rows:
@@ -102,7 +108,9 @@ class RestClient:
         return candles
 
     def _malformed_row(self) -> str:
-        return _tr("The candle answer from {url} had a malformed row.").format(url=self.base_url)
+        return translate("Exchange", "The candle answer from {url} had a malformed row.").format(
+            url=self.base_url
+        )
 
     async def get_json(self, path: str) -> object:
         """GET ``base_url + path`` and decode its JSON body, off the event loop."""
@@ -125,18 +133,24 @@ class RestClient:
         except (OSError, ValueError) as err:  # reset mid-body, malformed URL, …
             raise RestError(self._unreachable(_reason(err, self.timeout))) from None
         if len(body) > MAX_BODY_BYTES:
-            raise RestError(_tr("The answer from {url} was too large.").format(url=self.base_url))
+            raise RestError(
+                translate("Exchange", "The answer from {url} was too large.").format(
+                    url=self.base_url
+                )
+            )
         try:
             return json.loads(body)
         except ValueError:
             raise RestError(
-                _tr("The answer from {url} was not JSON (is this a Binance address?).").format(
-                    url=self.base_url
-                )
+                translate(
+                    "Exchange", "The answer from {url} was not JSON (is this a Binance address?)."
+                ).format(url=self.base_url)
             ) from None
 
     def _unreachable(self, reason: str) -> str:
-        return _tr("Could not reach {url}: {reason}.").format(url=self.base_url, reason=reason)
+        return translate("Exchange", "Could not reach {url}: {reason}.").format(
+            url=self.base_url, reason=reason
+        )
 
 
 def _tr(text: str) -> str:
@@ -173,33 +187,36 @@ def _http_error_message(err: urllib.error.HTTPError) -> str:
     reason = f" ({err.reason})" if isinstance(err.reason, str) and err.reason else ""
     answered = f"{err.code}{reason}{detail}"
     if err.code in (418, 429):
-        return _tr(
-            "Binance answered {answer} — too many requests from this address; wait a few minutes."
+        return translate(
+            "Exchange",
+            "Binance answered {answer} — too many requests from this address; wait a few minutes.",
         ).format(answer=answered)
     if err.code == 451 or err.code == 403:
-        return _tr(
-            "Binance answered {answer} — Binance refuses requests from this location."
+        return translate(
+            "Exchange", "Binance answered {answer} — Binance refuses requests from this location."
         ).format(answer=answered)
-    return _tr("Binance answered {answer}.").format(answer=answered)
+    return translate("Exchange", "Binance answered {answer}.").format(answer=answered)
 
 
 def _reason(reason: object, timeout: float) -> str:
     """Plain words for the usual network failures."""
     if isinstance(reason, ConnectionRefusedError):
-        return _tr("connection refused")
+        return translate("Exchange", "connection refused")
     if isinstance(reason, TimeoutError):
-        return _tr("no answer within {seconds} s").format(seconds=f"{timeout:g}")
+        return translate("Exchange", "no answer within {seconds} s").format(seconds=f"{timeout:g}")
     if isinstance(reason, socket.gaierror):
-        return _tr("host name not found (check the address and your internet connection)")
+        return translate(
+            "Exchange", "host name not found (check the address and your internet connection)"
+        )
     # OpenSSL's own words (verify_message, reason) are shown as they come.
     if isinstance(reason, ssl.SSLCertVerificationError):
-        return _tr("its TLS certificate could not be verified ({reason})").format(
+        return translate("Exchange", "its TLS certificate could not be verified ({reason})").format(
             reason=reason.verify_message
         )
     if isinstance(reason, ssl.SSLError):
-        return _tr("TLS failed ({reason})").format(reason=reason.reason or reason)
+        return translate("Exchange", "TLS failed ({reason})").format(reason=reason.reason or reason)
     if isinstance(reason, ConnectionResetError):
-        return _tr("the connection was reset")
+        return translate("Exchange", "the connection was reset")
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower()
     return str(reason)

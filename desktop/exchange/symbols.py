@@ -33,20 +33,20 @@ def normalize_symbol(text: str) -> str:
     """
     cleaned = unicodedata.normalize("NFC", text.strip())
     if not cleaned:
-        raise SymbolError(_tr("The symbol is empty."))
+        raise SymbolError(translate("Exchange", "The symbol is empty."))
     if len(cleaned) > MAX_SYMBOL_LENGTH:
         raise SymbolError(
-            _tr("“{start}…” is {length} characters long; symbols have at most {max}.").format(
-                start=cleaned[:20], length=len(cleaned), max=MAX_SYMBOL_LENGTH
-            )
+            translate(
+                "Exchange", "“{start}…” is {length} characters long; symbols have at most {max}."
+            ).format(start=cleaned[:20], length=len(cleaned), max=MAX_SYMBOL_LENGTH)
         )
     bad = sorted({ch for ch in cleaned if not (ch.isalnum() or ch == "_")})
     if bad:
         shown = " ".join(repr(ch) for ch in bad[:5])
         raise SymbolError(
-            _tr("“{symbol}” contains characters a symbol never has: {characters}.").format(
-                symbol=_printable(cleaned), characters=shown
-            )
+            translate(
+                "Exchange", "“{symbol}” contains characters a symbol never has: {characters}."
+            ).format(symbol=_printable(cleaned), characters=shown)
         )
     return cleaned.upper()
 

@@ -188,10 +188,10 @@ def format_age(seconds: float) -> str:
     """``9.4`` → ``9 s``; ``130`` → ``2 min``; ``7300`` → ``2 h``."""
     seconds = max(0.0, seconds)
     if seconds < 120:
-        return _tr("{n} s").format(n=int(seconds))
+        return QCoreApplication.translate("Watchlist", "{n} s").format(n=int(seconds))
     if seconds < 7200:
-        return _tr("{n} min").format(n=int(seconds // 60))
-    return _tr("{n} h").format(n=int(seconds // 3600))
+        return QCoreApplication.translate("Watchlist", "{n} min").format(n=int(seconds // 60))
+    return QCoreApplication.translate("Watchlist", "{n} h").format(n=int(seconds // 3600))
 
 
 def clock_text(epoch_seconds: float, millis: bool = False) -> str:
@@ -298,21 +298,21 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
     change = close - open_
     percent = change_percent(close, open_)
     opened = (
-        _tr("Price 24 h ago: {price} {asset}")
+        QCoreApplication.translate("Watchlist", "Price 24 h ago: {price} {asset}")
         .format(price=format_price(open_, decimals), asset=quote_asset)
         .rstrip()
     )
     position = range_position(close, high, low)
     low_text, high_text = format_price(low, decimals), format_price(high, decimals)
     in_range = (
-        _tr("24h range {low} – {high} {asset}")
+        QCoreApplication.translate("Watchlist", "24h range {low} – {high} {asset}")
         .format(low=low_text, high=high_text, asset=quote_asset)
         .rstrip()
     )
     if position is not None:
-        in_range = _tr("{range} — last at {position} of it").format(
-            range=in_range, position=f"{position:.0%}"
-        )
+        in_range = QCoreApplication.translate(
+            "Watchlist", "{range} — last at {position} of it"
+        ).format(range=in_range, position=f"{position:.0%}")
     return Cells(
         display=(
             symbol,
@@ -331,15 +331,15 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
         ),
         tooltip=(
             "",
-            _tr("Last price {price} {asset}")
+            QCoreApplication.translate("Watchlist", "Last price {price} {asset}")
             .format(price=format_exact(close), asset=quote_asset)
             .rstrip(),
             opened,
             opened,
-            _tr("24h high {price} {asset}")
+            QCoreApplication.translate("Watchlist", "24h high {price} {asset}")
             .format(price=format_exact(high), asset=quote_asset)
             .rstrip(),
-            _tr("24h low {price} {asset}")
+            QCoreApplication.translate("Watchlist", "24h low {price} {asset}")
             .format(price=format_exact(low), asset=quote_asset)
             .rstrip(),
             base_volume_text(base_volume, base),

@@ -111,16 +111,19 @@ class RowTexts:
             return waiting_cells(
                 symbol,
                 waiting_text(),
-                _tr(
-                    "Waiting for price from the exchange: none for {symbol} has arrived yet"
+                QCoreApplication.translate(
+                    "Watchlist",
+                    "Waiting for price from the exchange: none for {symbol} has arrived yet",
                 ).format(symbol=symbol),
             )
         since = clock_text(self.offline_since)[:5]
         return waiting_cells(
             symbol,
-            _tr("offline since {time}").format(time=since),
-            _tr(
-                "Offline since {time}: the connection went down before a price for {symbol} arrived"
+            QCoreApplication.translate("Watchlist", "offline since {time}").format(time=since),
+            QCoreApplication.translate(
+                "Watchlist",
+                "Offline since {time}: the connection went down before a price for {symbol}"
+                " arrived",
             ).format(time=since, symbol=symbol),
         )
 
@@ -165,11 +168,13 @@ class RowTexts:
             return True, ""
         contract = catalog.get(symbol)
         if contract is None:
-            return False, _tr("Binance USD-M futures does not list {symbol}.").format(symbol=symbol)
+            return False, QCoreApplication.translate(
+                "Watchlist", "Binance USD-M futures does not list {symbol}."
+            ).format(symbol=symbol)
         if not contract.is_trading:
-            return False, _tr("{symbol} is not trading: {status}.").format(
-                symbol=symbol, status=contract.status
-            )
+            return False, QCoreApplication.translate(
+                "Watchlist", "{symbol} is not trading: {status}."
+            ).format(symbol=symbol, status=contract.status)
         return True, ""
 
     def role_value(self, symbol: str, col: int, role: int) -> object:
@@ -227,9 +232,13 @@ class RowTexts:
     def _trend_tooltip(self, symbol: str) -> str:
         trend = self.history.trend(symbol) if self.history is not None else None
         if trend is None:
-            return _tr("The last hour appears here once prices arrive")
+            return QCoreApplication.translate(
+                "Watchlist", "The last hour appears here once prices arrive"
+            )
         decimals = self.decimals(symbol)
-        return _tr("Last hour {percent}\nlow {low} · high {high}").format(
+        return QCoreApplication.translate(
+            "Watchlist", "Last hour {percent}\nlow {low} · high {high}"
+        ).format(
             percent=format_percent(trend.change_percent),
             low=format_price(trend.low, decimals),
             high=format_price(trend.high, decimals),
@@ -261,9 +270,9 @@ class RowTexts:
             return level.text(decimals)
         if role == TOOLTIP:
             rule = describe_rule(level.rule, decimals)
-            return _tr("Nearest alert: {symbol} {rule}\n{level}").format(
-                symbol=symbol, rule=rule, level=level.text(decimals)
-            )
+            return QCoreApplication.translate(
+                "Watchlist", "Nearest alert: {symbol} {rule}\n{level}"
+            ).format(symbol=symbol, rule=rule, level=level.text(decimals))
         if role == SORT_ROLE:
             return float(abs(level.percent))
         return f"{level.target:f}"  # EXACT_ROLE
@@ -276,13 +285,20 @@ class RowTexts:
         decimals = self.decimals(symbol)
         enabled = [r for r in rules if r.enabled]
         if not enabled:
-            return _tr(ALERTS_OFF), _tr("{symbol}'s alerts are switched off").format(symbol=symbol)
+            return _tr(ALERTS_OFF), QCoreApplication.translate(
+                "Watchlist", "{symbol}'s alerts are switched off"
+            ).format(symbol=symbol)
         lines = [f"{symbol} {describe_rule(r, decimals)}" for r in enabled]
         if self._book.quote(symbol) is None:
             return describe_rule(enabled[0], decimals), "\n".join(lines)
         if any(r.kind in PRICE_KINDS or r.kind is AlertKind.CHANGE_PCT for r in enabled):
             return _tr(REARM), "\n".join(
-                [*lines, _tr("The price is already past: it fires again once it comes back")]
+                [
+                    *lines,
+                    QCoreApplication.translate(
+                        "Watchlist", "The price is already past: it fires again once it comes back"
+                    ),
+                ]
             )
         return describe_rule(enabled[0], decimals), "\n".join(lines)  # moves: no fixed level
 
@@ -310,13 +326,15 @@ class RowTexts:
         if quote is not None and self._stale.get(symbol, False):
             if quote.from_snapshot:
                 lines.append(
-                    _tr("snapshot from {time} — waiting for the live stream").format(
-                        time=clock_text(quote.received)
-                    )
+                    QCoreApplication.translate(
+                        "Watchlist", "snapshot from {time} — waiting for the live stream"
+                    ).format(time=clock_text(quote.received))
                 )
             else:
                 lines.append(
-                    _tr("stale — no update for {age}").format(age=format_age(now - quote.received))
+                    QCoreApplication.translate("Watchlist", "stale — no update for {age}").format(
+                        age=format_age(now - quote.received)
+                    )
                 )
         if col == Column.SYMBOL:
             lines.append(self._symbol_tooltip(symbol))
@@ -325,9 +343,17 @@ class RowTexts:
         elif quote is None:
             lines.append(self.cells(symbol).tooltip[col])
         elif col == Column.UPDATED:
-            lines.append(_tr("Updated {age} ago").format(age=format_age(now - quote.received)))
+            lines.append(
+                QCoreApplication.translate("Watchlist", "Updated {age} ago").format(
+                    age=format_age(now - quote.received)
+                )
+            )
             exchange_time = clock_text(quote.ticker.event_time / 1000, millis=True)
-            lines.append(_tr("Exchange time {time}").format(time=exchange_time))
+            lines.append(
+                QCoreApplication.translate("Watchlist", "Exchange time {time}").format(
+                    time=exchange_time
+                )
+            )
         else:
             lines.append(self.cells(symbol).tooltip[col])
         text = "\n".join(line for line in lines if line)
@@ -340,5 +366,5 @@ class RowTexts:
             kind = contract_kind(contract.contract_type)
             lines.append(f"{contract.base_asset} / {contract.quote_asset} · {kind}")
         if symbol in self.pinned:
-            lines.append(_tr("Pinned to the tray"))
+            lines.append(QCoreApplication.translate("Watchlist", "Pinned to the tray"))
         return "\n".join(lines)

@@ -148,7 +148,9 @@ def clean_symbol(text: str) -> str:
     symbol = normalize_symbol(text)
     if normalize_symbol(symbol) != symbol:
         raise SymbolError(
-            _tr("“{symbol}” changes each time it is upper-cased.").format(symbol=symbol[:20])
+            translate("Settings", "“{symbol}” changes each time it is upper-cased.").format(
+                symbol=symbol[:20]
+            )
         )
     return symbol
 
@@ -236,8 +238,9 @@ class _Reader:
         out = list(self._notes)
         if self._reset:
             out.append(
-                _tr(
-                    "Some settings could not be used and were reset to their defaults: {list}."
+                translate(
+                    "Settings",
+                    "Some settings could not be used and were reset to their defaults: {list}.",
                 ).format(list="; ".join(self._reset))
             )
         return [printable(message) for message in out]
@@ -248,7 +251,11 @@ class _Reader:
         try:
             return check(self._data[key])
         except ValueError as exc:
-            self._reset.append(_tr("{setting} ({reason})").format(setting=_label(key), reason=exc))
+            self._reset.append(
+                translate("Settings", "{setting} ({reason})").format(
+                    setting=_label(key), reason=exc
+                )
+            )
             return default
 
     def _symbols(self, key: str) -> tuple[list[str], list[str]] | None:
@@ -256,9 +263,9 @@ class _Reader:
         raw = self._data[key]
         if not isinstance(raw, list):
             self._reset.append(
-                _tr("{setting} (expected a list of symbols, found {found})").format(
-                    setting=_label(key), found=_kind(raw)
-                )
+                translate(
+                    "Settings", "{setting} (expected a list of symbols, found {found})"
+                ).format(setting=_label(key), found=_kind(raw))
             )
             return None
         return _clean_symbols(raw)
@@ -270,7 +277,7 @@ class _Reader:
         raw = self._data["watchlists"]
         if not isinstance(raw, list):
             self._reset.append(
-                _tr("{setting} (expected a list, found {found})").format(
+                translate("Settings", "{setting} (expected a list, found {found})").format(
                     setting=_label("watchlists"), found=_kind(raw)
                 )
             )
@@ -292,14 +299,16 @@ class _Reader:
             lists.append(NamedWatchlist(cleaned, tuple(good)))
         if unreadable:
             self._notes.append(
-                _tr("Named watchlists left out (unreadable, or more than {max}): {count}.").format(
-                    max=MAX_WATCHLISTS, count=unreadable
-                )
+                translate(
+                    "Settings",
+                    "Named watchlists left out (unreadable, or more than {max}): {count}.",
+                ).format(max=MAX_WATCHLISTS, count=unreadable)
             )
         if bad:
             self._notes.append(
-                _tr(
-                    "These named watchlist entries are not valid symbols and were removed: {list}."
+                translate(
+                    "Settings",
+                    "These named watchlist entries are not valid symbols and were removed: {list}.",
                 ).format(list=_listing(bad))
             )
         return lists
@@ -317,12 +326,17 @@ class _Reader:
         good, bad = found
         if bad:
             self._notes.append(
-                _tr(
-                    "These watchlist entries are not valid symbols and were removed: {list}."
+                translate(
+                    "Settings",
+                    "These watchlist entries are not valid symbols and were removed: {list}.",
                 ).format(list=_listing(bad))
             )
         if bad and not good:
-            self._notes.append(_tr("No valid symbol was left, so the default watchlist is shown."))
+            self._notes.append(
+                translate(
+                    "Settings", "No valid symbol was left, so the default watchlist is shown."
+                )
+            )
             return list(DEFAULT_WATCHLIST)
         return good
 
@@ -335,16 +349,16 @@ class _Reader:
         good, bad = found
         if bad:
             self._notes.append(
-                _tr("These pins are not valid symbols and were removed: {list}.").format(
-                    list=_listing(bad)
-                )
+                translate(
+                    "Settings", "These pins are not valid symbols and were removed: {list}."
+                ).format(list=_listing(bad))
             )
         missing = [s for s in good if s not in watchlist]
         if missing:
             self._notes.append(
-                _tr("These pins are not in the watchlist and were unpinned: {list}.").format(
-                    list=_listing(missing)
-                )
+                translate(
+                    "Settings", "These pins are not in the watchlist and were unpinned: {list}."
+                ).format(list=_listing(missing))
             )
         return [s for s in good if s in watchlist]
 
@@ -353,9 +367,10 @@ class _Reader:
         clamped = min(max(value, MIN_ROTATION_INTERVAL), MAX_ROTATION_INTERVAL)
         if clamped != value:
             self._notes.append(
-                _tr(
+                translate(
+                    "Settings",
                     "The tray rotation interval of {given} s was changed to {used} s "
-                    "(it must be {low}–{high} s)."
+                    "(it must be {low}–{high} s).",
                 ).format(
                     given=f"{value:g}",
                     used=f"{clamped:g}",
@@ -380,12 +395,14 @@ class _Reader:
         records, bad = history_from_json(self._data["alert_history"])
         if bad:
             if bad == 1:
-                note = _tr(
-                    "{count} entry of the alert history could not be read and were left out."
+                note = translate(
+                    "Settings",
+                    "{count} entry of the alert history could not be read and were left out.",
                 )
             else:
-                note = _tr(
-                    "{count} entries of the alert history could not be read and were left out."
+                note = translate(
+                    "Settings",
+                    "{count} entries of the alert history could not be read and were left out.",
                 )
             self._notes.append(note.format(count=bad))
         return records
@@ -397,7 +414,9 @@ class _Reader:
             json.dumps(extra, allow_nan=False)
         except (ValueError, RecursionError) as exc:
             self._reset.append(
-                _tr("{setting} ({reason})").format(setting=_label("extra"), reason=_first_line(exc))
+                translate("Settings", "{setting} ({reason})").format(
+                    setting=_label("extra"), reason=_first_line(exc)
+                )
             )
             return {}
         return extra
@@ -416,7 +435,7 @@ def _clean_symbols(raw: list[object]) -> tuple[list[str], list[str]]:
     bad: list[str] = []
     for item in raw:
         if not isinstance(item, str):
-            bad.append(_tr("{value} is not text").format(value=_short(item)))
+            bad.append(translate("Settings", "{value} is not text").format(value=_short(item)))
             continue
         try:
             symbol = clean_symbol(item)
@@ -447,7 +466,7 @@ def _list_index(value: object) -> int:
     if _is_int(value) and 0 <= value < MAX_WATCHLISTS:
         return int(value)
     raise ValueError(
-        _tr("expected a list number 0–{max}, found {found}").format(
+        translate("Settings", "expected a list number 0–{max}, found {found}").format(
             max=MAX_WATCHLISTS - 1, found=_short(value)
         )
     )
@@ -457,7 +476,9 @@ def _version(value: object) -> int:
     if _is_int(value) and value >= 1:
         return int(value)
     raise ValueError(
-        _tr("expected a positive whole number, found {found}").format(found=_short(value))
+        translate("Settings", "expected a positive whole number, found {found}").format(
+            found=_short(value)
+        )
     )
 
 
@@ -465,7 +486,7 @@ def _sort_column(value: object) -> int:
     if _is_int(value) and 0 <= value <= MAX_SORT_COLUMN:
         return int(value)
     raise ValueError(
-        _tr("expected a column number 0–{max}, found {found}").format(
+        translate("Settings", "expected a column number 0–{max}, found {found}").format(
             max=MAX_SORT_COLUMN, found=_short(value)
         )
     )
@@ -474,7 +495,9 @@ def _sort_column(value: object) -> int:
 def _bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueError(_tr("expected true or false, found {found}").format(found=_short(value)))
+    raise ValueError(
+        translate("Settings", "expected true or false, found {found}").format(found=_short(value))
+    )
 
 
 def _point(value: object) -> tuple[int, int]:
@@ -486,7 +509,9 @@ def _point(value: object) -> tuple[int, int]:
     ):
         return value[0], value[1]
     raise ValueError(
-        _tr("expected two whole numbers [x, y], found {found}").format(found=_short(value))
+        translate("Settings", "expected two whole numbers [x, y], found {found}").format(
+            found=_short(value)
+        )
     )
 
 
@@ -498,7 +523,7 @@ def _base64(value: object) -> str:
             pass
         else:
             return value
-    raise ValueError(_tr("the saved layout was damaged"))
+    raise ValueError(translate("Settings", "the saved layout was damaged"))
 
 
 def _finite_number(value: object) -> float:
@@ -509,13 +534,19 @@ def _finite_number(value: object) -> float:
             number = math.inf
         if math.isfinite(number):
             return number
-    raise ValueError(_tr("expected a number of seconds, found {found}").format(found=_short(value)))
+    raise ValueError(
+        translate("Settings", "expected a number of seconds, found {found}").format(
+            found=_short(value)
+        )
+    )
 
 
 def _url(secure: str, insecure: str) -> Callable[[object], str]:
     def check(value: object) -> str:
         if not isinstance(value, str):
-            raise ValueError(_tr("expected a URL, found {found}").format(found=_short(value)))
+            raise ValueError(
+                translate("Settings", "expected a URL, found {found}").format(found=_short(value))
+            )
         try:
             # Whether an insecure URL may be used is decided at start-up (--allow-insecure);
             # here only URLs that could never work are refused.
@@ -532,7 +563,7 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
         if isinstance(value, str) and value in choices:
             return value
         raise ValueError(
-            _tr("expected one of {choices}, found {found}").format(
+            translate("Settings", "expected one of {choices}, found {found}").format(
                 choices=", ".join(choices), found=_short(value)
             )
         )
@@ -557,12 +588,12 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "true/false"  # as written in the file
     if isinstance(value, int | float):
-        return _tr("a number")
+        return translate("Settings", "a number")
     if isinstance(value, str):
-        return _tr("text")
+        return translate("Settings", "text")
     if isinstance(value, dict):
-        return _tr("an object")
-    return _tr("a list")
+        return translate("Settings", "an object")
+    return translate("Settings", "a list")
 
 
 def _short(value: object) -> str:
@@ -572,7 +603,7 @@ def _short(value: object) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False)
     except ValueError:  # an integer too long to print
-        return _tr("a very long number")
+        return translate("Settings", "a very long number")
     return printable(text if len(text) <= 30 else text[:29] + "…")
 
 
@@ -584,7 +615,11 @@ def printable(text: str) -> str:
 def _listing(items: list[str]) -> str:
     shown = "; ".join(items[:_MAX_LISTED])
     more = len(items) - _MAX_LISTED
-    return _tr("{list}; and {count} more").format(list=shown, count=more) if more > 0 else shown
+    return (
+        translate("Settings", "{list}; and {count} more").format(list=shown, count=more)
+        if more > 0
+        else shown
+    )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -91,24 +91,27 @@ def describe_close(exc: ConnectionClosed, *, ping_wait: float) -> str:
         and sent.code == CloseCode.INTERNAL_ERROR
         and sent.reason == KEEPALIVE_REASON
     ):
-        return _tr("no answer to pings for {seconds} s").format(seconds=f"{ping_wait:g}")
+        return translate("Stream", "no answer to pings for {seconds} s").format(
+            seconds=f"{ping_wait:g}"
+        )
     if sent is not None and sent.code in _BAD_DATA and not exc.rcvd_then_sent:
         # The app closed first (an echo of its close, if any, is not the exchange's word).
-        why = sent.reason or close_code_words(sent.code, _tr("no reason given"))
-        return _tr("the exchange sent data that could not be read ({code}: {reason})").format(
-            code=sent.code, reason=why
-        )
+        why = sent.reason or close_code_words(sent.code, translate("Stream", "no reason given"))
+        return translate(
+            "Stream", "the exchange sent data that could not be read ({code}: {reason})"
+        ).format(code=sent.code, reason=why)
     if rcvd is not None:
-        why = rcvd.reason or close_code_words(rcvd.code, _tr("no reason given"))
-        return _tr("the exchange closed the connection ({code}: {reason})").format(
+        why = rcvd.reason or close_code_words(rcvd.code, translate("Stream", "no reason given"))
+        return translate("Stream", "the exchange closed the connection ({code}: {reason})").format(
             code=rcvd.code, reason=why
         )
     if sent is not None:
         why = sent.reason or close_code_words(sent.code)
-        return _tr(
-            "the connection was closed without an answer from the exchange ({code}: {reason})"
+        return translate(
+            "Stream",
+            "the connection was closed without an answer from the exchange ({code}: {reason})",
         ).format(code=sent.code, reason=why)
-    return _tr("the connection was lost")
+    return translate("Stream", "the connection was lost")
 
 
 def _refused(exc: InvalidStatus) -> Failure:
@@ -116,24 +119,28 @@ def _refused(exc: InvalidStatus) -> Failure:
     try:
         phrase = http.HTTPStatus(code).phrase
     except ValueError:
-        phrase = _tr("unknown status")
+        phrase = translate("Stream", "unknown status")
     retry_after = _retry_after(exc.response.headers.get("Retry-After"))
     if code == 429:
-        text = _tr(
-            "the exchange is limiting connections from this address (HTTP 429: Too Many Requests)"
+        text = translate(
+            "Stream",
+            "the exchange is limiting connections from this address (HTTP 429: Too Many Requests)",
         )
     elif code == 418:
-        text = _tr(
-            "the exchange has banned this IP address for a while (HTTP 418) after too many requests"
+        text = translate(
+            "Stream",
+            "the exchange has banned this IP address for a while (HTTP 418)"
+            " after too many requests",
         )
     elif code in (403, 451):
-        text = _tr(
-            "the exchange refused access (HTTP {code}: {phrase}); it may not serve this region"
+        text = translate(
+            "Stream",
+            "the exchange refused access (HTTP {code}: {phrase}); it may not serve this region",
         ).format(code=code, phrase=phrase)
     else:
-        text = _tr("the exchange refused the connection (HTTP {code}: {phrase})").format(
-            code=code, phrase=phrase
-        )
+        text = translate(
+            "Stream", "the exchange refused the connection (HTTP {code}: {phrase})"
+        ).format(code=code, phrase=phrase)
     return Failure(text, process_exception(exc) is None, retry_after)
 
 
@@ -149,26 +156,36 @@ def _retry_after(value: str | None) -> float | None:
 
 def _words(exc: BaseException, open_timeout: float) -> str:
     if isinstance(exc, ConnectionRefusedError):
-        return _tr("connection refused")
+        return translate("Stream", "connection refused")
     if isinstance(exc, socket.gaierror):
-        return _tr("the exchange's address could not be looked up (no network, or DNS trouble)")
+        return translate(
+            "Stream", "the exchange's address could not be looked up (no network, or DNS trouble)"
+        )
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return _tr("the exchange's TLS certificate could not be verified")
+        return translate("Stream", "the exchange's TLS certificate could not be verified")
     if isinstance(exc, ssl.SSLError):
         # The reason is OpenSSL's own words: shown as they come.
-        return _tr("the secure (TLS) connection failed: {reason}").format(reason=exc.reason or exc)
+        return translate("Stream", "the secure (TLS) connection failed: {reason}").format(
+            reason=exc.reason or exc
+        )
     if isinstance(exc, TimeoutError):
-        return _tr("no answer from the exchange within {seconds} s").format(
+        return translate("Stream", "no answer from the exchange within {seconds} s").format(
             seconds=f"{open_timeout:g}"
         )
     if isinstance(exc, ConnectionResetError):
-        return _tr("the connection was reset")
+        return translate("Stream", "the connection was reset")
     if isinstance(exc, OSError):
-        return _tr("network error: {reason}").format(reason=exc.strerror or exc)
+        return translate("Stream", "network error: {reason}").format(reason=exc.strerror or exc)
     if isinstance(exc, InvalidURI):
-        return _tr("the stream address is not valid ({reason})").format(reason=exc.msg)
+        return translate("Stream", "the stream address is not valid ({reason})").format(
+            reason=exc.msg
+        )
     if isinstance(exc, InvalidMessage):
-        return _tr("the exchange's answer to the connection request was garbled or cut off")
+        return translate(
+            "Stream", "the exchange's answer to the connection request was garbled or cut off"
+        )
     if isinstance(exc, InvalidHandshake):
-        return _tr("the connection handshake failed ({reason})").format(reason=exc)
-    return _tr("unexpected error ({kind}: {reason})").format(kind=type(exc).__name__, reason=exc)
+        return translate("Stream", "the connection handshake failed ({reason})").format(reason=exc)
+    return translate("Stream", "unexpected error ({kind}: {reason})").format(
+        kind=type(exc).__name__, reason=exc
+    )
