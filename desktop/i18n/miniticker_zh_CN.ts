@@ -885,6 +885,11 @@
         <translation>无法保存设置：{reason}</translation>
     </message>
     <message>
+        <source>Watchlist</source>
+        <extracomment>The name of a list that has none, in English (stored as given; ``default_watchlist_name`` is the name new lists get, in the user&apos;s language).</extracomment>
+        <translation>自选列表</translation>
+    </message>
+    <message>
         <source>file version</source>
         <extracomment>Which colour means up: green (default), red (mainland China), or blue / orange (colour-blind safe). Signs and arrows are shown in all of them. &quot;system&quot; follows the desktop&apos;s light or dark scheme, live. &quot;system&quot; is the desktop&apos;s language; applied at start-up. Top-left corner of the mini strip that stands in for a missing system tray. The named watchlists (tabs), in order. ``watchlist`` stays the union of all their symbols, so an older MiniTicker still shows every symbol and keeps every pin. Empty means one list holding all of ``watchlist``. Alerts that fired, oldest first, at most ``MAX_HISTORY``.</extracomment>
         <translation>文件版本</translation>
@@ -2082,7 +2087,7 @@ Next funding at {at}</source>
     <name>WatchlistView</name>
     <message>
         <source>Watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">自选列表</translation>
     </message>
     <message>
         <source>Live prices, one row per symbol; the symbol cell reads the whole row</source>
@@ -2201,7 +2206,7 @@ Next funding at {at}</source>
     </message>
     <message>
         <source>Watchlist</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">自选列表</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,9 @@ MAX_SORT_COLUMN: Final = 999
 MAX_COORDINATE: Final = 100_000  # pixels; desktops spanning more are not real
 # How many rejected entries a message lists before saying "and N more".
 _MAX_LISTED: Final = 8
-DEFAULT_WATCHLIST_NAME: Final = "Watchlist"
+#: The name of a list that has none, in English (stored as given; ``default_watchlist_name``
+#: is the name new lists get, in the user's language).
+DEFAULT_WATCHLIST_NAME: Final = QT_TRANSLATE_NOOP("Settings", "Watchlist")
 MAX_WATCHLISTS: Final = 50
 MAX_WATCHLIST_NAME: Final = 40
 #: Which colour means up: green (default), red (mainland China), or blue / orange
@@ -133,6 +135,11 @@ _LABELS: Final = {
 
 def _tr(text: str) -> str:
     return translate("Settings", text)
+
+
+def default_watchlist_name() -> str:
+    """The name a new list without one gets, in the user's language."""
+    return _tr(DEFAULT_WATCHLIST_NAME)
 
 
 def _label(key: str) -> str:
@@ -293,7 +300,7 @@ class _Reader:
             name = entry.get("name")
             cleaned = clean_watchlist_name(name) if isinstance(name, str) else ""
             if not cleaned:
-                cleaned = f"{DEFAULT_WATCHLIST_NAME} {len(lists) + 1}"
+                cleaned = f"{default_watchlist_name()} {len(lists) + 1}"
             good, refused = _clean_symbols(symbols)
             bad += refused
             lists.append(NamedWatchlist(cleaned, tuple(good)))
