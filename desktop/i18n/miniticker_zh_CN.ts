@@ -1212,6 +1212,10 @@
         <translation>数据流客户端内部错误（{reason}）</translation>
     </message>
     <message>
+        <source>the connection was closed by the client</source>
+        <translation>连接已被客户端关闭</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>正常</translation>
     </message>
@@ -1474,6 +1478,50 @@
     <message>
         <source>{names} and {count} more</source>
         <translation>{names} 等另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>the system names a SOCKS proxy ({host}); install python-socks to use it</source>
+        <translation>系统设置了 SOCKS 代理（{host}）；请安装 python-socks 以使用它</translation>
+    </message>
+    <message>
+        <source>unsupported proxy {proxy} (http:// and socks5:// work)</source>
+        <translation>不支持的代理 {proxy}（可用 http:// 和 socks5://）</translation>
+    </message>
+    <message>
+        <source>the proxy {host} has no address</source>
+        <translation>代理 {host} 没有地址</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection instead of opening a tunnel</source>
+        <translation>代理关闭了连接，没有建立隧道</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s answer to CONNECT is too long</source>
+        <translation>代理对 CONNECT 的应答过长</translation>
+    </message>
+    <message>
+        <source>the proxy refused the tunnel (HTTP {code})</source>
+        <translation>代理拒绝建立隧道（HTTP {code}）</translation>
+    </message>
+    <message>
+        <source>the proxy sent data before the tunnel opened</source>
+        <translation>代理在隧道建立前发送了数据</translation>
+    </message>
+    <message>
+        <source>Cannot write the recording {path}: {reason}</source>
+        <translation>无法写入录制文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read the recording {path}: {reason}</source>
+        <translation>无法读取录制文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a MiniTicker recording.</source>
+        <translation>{path} 不是 MiniTicker 录制文件。</translation>
+    </message>
+    <message>
+        <source>{path} is a recording of version {version}; this MiniTicker reads version {supported}.</source>
+        <translation>{path} 是版本 {version} 的录制文件；此 MiniTicker 只能读取版本 {supported}。</translation>
     </message>
 </context>
 <context>

@@ -257,7 +257,7 @@ class Connection:
 
     def _outcome(self, task: asyncio.Task[Failure]) -> Failure:
         if task.cancelled():
-            return Failure("the connection was closed by the client")
+            return Failure(translate("Stream", "the connection was closed by the client"))
         exc = task.exception()
         if exc is not None:
             logger.error("%s: session failed", self.label, exc_info=exc)
