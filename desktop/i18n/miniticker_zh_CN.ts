@@ -1825,6 +1825,22 @@
         <translation>次季交割合约</translation>
     </message>
     <message>
+        <source>current month</source>
+        <translation>当月交割合约</translation>
+    </message>
+    <message>
+        <source>next month</source>
+        <translation>次月交割合约</translation>
+    </message>
+    <message>
+        <source>perpetual, delivering</source>
+        <translation>永续（交割中）</translation>
+    </message>
+    <message>
+        <source>TradFi perpetual</source>
+        <translation>传统金融永续</translation>
+    </message>
+    <message>
         <source>Waiting for price from the exchange: none for {symbol} has arrived yet</source>
         <extracomment>None while connected (or not known); else when the connection went down.</extracomment>
         <translation>正在等待交易所的价格：{symbol} 的价格尚未到达</translation>

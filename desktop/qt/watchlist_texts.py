@@ -52,6 +52,10 @@ CONTRACT_KINDS: Final = {
     "PERPETUAL": QT_TRANSLATE_NOOP("Watchlist", "perpetual"),
     "CURRENT_QUARTER": QT_TRANSLATE_NOOP("Watchlist", "current quarter"),
     "NEXT_QUARTER": QT_TRANSLATE_NOOP("Watchlist", "next quarter"),
+    "CURRENT_MONTH": QT_TRANSLATE_NOOP("Watchlist", "current month"),
+    "NEXT_MONTH": QT_TRANSLATE_NOOP("Watchlist", "next month"),
+    "PERPETUAL_DELIVERING": QT_TRANSLATE_NOOP("Watchlist", "perpetual, delivering"),
+    "TRADIFI_PERPETUAL": QT_TRANSLATE_NOOP("Watchlist", "TradFi perpetual"),
 }
 
 
