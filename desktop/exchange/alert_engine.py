@@ -37,6 +37,7 @@ from desktop.exchange.alerts import (
 from desktop.exchange.display import format_percent, format_price
 from desktop.exchange.funding import MarkPrice, funding_text
 from desktop.exchange.ticker import MiniTicker
+from desktop.wording import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,10 @@ log = logging.getLogger(__name__)
 _MAX_ADJUSTED_EXPONENT: Final = 30
 _MINUTE_MS: Final = 60_000
 _HUNDRED: Final = Decimal(100)
+
+
+def _tr(text: str) -> str:
+    return translate("Alerts", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +77,8 @@ class AlertFired:
     def title(self) -> str:
         """``BTCUSDT price alert`` (the notification's heading; ``text`` says the rest)."""
         if isinstance(self.event, MarkPrice):
-            return f"{self.symbol} funding alert"
-        return f"{self.symbol} price alert"
+            return translate("Alerts", "{symbol} funding alert").format(symbol=self.symbol)
+        return translate("Alerts", "{symbol} price alert").format(symbol=self.symbol)
 
     def text(self, decimals: int | None = None) -> str:
         """What happened, in a sentence; a cross during a disconnect says so."""
@@ -81,28 +86,51 @@ class AlertFired:
         if isinstance(self.event, MarkPrice):
             limit = percent_text(rule.threshold)
             rate = funding_text(self.event.rate_text)
-            who = "longs pay shorts" if self.value > 0 else "shorts pay longs"
-            return f"{self.symbol} funding rate passed ±{limit} %: now {rate} ({who})."
+            who = (
+                translate("Alerts", "longs pay shorts")
+                if self.value > 0
+                else translate("Alerts", "shorts pay longs")
+            )
+            return translate(
+                "Alerts", "{symbol} funding rate passed ±{limit} %: now {rate} ({who})."
+            ).format(symbol=self.symbol, limit=limit, rate=rate, who=who)
         price = format_price(self.event.close, decimals)
         if rule.kind in PRICE_KINDS:
-            side = "above" if rule.kind is AlertKind.ABOVE else "below"
+            if rule.kind is AlertKind.ABOVE:
+                template = translate("Alerts", "{symbol} crossed above {line}: now {price}.")
+            else:
+                template = translate("Alerts", "{symbol} crossed below {line}: now {price}.")
             line = format_price(rule.threshold, decimals)
-            text = f"{self.symbol} crossed {side} {line}: now {price}."
+            text = template.format(symbol=self.symbol, line=line, price=price)
         elif rule.kind is AlertKind.CHANGE_PCT:
             limit = percent_text(rule.threshold)
             change = format_percent(self.value)
-            text = f"{self.symbol} 24h change passed ±{limit} %: now {change} at {price}."
+            text = translate(
+                "Alerts", "{symbol} 24h change passed ±{limit} %: now {change} at {price}."
+            ).format(symbol=self.symbol, limit=limit, change=change, price=price)
         else:
-            verb = "rose" if self.value > 0 else "fell"
+            if self.value > 0:
+                template = translate(
+                    "Alerts", "{symbol} rose {size} within {minutes} min: from {start} to {price}."
+                )
+            else:
+                template = translate(
+                    "Alerts", "{symbol} fell {size} within {minutes} min: from {start} to {price}."
+                )
             size = format_percent(abs(self.value)).lstrip("+")
             start = format_price(self.reference, decimals) if self.reference is not None else "?"
-            text = (
-                f"{self.symbol} {verb} {size} within {rule.window_minutes} min: "
-                f"from {start} to {price}."
+            text = template.format(
+                symbol=self.symbol,
+                size=size,
+                minutes=rule.window_minutes,
+                start=start,
+                price=price,
             )
         if self.during_gap:
             before = format_price(self.previous, decimals) if self.previous is not None else "?"
-            text += f" Crossed while disconnected (last price before the gap {before})."
+            text = translate(
+                "Alerts", "{text} Crossed while disconnected (last price before the gap {before})."
+            ).format(text=text, before=before)
         return text
 
 
@@ -122,7 +150,9 @@ class AlertLevel:
         target = self.target
         if decimals is not None and self.rule.kind not in PRICE_KINDS:
             target = target.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
-        return f"{arrow} {size} to {format_price(target, decimals)}"
+        return translate("Alerts", "{arrow} {size} to {price}").format(
+            arrow=arrow, size=size, price=format_price(target, decimals)
+        )
 
 
 @dataclass(slots=True)
@@ -452,12 +482,16 @@ def _measure_move(rule: AlertRule, track: _Track, event: MiniTicker) -> _Measure
 class RuleState(StrEnum):
     """Where a rule stands, as the alerts list shows it."""
 
-    WAITING = "waiting for a price"
-    ARMED = "armed"
-    REARMING = "past the line; arms again when back"
-    SNOOZED = "snoozed"
-    FIRED = "fired"  # once-only, done
-    OFF = "off"
+    WAITING = QT_TRANSLATE_NOOP("Alerts", "waiting for a price")
+    ARMED = QT_TRANSLATE_NOOP("Alerts", "armed")
+    REARMING = QT_TRANSLATE_NOOP("Alerts", "past the line; arms again when back")
+    SNOOZED = QT_TRANSLATE_NOOP("Alerts", "snoozed")
+    FIRED = QT_TRANSLATE_NOOP("Alerts", "fired")  # once-only, done
+    OFF = QT_TRANSLATE_NOOP("Alerts", "off")
+
+    def words(self) -> str:
+        """The state as the alerts list shows it, in the user's language."""
+        return _tr(self.value)
 
 
 def rule_state(rule: AlertRule, armed: bool | None, now: float) -> RuleState:

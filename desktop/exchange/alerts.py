@@ -23,6 +23,7 @@ from typing import Final, TypeGuard
 
 from desktop.exchange.display import format_price
 from desktop.exchange.symbols import SymbolError, normalize_symbol
+from desktop.wording import QT_TRANSLATE_NOOP, translate
 
 #: Arithmetic on prices and thresholds is exact: operands have at most 64 digits (the
 #: parser's and ``check_rule``'s limits) and a 64-digit product needs at most 128.
@@ -99,52 +100,94 @@ def hysteresis_of(kind: AlertKind, threshold: Decimal, given: Decimal | None) ->
     return min(DEFAULT_PERCENT_HYSTERESIS, EXACT.divide(threshold, 2))
 
 
+def _tr(text: str) -> str:
+    return translate("Alerts", text)
+
+
+#: The numbers of a rule, named in messages (English: translated where shown).
+_NUMBER_NAMES: Final = {
+    "threshold": QT_TRANSLATE_NOOP("Alerts", "threshold"),
+    "hysteresis": QT_TRANSLATE_NOOP("Alerts", "hysteresis"),
+}
+
+
+def _named(name: str) -> str:
+    words = _NUMBER_NAMES.get(name)
+    return _tr(words) if words is not None else name
+
+
 def check_rule(rule: AlertRule) -> AlertRule:
     """``rule`` if it can be evaluated, else ``ValueError`` saying why, in plain words."""
     if not isinstance(rule.id, str) or not rule.id or len(rule.id) > MAX_ID_LENGTH:
-        raise ValueError("its id is missing or too long")
+        raise ValueError(translate("Alerts", "its id is missing or too long"))
     if not rule.id.isprintable():
-        raise ValueError("its id has control characters")
+        raise ValueError(translate("Alerts", "its id has control characters"))
     try:
         if normalize_symbol(rule.symbol) != rule.symbol:
-            raise ValueError(f"“{rule.symbol[:20]}” is not written as a symbol")
+            raise ValueError(
+                translate("Alerts", "“{symbol}” is not written as a symbol").format(
+                    symbol=rule.symbol[:20]
+                )
+            )
     except SymbolError as exc:
         raise ValueError(str(exc).rstrip(".")) from None
     if not isinstance(rule.kind, AlertKind):
-        raise ValueError(f"unknown kind {_shown(rule.kind)}")
+        raise ValueError(translate("Alerts", "unknown kind {kind}").format(kind=_shown(rule.kind)))
     _check_number("threshold", rule.threshold, positive=True)
     if rule.kind is AlertKind.MOVE_PCT:
         window = rule.window_minutes
         if not (isinstance(window, int) and _is_int(window) and 1 <= window <= MAX_WINDOW_MINUTES):
-            raise ValueError(f"a move needs a window of 1–{MAX_WINDOW_MINUTES} minutes")
+            raise ValueError(
+                translate("Alerts", "a move needs a window of 1–{max} minutes").format(
+                    max=MAX_WINDOW_MINUTES
+                )
+            )
     elif rule.window_minutes is not None:
-        raise ValueError("only a move has a window")
+        raise ValueError(translate("Alerts", "only a move has a window"))
     if rule.hysteresis is not None:
         _check_number("hysteresis", rule.hysteresis, positive=False)
         if rule.hysteresis >= rule.threshold:
-            raise ValueError("the hysteresis must be smaller than the threshold")
+            raise ValueError(
+                translate("Alerts", "the hysteresis must be smaller than the threshold")
+            )
     if not _finite(rule.cooldown) or not 0 <= rule.cooldown <= MAX_COOLDOWN:
-        raise ValueError(f"the cooldown must be 0–{MAX_COOLDOWN:g} seconds")
+        raise ValueError(
+            translate("Alerts", "the cooldown must be 0–{max} seconds").format(
+                max=f"{MAX_COOLDOWN:g}"
+            )
+        )
     if rule.snoozed_until is not None and not _finite(rule.snoozed_until):
-        raise ValueError("the snooze time is not a number")
+        raise ValueError(translate("Alerts", "the snooze time is not a number"))
     if rule.last_fired is not None and (not _is_int(rule.last_fired) or rule.last_fired < 0):
-        raise ValueError("the time it last fired is not a time")
+        raise ValueError(translate("Alerts", "the time it last fired is not a time"))
     for flag in (rule.rearm, rule.enabled):
         if not isinstance(flag, bool):
-            raise ValueError("a switch is neither on nor off")
+            raise ValueError(translate("Alerts", "a switch is neither on nor off"))
     return rule
 
 
 def _check_number(name: str, value: object, *, positive: bool) -> None:
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise ValueError(f"the {name} is not a number")
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     if value < 0 or (positive and value == 0):
-        raise ValueError(f"the {name} must be {'above' if positive else 'at least'} zero")
+        if positive:
+            raise ValueError(
+                translate("Alerts", "the {name} must be above zero").format(name=_named(name))
+            )
+        raise ValueError(
+            translate("Alerts", "the {name} must be at least zero").format(name=_named(name))
+        )
     if value > MAX_THRESHOLD:
-        raise ValueError(f"the {name} is too large")
+        raise ValueError(translate("Alerts", "the {name} is too large").format(name=_named(name)))
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < MIN_EXPONENT and value != 0:
-        raise ValueError(f"the {name} has more than {-MIN_EXPONENT} decimal places")
+        raise ValueError(
+            translate("Alerts", "the {name} has more than {places} decimal places").format(
+                name=_named(name), places=-MIN_EXPONENT
+            )
+        )
 
 
 def _is_int(value: object) -> TypeGuard[int]:
@@ -172,14 +215,24 @@ def percent_text(value: Decimal) -> str:
 def describe_rule(rule: AlertRule, decimals: int | None = None) -> str:
     """The condition in words: "crosses above 100,000.0", "moves 3 % within 15 min"."""
     if rule.kind is AlertKind.ABOVE:
-        return f"crosses above {format_price(rule.threshold, decimals)}"
+        return translate("Alerts", "crosses above {price}").format(
+            price=format_price(rule.threshold, decimals)
+        )
     if rule.kind is AlertKind.BELOW:
-        return f"crosses below {format_price(rule.threshold, decimals)}"
+        return translate("Alerts", "crosses below {price}").format(
+            price=format_price(rule.threshold, decimals)
+        )
     if rule.kind is AlertKind.CHANGE_PCT:
-        return f"24h change beyond ±{percent_text(rule.threshold)} %"
+        return translate("Alerts", "24h change beyond ±{percent} %").format(
+            percent=percent_text(rule.threshold)
+        )
     if rule.kind is AlertKind.FUNDING_PCT:
-        return f"funding rate beyond ±{percent_text(rule.threshold)} %"
-    return f"moves {percent_text(rule.threshold)} % within {rule.window_minutes} min"
+        return translate("Alerts", "funding rate beyond ±{percent} %").format(
+            percent=percent_text(rule.threshold)
+        )
+    return translate("Alerts", "moves {percent} % within {minutes} min").format(
+        percent=percent_text(rule.threshold), minutes=rule.window_minutes
+    )
 
 
 # -- JSON -------------------------------------------------------------------------------
@@ -209,17 +262,17 @@ def rules_to_json(rules: list[AlertRule]) -> list[dict[str, object]]:
 def rule_from_json(data: object) -> AlertRule:
     """A checked rule from one JSON object; ``ValueError`` (plain words) if it is not one."""
     if not isinstance(data, dict):
-        raise ValueError("it is not an object")
+        raise ValueError(translate("Alerts", "it is not an object"))
     kind_text = data.get("kind")
     if not isinstance(kind_text, str) or kind_text not in _KIND_NAMES:
-        raise ValueError(f"unknown kind {_shown(kind_text)}")
+        raise ValueError(translate("Alerts", "unknown kind {kind}").format(kind=_shown(kind_text)))
     kind = AlertKind(kind_text)
     symbol = data.get("symbol")
     if not isinstance(symbol, str):
-        raise ValueError("it names no symbol")
+        raise ValueError(translate("Alerts", "it names no symbol"))
     rule_id = data.get("id")
     if not isinstance(rule_id, str):
-        raise ValueError("it has no id")
+        raise ValueError(translate("Alerts", "it has no id"))
     # The other fields go in as the JSON has them: ``check_rule`` judges every one.
     cooldown = data.get("cooldown", DEFAULT_COOLDOWN)
     snoozed = data.get("snoozed_until")
@@ -246,21 +299,33 @@ def rules_from_json(data: object) -> tuple[list[AlertRule], list[str]]:
     Never raises: a bad entry costs only itself.
     """
     if not isinstance(data, list):
-        return [], [f"The alerts could not be read (expected a list, found {_kind(data)})."]
+        return [], [
+            translate(
+                "Alerts", "The alerts could not be read (expected a list, found {found})."
+            ).format(found=_kind(data))
+        ]
     rules: list[AlertRule] = []
     problems: list[str] = []
     seen: set[str] = set()
     for number, entry in enumerate(data, start=1):
         if len(rules) >= MAX_RULES:
-            problems.append(f"only the first {MAX_RULES} are kept")
+            problems.append(
+                translate("Alerts", "only the first {count} are kept").format(count=MAX_RULES)
+            )
             break
         try:
             rule = rule_from_json(entry)
         except (ValueError, TypeError, OverflowError) as exc:
-            problems.append(f"alert {number}: {exc}")
+            problems.append(
+                translate("Alerts", "alert {number}: {reason}").format(number=number, reason=exc)
+            )
             continue
         if rule.id in seen:
-            problems.append(f"alert {number}: the same id as an earlier one")
+            problems.append(
+                translate("Alerts", "alert {number}: the same id as an earlier one").format(
+                    number=number
+                )
+            )
             continue
         seen.add(rule.id)
         rules.append(rule)
@@ -268,26 +333,44 @@ def rules_from_json(data: object) -> tuple[list[AlertRule], list[str]]:
         return rules, []
     listed = "; ".join(problems[:_MAX_LISTED])
     if len(problems) > _MAX_LISTED:
-        listed += f"; and {len(problems) - _MAX_LISTED} more"
-    return rules, [f"Some alerts could not be read and were removed: {listed}."]
+        listed = translate("Alerts", "{list}; and {count} more").format(
+            list=listed, count=len(problems) - _MAX_LISTED
+        )
+    return rules, [
+        translate("Alerts", "Some alerts could not be read and were removed: {list}.").format(
+            list=listed
+        )
+    ]
 
 
 def _decimal(value: object, name: str) -> Decimal:
     """A JSON string or number as an exact ``Decimal`` (a float by its shortest repr)."""
     if isinstance(value, bool) or value is None:
-        raise ValueError(f"the {name} is not a number")
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            raise ValueError(f"the {name} is not a number")
+            raise ValueError(
+                translate("Alerts", "the {name} is not a number").format(name=_named(name))
+            )
         value = repr(value)
     if not isinstance(value, str) or len(value) > 64:
-        raise ValueError(f"the {name} is not a number")
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     try:
         number = Decimal(value.strip())
     except InvalidOperation:
-        raise ValueError(f"the {name} {_shown(value)} is not a number") from None
+        raise ValueError(
+            translate("Alerts", "the {name} {value} is not a number").format(
+                name=_named(name), value=_shown(value)
+            )
+        ) from None
     if not number.is_finite():
-        raise ValueError(f"the {name} is not a number")
+        raise ValueError(
+            translate("Alerts", "the {name} is not a number").format(name=_named(name))
+        )
     return number
 
 
@@ -297,16 +380,16 @@ def _optional_decimal(value: object, name: str) -> Decimal | None:
 
 def _kind(value: object) -> str:
     if value is None:
-        return "null"
+        return "null"  # as written in the file
     if isinstance(value, dict):
-        return "an object"
+        return translate("Alerts", "an object")
     if isinstance(value, list):
-        return "a list"
+        return translate("Alerts", "a list")
     if isinstance(value, str):
-        return "text"
+        return translate("Alerts", "text")
     if isinstance(value, bool):
-        return "true/false"
-    return "a number"
+        return "true/false"  # as written in the file
+    return translate("Alerts", "a number")
 
 
 def _shown(value: object) -> str:

@@ -13,11 +13,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from desktop.exchange.symbols import SymbolError, normalize_symbol
+from desktop.wording import translate
 
 log = logging.getLogger(__name__)
 
 PERPETUAL = "PERPETUAL"
 TRADING = "TRADING"
+
+
+def _tr(text: str) -> str:
+    return translate("Exchange", text)
 
 
 class UnknownSymbolError(SymbolError):
@@ -155,7 +160,15 @@ class ContractCatalog:
             return symbol
         contract = self._by_symbol.get(symbol)
         if contract is None:
-            raise UnknownSymbolError(f"Binance USD-M futures has no contract called {symbol}.")
+            raise UnknownSymbolError(
+                translate(
+                    "Exchange", "Binance USD-M futures has no contract called {symbol}."
+                ).format(symbol=symbol)
+            )
         if not contract.is_trading:
-            raise NotTradingError(f"{symbol} is listed but not trading (status {contract.status}).")
+            raise NotTradingError(
+                translate(
+                    "Exchange", "{symbol} is listed but not trading (status {status})."
+                ).format(symbol=symbol, status=contract.status)
+            )
         return symbol

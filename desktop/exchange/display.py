@@ -9,11 +9,18 @@ from __future__ import annotations
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Final
 
-#: The words every surface uses for the two 24 h volumes (table, picker, movers).
-BASE_VOLUME_HEADER: Final = "24h Base Vol"
-BASE_VOLUME_TIP: Final = "24h base volume: how much of the base asset (e.g. BTC) traded"
-QUOTE_VOLUME_HEADER: Final = "24h Quote Vol"
-QUOTE_VOLUME_TIP: Final = "24h quote volume: the turnover, in the quote asset (USDT or USDC)"
+from desktop.wording import QT_TRANSLATE_NOOP, translate
+
+#: The words every surface uses for the two 24 h volumes (table, picker, movers), in
+#: English: translate them in the "Watchlist" context where they are shown.
+BASE_VOLUME_HEADER: Final = QT_TRANSLATE_NOOP("Watchlist", "24h Base Vol")
+BASE_VOLUME_TIP: Final = QT_TRANSLATE_NOOP(
+    "Watchlist", "24h base volume: how much of the base asset (e.g. BTC) traded"
+)
+QUOTE_VOLUME_HEADER: Final = QT_TRANSLATE_NOOP("Watchlist", "24h Quote Vol")
+QUOTE_VOLUME_TIP: Final = QT_TRANSLATE_NOOP(
+    "Watchlist", "24h quote volume: the turnover, in the quote asset (USDT or USDC)"
+)
 MINUS: Final = "\u2212"  # a real minus sign: same width as "+" in tabular fonts
 _UNITS: Final = (
     (Decimal(10) ** 12, "T"),
@@ -94,12 +101,14 @@ def abbreviate(value: Decimal, places: int = 2) -> str:
 
 def base_volume_text(value: Decimal, asset: str) -> str:
     """A base volume's tooltip: ``24h base volume 1,234.5 BTC``."""
-    return f"24h base volume {format_exact(value)} {asset}".rstrip()
+    text = translate("Watchlist", "24h base volume {volume} {asset}")
+    return text.format(volume=format_exact(value), asset=asset).rstrip()
 
 
 def quote_volume_text(value: Decimal, asset: str) -> str:
     """A quote volume's tooltip: ``24h quote volume (turnover) 123,456,789.01 USDT``."""
-    return f"24h quote volume (turnover) {format_exact(value)} {asset}".rstrip()
+    text = translate("Watchlist", "24h quote volume (turnover) {volume} {asset}")
+    return text.format(volume=format_exact(value), asset=asset).rstrip()
 
 
 def format_exact(value: Decimal) -> str:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlsplit
 
+from desktop.wording import translate
+
 # Since Binance's 2026 split, USD-M market streams are served under /market, on the
 # testnet too (its official connector streams from .../market/stream); a connection
 # without the routed path is accepted but receives no market streams at all.
@@ -14,6 +16,10 @@ LIVE_WS: Final = "wss://fstream.binance.com/market"
 LIVE_REST: Final = "https://fapi.binance.com"
 TESTNET_WS: Final = "wss://fstream.binancefuture.com/market"
 TESTNET_REST: Final = "https://demo-fapi.binance.com"  # Binance's futures testnet REST base
+
+
+def _tr(text: str) -> str:
+    return translate("Exchange", text)
 
 
 class EndpointError(ValueError):
@@ -76,20 +82,33 @@ def check_url(url: str, *, secure: str, insecure: str, allow_insecure: bool = Fa
     parts = urlsplit(url.strip())
     if parts.scheme not in (secure, insecure):
         raise EndpointError(
-            f"“{url}” must start with {secure}:// (or {insecure}:// for a local test server)."
+            translate(
+                "Exchange",
+                "“{url}” must start with {secure}:// (or {insecure}:// for a local test server).",
+            ).format(url=url, secure=secure, insecure=insecure)
         )
     if not parts.hostname:
-        raise EndpointError(f"“{url}” has no host name.")
+        raise EndpointError(translate("Exchange", "“{url}” has no host name.").format(url=url))
     if parts.username or parts.password:
         raise EndpointError(
-            "MiniTicker needs no credentials; remove the user name/password from the URL."
+            translate(
+                "Exchange",
+                "MiniTicker needs no credentials; remove the user name/password from the URL.",
+            )
         )
     if parts.query or parts.fragment:
-        raise EndpointError(f"“{url}” must be a base URL, without ?query or #fragment.")
+        raise EndpointError(
+            translate(
+                "Exchange", "“{url}” must be a base URL, without ?query or #fragment."
+            ).format(url=url)
+        )
     if parts.scheme == insecure and not (allow_insecure or is_local_host(parts.hostname)):
         raise EndpointError(
-            f"“{url}” is unencrypted ({insecure}://) to a non-local host; use {secure}:// "
-            "or pass --allow-insecure if you really mean it."
+            translate(
+                "Exchange",
+                "“{url}” is unencrypted ({insecure}://) to a non-local host; use {secure}:// "
+                "or pass --allow-insecure if you really mean it.",
+            ).format(url=url, secure=secure, insecure=insecure)
         )
     return url.strip().rstrip("/")
 

@@ -20,6 +20,7 @@ from typing import Final
 from desktop.exchange.contracts import ContractCatalog, parse_exchange_info
 from desktop.exchange.rest import RestClient, RestError
 from desktop.fileio import write_atomically
+from desktop.wording import translate
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,10 @@ LIVE: Final = "live"
 class _Cached:
     document: dict[str, object]
     fetched_at: float  # seconds since the epoch
+
+
+def _tr(text: str) -> str:
+    return translate("Exchange", text)
 
 
 class MetadataStore:
@@ -67,11 +72,17 @@ class MetadataStore:
             return ContractCatalog(contracts), LIVE
         cached = await asyncio.to_thread(self._read)
         if cached is None:
-            raise RestError(f"{failure} No saved contract list to fall back on.")
+            raise RestError(
+                translate("Exchange", "{failure} No saved contract list to fall back on.").format(
+                    failure=failure
+                )
+            )
         contracts = parse_exchange_info(cached.document)
         when = dt.datetime.fromtimestamp(cached.fetched_at, dt.UTC).strftime("%Y-%m-%d %H:%M")
         log.warning("using contract metadata cached at %s UTC: %s", when, failure)
-        source = f"cached from {when} UTC (exchange unreachable: {failure.rstrip('.')})"
+        source = translate(
+            "Exchange", "cached from {time} UTC (exchange unreachable: {failure})"
+        ).format(time=when, failure=failure.rstrip("."))
         return ContractCatalog(contracts), source
 
     async def load_cached(self) -> ContractCatalog | None:

@@ -21,6 +21,7 @@ from typing import Final
 
 from desktop.exchange.contracts import Contract, parse_exchange_info
 from desktop.exchange.ticker import FrameError, MiniTicker, parse_event
+from desktop.wording import translate
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,11 @@ class RestClient:
         """The raw ``exchangeInfo`` document (what the metadata cache stores)."""
         document = await self.get_json("/fapi/v1/exchangeInfo")
         if not isinstance(document, dict) or not isinstance(document.get("symbols"), list):
-            raise RestError(f"The answer from {self.base_url} was not a contract list.")
+            raise RestError(
+                translate("Exchange", "The answer from {url} was not a contract list.").format(
+                    url=self.base_url
+                )
+            )
         return document
 
     async def exchange_info(self) -> list[Contract]:
@@ -63,7 +68,11 @@ class RestClient:
         """
         rows = await self.get_json("/fapi/v1/ticker/24hr")
         if not isinstance(rows, list):
-            raise RestError(f"The 24 h ticker answer from {self.base_url} was not a list.")
+            raise RestError(
+                translate("Exchange", "The 24 h ticker answer from {url} was not a list.").format(
+                    url=self.base_url
+                )
+            )
         tickers: list[MiniTicker] = []
         skipped = 0
         for row in rows:
@@ -82,19 +91,26 @@ class RestClient:
         query = urllib.parse.urlencode({"symbol": symbol, "interval": interval, "limit": limit})
         rows = await self.get_json(f"/fapi/v1/klines?{query}")
         if not isinstance(rows, list):
-            raise RestError(f"The candle answer from {self.base_url} was not a list.")
+            raise RestError(
+                translate("Exchange", "The candle answer from {url} was not a list.").format(
+                    url=self.base_url
+                )
+            )
         candles: list[tuple[int, Decimal]] = []
         for row in rows:
             try:
                 open_time, close = row[0], Decimal(row[4])
             except (TypeError, IndexError, KeyError, InvalidOperation):
-                raise RestError(
-                    f"The candle answer from {self.base_url} had a malformed row."
-                ) from None
+                raise RestError(self._malformed_row()) from None
             if not isinstance(open_time, int) or not close.is_finite():
-                raise RestError(f"The candle answer from {self.base_url} had a malformed row.")
+                raise RestError(self._malformed_row())
             candles.append((open_time, close))
         return candles
+
+    def _malformed_row(self) -> str:
+        return translate("Exchange", "The candle answer from {url} had a malformed row.").format(
+            url=self.base_url
+        )
 
     async def get_json(self, path: str) -> object:
         """GET ``base_url + path`` and decode its JSON body, off the event loop."""
@@ -111,24 +127,34 @@ class RestClient:
             with err:
                 raise RestError(_http_error_message(err), status=err.code) from None
         except urllib.error.URLError as err:
-            raise RestError(
-                f"Could not reach {self.base_url}: {_reason(err.reason, self.timeout)}."
-            ) from None
+            raise RestError(self._unreachable(_reason(err.reason, self.timeout))) from None
         except TimeoutError:
-            raise RestError(
-                f"Could not reach {self.base_url}: no answer within {self.timeout:g} s."
-            ) from None
+            raise RestError(self._unreachable(_reason(TimeoutError(), self.timeout))) from None
         except (OSError, ValueError) as err:  # reset mid-body, malformed URL, …
-            reason = _reason(err, self.timeout)
-            raise RestError(f"Could not reach {self.base_url}: {reason}.") from None
+            raise RestError(self._unreachable(_reason(err, self.timeout))) from None
         if len(body) > MAX_BODY_BYTES:
-            raise RestError(f"The answer from {self.base_url} was too large.")
+            raise RestError(
+                translate("Exchange", "The answer from {url} was too large.").format(
+                    url=self.base_url
+                )
+            )
         try:
             return json.loads(body)
         except ValueError:
             raise RestError(
-                f"The answer from {self.base_url} was not JSON (is this a Binance address?)."
+                translate(
+                    "Exchange", "The answer from {url} was not JSON (is this a Binance address?)."
+                ).format(url=self.base_url)
             ) from None
+
+    def _unreachable(self, reason: str) -> str:
+        return translate("Exchange", "Could not reach {url}: {reason}.").format(
+            url=self.base_url, reason=reason
+        )
+
+
+def _tr(text: str) -> str:
+    return translate("Exchange", text)
 
 
 def _ticker_from_row(row: object) -> MiniTicker:
@@ -157,29 +183,40 @@ def _http_error_message(err: urllib.error.HTTPError) -> str:
             detail = f": {body['msg'][:200]}"
     except (OSError, ValueError):
         pass
+    # The HTTP reason phrase and Binance's own message come in English: shown as they come.
     reason = f" ({err.reason})" if isinstance(err.reason, str) and err.reason else ""
-    hint = ""
+    answered = f"{err.code}{reason}{detail}"
     if err.code in (418, 429):
-        hint = " — too many requests from this address; wait a few minutes"
-    elif err.code == 451 or err.code == 403:
-        hint = " — Binance refuses requests from this location"
-    return f"Binance answered {err.code}{reason}{detail}{hint}."
+        return translate(
+            "Exchange",
+            "Binance answered {answer} — too many requests from this address; wait a few minutes.",
+        ).format(answer=answered)
+    if err.code == 451 or err.code == 403:
+        return translate(
+            "Exchange", "Binance answered {answer} — Binance refuses requests from this location."
+        ).format(answer=answered)
+    return translate("Exchange", "Binance answered {answer}.").format(answer=answered)
 
 
 def _reason(reason: object, timeout: float) -> str:
     """Plain words for the usual network failures."""
     if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
+        return translate("Exchange", "connection refused")
     if isinstance(reason, TimeoutError):
-        return f"no answer within {timeout:g} s"
+        return translate("Exchange", "no answer within {seconds} s").format(seconds=f"{timeout:g}")
     if isinstance(reason, socket.gaierror):
-        return "host name not found (check the address and your internet connection)"
+        return translate(
+            "Exchange", "host name not found (check the address and your internet connection)"
+        )
+    # OpenSSL's own words (verify_message, reason) are shown as they come.
     if isinstance(reason, ssl.SSLCertVerificationError):
-        return f"its TLS certificate could not be verified ({reason.verify_message})"
+        return translate("Exchange", "its TLS certificate could not be verified ({reason})").format(
+            reason=reason.verify_message
+        )
     if isinstance(reason, ssl.SSLError):
-        return f"TLS failed ({reason.reason or reason})"
+        return translate("Exchange", "TLS failed ({reason})").format(reason=reason.reason or reason)
     if isinstance(reason, ConnectionResetError):
-        return "the connection was reset"
+        return translate("Exchange", "the connection was reset")
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower()
     return str(reason)

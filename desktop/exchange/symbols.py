@@ -10,9 +10,15 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
+from desktop.wording import translate
+
 MINI_TICKER: Final = "miniTicker"
 ALL_MARKET_STREAM: Final = "!miniTicker@arr"
 MAX_SYMBOL_LENGTH: Final = 40
+
+
+def _tr(text: str) -> str:
+    return translate("Exchange", text)
 
 
 class SymbolError(ValueError):
@@ -27,17 +33,20 @@ def normalize_symbol(text: str) -> str:
     """
     cleaned = unicodedata.normalize("NFC", text.strip())
     if not cleaned:
-        raise SymbolError("The symbol is empty.")
+        raise SymbolError(translate("Exchange", "The symbol is empty."))
     if len(cleaned) > MAX_SYMBOL_LENGTH:
         raise SymbolError(
-            f"“{cleaned[:20]}…” is {len(cleaned)} characters long; "
-            f"symbols have at most {MAX_SYMBOL_LENGTH}."
+            translate(
+                "Exchange", "“{start}…” is {length} characters long; symbols have at most {max}."
+            ).format(start=cleaned[:20], length=len(cleaned), max=MAX_SYMBOL_LENGTH)
         )
     bad = sorted({ch for ch in cleaned if not (ch.isalnum() or ch == "_")})
     if bad:
         shown = " ".join(repr(ch) for ch in bad[:5])
         raise SymbolError(
-            f"“{_printable(cleaned)}” contains characters a symbol never has: {shown}."
+            translate(
+                "Exchange", "“{symbol}” contains characters a symbol never has: {characters}."
+            ).format(symbol=_printable(cleaned), characters=shown)
         )
     return cleaned.upper()
 

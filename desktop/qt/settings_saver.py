@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from desktop.settings.model import Settings
 from desktop.settings.store import SettingsStore
@@ -59,7 +59,11 @@ class SettingsSaver(QObject):
         if exc is not None:
             # Runs on the worker thread: hand the message to the UI thread via a queued signal.
             log.error("saving settings failed: %s", exc)
-            self.saveFailed.emit(f"Your settings could not be saved: {exc}")
+            # The reason is the OS's own words (e.g. "No space left on device").
+            text = QCoreApplication.translate(
+                "Settings", "Your settings could not be saved: {reason}"
+            )
+            self.saveFailed.emit(text.format(reason=exc))
 
     def flush(self) -> None:
         """Write the current settings now, wait for every pending write, accept no more."""

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import IntEnum
 from typing import Final
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.exchange.contracts import Contract
 from desktop.exchange.display import (
@@ -31,9 +31,21 @@ from desktop.exchange.display import (
 )
 from desktop.exchange.ticker import change_percent, float_change_percent
 from desktop.qt.quotes import Quote
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 DASH: Final = "—"
-WAITING: Final = "waiting for price"  # short enough for the Last column
+_CONTEXT: Final = "Watchlist"
+#: English source; ``waiting_text()`` is what the Last column shows.
+WAITING: Final = QT_TRANSLATE_NOOP("Watchlist", "waiting for price")  # fits the Last column
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def waiting_text() -> str:
+    """The Last cell of a row without a price yet, in the user's language."""
+    return _tr(WAITING)
 
 
 class Column(IntEnum):
@@ -78,35 +90,96 @@ class Role(IntEnum):
 
 
 HEADERS: Final[dict[Column, tuple[str, str]]] = {
-    Column.SYMBOL: ("Symbol", "Contract symbol; a pin mark (and bold) = pinned to the tray"),
-    Column.LAST: ("Last", "Last price"),
-    Column.CHANGE: ("24h Change", "Change against the price 24 hours ago"),
-    Column.CHANGE_PERCENT: ("24h %", "Change against the price 24 hours ago, in percent"),
-    Column.HIGH: ("24h High", "Highest price of the last 24 hours"),
-    Column.LOW: ("24h Low", "Lowest price of the last 24 hours"),
+    Column.SYMBOL: (
+        QT_TRANSLATE_NOOP("Watchlist", "Symbol"),
+        QT_TRANSLATE_NOOP(
+            "Watchlist", "Contract symbol; a pin mark (and bold) = pinned to the tray"
+        ),
+    ),
+    Column.LAST: (
+        QT_TRANSLATE_NOOP("Watchlist", "Last"),
+        QT_TRANSLATE_NOOP("Watchlist", "Last price"),
+    ),
+    Column.CHANGE: (
+        QT_TRANSLATE_NOOP("Watchlist", "24h Change"),
+        QT_TRANSLATE_NOOP("Watchlist", "Change against the price 24 hours ago"),
+    ),
+    Column.CHANGE_PERCENT: (
+        QT_TRANSLATE_NOOP("Watchlist", "24h %"),
+        QT_TRANSLATE_NOOP("Watchlist", "Change against the price 24 hours ago, in percent"),
+    ),
+    Column.HIGH: (
+        QT_TRANSLATE_NOOP("Watchlist", "24h High"),
+        QT_TRANSLATE_NOOP("Watchlist", "Highest price of the last 24 hours"),
+    ),
+    Column.LOW: (
+        QT_TRANSLATE_NOOP("Watchlist", "24h Low"),
+        QT_TRANSLATE_NOOP("Watchlist", "Lowest price of the last 24 hours"),
+    ),
     Column.BASE_VOLUME: (BASE_VOLUME_HEADER, BASE_VOLUME_TIP),
     Column.QUOTE_VOLUME: (QUOTE_VOLUME_HEADER, QUOTE_VOLUME_TIP),
-    Column.UPDATED: ("Updated", "Local time of the last update"),
-    Column.TREND: ("1h", "The last hour of prices, one point a minute"),
+    Column.UPDATED: (
+        QT_TRANSLATE_NOOP("Watchlist", "Updated"),
+        QT_TRANSLATE_NOOP("Watchlist", "Local time of the last update"),
+    ),
+    Column.TREND: (
+        QT_TRANSLATE_NOOP("Watchlist", "1h"),
+        QT_TRANSLATE_NOOP("Watchlist", "The last hour of prices, one point a minute"),
+    ),
     Column.RANGE: (
-        "24h Range",
-        "Where the last price sits between the 24h low and high;"
-        " ▲H / ▼L mark a new 24h high or low",
+        QT_TRANSLATE_NOOP("Watchlist", "24h Range"),
+        QT_TRANSLATE_NOOP(
+            "Watchlist",
+            "Where the last price sits between the 24h low and high;"
+            " ▲H / ▼L mark a new 24h high or low",
+        ),
     ),
     Column.ALERT: (
-        "To alert",
-        "How far the price is from the nearest armed alert; an alert the price is already"
-        " past waits to re-arm",
+        QT_TRANSLATE_NOOP("Watchlist", "To alert"),
+        QT_TRANSLATE_NOOP(
+            "Watchlist",
+            "How far the price is from the nearest armed alert; an alert the price is"
+            " already past waits to re-arm",
+        ),
     ),
-    Column.MARK: ("Mark", "Mark price: what liquidations and unrealised profit go by"),
-    Column.INDEX: ("Index", "Index price: the spot price the contract follows"),
+    Column.MARK: (
+        QT_TRANSLATE_NOOP("Watchlist", "Mark"),
+        QT_TRANSLATE_NOOP("Watchlist", "Mark price: what liquidations and unrealised profit go by"),
+    ),
+    Column.INDEX: (
+        QT_TRANSLATE_NOOP("Watchlist", "Index"),
+        QT_TRANSLATE_NOOP("Watchlist", "Index price: the spot price the contract follows"),
+    ),
     Column.FUNDING: (
-        "Funding",
-        "Funding rate per period; coloured by who pays (up colour: longs pay shorts)",
+        QT_TRANSLATE_NOOP("Watchlist", "Funding"),
+        QT_TRANSLATE_NOOP(
+            "Watchlist",
+            "Funding rate per period; coloured by who pays (up colour: longs pay shorts)",
+        ),
     ),
-    Column.NEXT_FUNDING: ("Next funding", "Time left until the next funding"),
-    Column.BASIS: ("Basis", "Quarterlies: last price − index price, and in %"),
+    Column.NEXT_FUNDING: (
+        QT_TRANSLATE_NOOP("Watchlist", "Next funding"),
+        QT_TRANSLATE_NOOP("Watchlist", "Time left until the next funding"),
+    ),
+    Column.BASIS: (
+        QT_TRANSLATE_NOOP("Watchlist", "Basis"),
+        QT_TRANSLATE_NOOP("Watchlist", "Quarterlies: last price − index price, and in %"),
+    ),
 }
+"""Each column's (title, tooltip) in English: the source texts. ``header_title`` /
+``header_tip`` give them in the user's language."""
+
+
+def header_title(column: int) -> str:
+    """Column ``column``'s title in the user's language."""
+    return _tr(HEADERS[Column(column)][0])
+
+
+def header_tip(column: int) -> str:
+    """Column ``column``'s header tooltip in the user's language."""
+    return _tr(HEADERS[Column(column)][1])
+
+
 _FUNDING_BLANKS: Final = 5  # the funding columns' places in a row's cells (served live)
 _COLUMNS: Final = len(Column)
 
@@ -115,10 +188,10 @@ def format_age(seconds: float) -> str:
     """``9.4`` → ``9 s``; ``130`` → ``2 min``; ``7300`` → ``2 h``."""
     seconds = max(0.0, seconds)
     if seconds < 120:
-        return f"{int(seconds)} s"
+        return QCoreApplication.translate("Watchlist", "{n} s").format(n=int(seconds))
     if seconds < 7200:
-        return f"{int(seconds // 60)} min"
-    return f"{int(seconds // 3600)} h"
+        return QCoreApplication.translate("Watchlist", "{n} min").format(n=int(seconds // 60))
+    return QCoreApplication.translate("Watchlist", "{n} h").format(n=int(seconds // 3600))
 
 
 def clock_text(epoch_seconds: float, millis: bool = False) -> str:
@@ -138,9 +211,9 @@ class Cells:
     range_position: float | None = None  # last price between the 24h low (0) and high (1)
 
 
-def waiting_cells(symbol: str, why: str = WAITING, detail: str = "") -> Cells:
-    """A row without a price: the Last cell says why (``why``), the rest stay empty."""
-    tip = f"{why[0].upper()}{why[1:]}{detail}"
+def waiting_cells(symbol: str, why: str, tip: str) -> Cells:
+    """A row without a price: the Last cell says why (``why``, shown), the rest stay empty
+    and their tooltips say it in a sentence (``tip``)."""
     return Cells(
         display=(symbol, why) + ("",) * (_COLUMNS - 2),
         tooltip=("",) + (tip,) * (_COLUMNS - 1),
@@ -224,14 +297,22 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
     base_volume, quote_volume = t.base_volume, t.quote_volume
     change = close - open_
     percent = change_percent(close, open_)
-    opened = f"Price 24 h ago: {format_price(open_, decimals)} {quote_asset}".rstrip()
-    position = range_position(close, high, low)
-    where = f" — last at {position:.0%} of it" if position is not None else ""
-    in_range = (
-        f"24h range {format_price(low, decimals)} – {format_price(high, decimals)}"
-        f" {quote_asset}".rstrip()
-        + where
+    opened = (
+        QCoreApplication.translate("Watchlist", "Price 24 h ago: {price} {asset}")
+        .format(price=format_price(open_, decimals), asset=quote_asset)
+        .rstrip()
     )
+    position = range_position(close, high, low)
+    low_text, high_text = format_price(low, decimals), format_price(high, decimals)
+    in_range = (
+        QCoreApplication.translate("Watchlist", "24h range {low} – {high} {asset}")
+        .format(low=low_text, high=high_text, asset=quote_asset)
+        .rstrip()
+    )
+    if position is not None:
+        in_range = QCoreApplication.translate(
+            "Watchlist", "{range} — last at {position} of it"
+        ).format(range=in_range, position=f"{position:.0%}")
     return Cells(
         display=(
             symbol,
@@ -250,11 +331,17 @@ def build_cells(symbol: str, quote: Quote, contract: Contract | None) -> Cells:
         ),
         tooltip=(
             "",
-            f"Last price {format_exact(close)} {quote_asset}".rstrip(),
+            QCoreApplication.translate("Watchlist", "Last price {price} {asset}")
+            .format(price=format_exact(close), asset=quote_asset)
+            .rstrip(),
             opened,
             opened,
-            f"24h high {format_exact(high)} {quote_asset}".rstrip(),
-            f"24h low {format_exact(low)} {quote_asset}".rstrip(),
+            QCoreApplication.translate("Watchlist", "24h high {price} {asset}")
+            .format(price=format_exact(high), asset=quote_asset)
+            .rstrip(),
+            QCoreApplication.translate("Watchlist", "24h low {price} {asset}")
+            .format(price=format_exact(low), asset=quote_asset)
+            .rstrip(),
             base_volume_text(base_volume, base),
             quote_volume_text(quote_volume, quote_asset),
             "",  # built when asked: it says how long ago

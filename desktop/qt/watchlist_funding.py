@@ -154,24 +154,44 @@ class FundingTexts:
     def tooltip(self, symbol: str, col: int) -> str:
         mark = self.marks.mark(symbol)
         if mark is None:
-            return _tr("No mark price has arrived yet")
+            return QCoreApplication.translate("WatchlistFunding", "No mark price has arrived yet")
         lines: list[str] = []
         now = self._clock()
         if self.marks.is_stale(symbol, now):
             age = format_age(now - mark.received)
-            lines.append(_tr("stale — no mark price for {age}").format(age=age))
+            lines.append(
+                QCoreApplication.translate(
+                    "WatchlistFunding", "stale — no mark price for {age}"
+                ).format(age=age)
+            )
         event = mark.event
         if col == Column.MARK:
-            lines.append(_tr("Mark price {price}").format(price=format_exact(event.mark)))
+            lines.append(
+                QCoreApplication.translate("WatchlistFunding", "Mark price {price}").format(
+                    price=format_exact(event.mark)
+                )
+            )
         elif col == Column.INDEX:
-            lines.append(_tr("Index price {price}").format(price=format_exact(event.index)))
+            lines.append(
+                QCoreApplication.translate("WatchlistFunding", "Index price {price}").format(
+                    price=format_exact(event.index)
+                )
+            )
         elif col in (Column.FUNDING, Column.NEXT_FUNDING):
             lines.append(funding_tooltip(event.rate_text, event.next_funding))
         elif col == Column.BASIS:
             if event.has_funding:
-                lines.append(_tr("Basis is shown for quarterlies; perpetuals pay funding"))
+                lines.append(
+                    QCoreApplication.translate(
+                        "WatchlistFunding", "Basis is shown for quarterlies; perpetuals pay funding"
+                    )
+                )
             else:
-                lines.append(_tr("Last price − index price, and that in % of the index"))
+                lines.append(
+                    QCoreApplication.translate(
+                        "WatchlistFunding", "Last price − index price, and that in % of the index"
+                    )
+                )
         return "\n".join(lines)
 
 
@@ -268,27 +288,29 @@ def who_pays(rate_text: str) -> str:
     """ "longs pay shorts" / "shorts pay longs" / "nobody pays", translated."""
     pays = payer(rate_text)
     if pays > 0:
-        return _tr("longs pay shorts")
+        return QCoreApplication.translate("WatchlistFunding", "longs pay shorts")
     if pays < 0:
-        return _tr("shorts pay longs")
-    return _tr("nobody pays")
+        return QCoreApplication.translate("WatchlistFunding", "shorts pay longs")
+    return QCoreApplication.translate("WatchlistFunding", "nobody pays")
 
 
 def funding_tooltip(rate_text: str, next_funding: int) -> str:
     """The rate exactly, who pays, and when the next funding is (local time)."""
     if not rate_text or next_funding <= 0:
-        return _tr("No funding: a quarterly contract settles at delivery")
+        return QCoreApplication.translate(
+            "WatchlistFunding", "No funding: a quarterly contract settles at delivery"
+        )
     percent = rate_percent(rate_text)
     at = datetime.fromtimestamp(next_funding / 1000).strftime("%H:%M")
-    return _tr("Funding rate {percent} % per period: {who}\nNext funding at {at}").format(
-        percent=f"{percent:f}", who=who_pays(rate_text), at=at
-    )
+    return QCoreApplication.translate(
+        "WatchlistFunding", "Funding rate {percent} % per period: {who}\nNext funding at {at}"
+    ).format(percent=f"{percent:f}", who=who_pays(rate_text), at=at)
 
 
 def funding_summary(rate_text: str, next_funding: int, now: float) -> str:
     """One line for the tray tooltip: ``funding 0.0100% in 02:14:05``; "" without funding."""
     if not rate_text or next_funding <= 0:
         return ""
-    return _tr("funding {rate} in {countdown}").format(
+    return QCoreApplication.translate("WatchlistFunding", "funding {rate} in {countdown}").format(
         rate=funding_text(rate_text), countdown=countdown_text(next_funding, now)
     )

@@ -31,7 +31,7 @@ from desktop.qt.quotes import QuoteBook, SourceStatus
 from desktop.qt.roles import BACKGROUND, DISPLAY, TOOLTIP
 from desktop.qt.ticker_text import is_connected
 from desktop.qt.watchlist import Watchlist
-from desktop.qt.watchlist_cells import HEADERS, Column, Role, format_age
+from desktop.qt.watchlist_cells import HEADERS, Column, Role, format_age, header_tip, header_title
 from desktop.qt.watchlist_changes import ChangeAnnouncer, contiguous_blocks
 from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FundingLive
 from desktop.qt.watchlist_live import LiveMarks
@@ -53,6 +53,8 @@ __all__ = [
     "WatchlistModel",
     "contiguous_blocks",
     "format_age",
+    "header_tip",
+    "header_title",
 ]
 
 log = logging.getLogger(__name__)

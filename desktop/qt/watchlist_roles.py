@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 
 from desktop.qt.roles import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, LEFT, RIGHT, TOOLTIP
 from desktop.qt.sorting import SortKey
-from desktop.qt.watchlist_cells import HEADERS, Column, Role
+from desktop.qt.watchlist_cells import Column, Role, header_tip, header_title
 from desktop.qt.watchlist_funding import FUNDING_COLUMNS, FUNDING_ROLES, FundingTexts
 from desktop.qt.watchlist_live import LiveMarks
 from desktop.qt.watchlist_paint import PaintCache
@@ -107,9 +107,9 @@ def header_data(section: int, role: int, *, alerts_present: bool) -> object:
     """``headerData`` of a column: its title, its tooltip, and whether it is shown (the
     To alert column only while some row has an alert)."""
     if role == DISPLAY:
-        return HEADERS[Column(section)][0]
+        return header_title(section)
     if role == TOOLTIP:
-        return HEADERS[Column(section)][1]
+        return header_tip(section)
     if role == ALIGN:
         return LEFT if section == Column.SYMBOL else RIGHT
     if role == Role.ShownRole:

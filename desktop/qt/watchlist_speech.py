@@ -18,7 +18,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication
 
 from desktop.exchange.display import MINUS
-from desktop.qt.watchlist_cells import HEADERS, WAITING, Cells, Column
+from desktop.qt.watchlist_cells import Cells, Column, header_title, waiting_text
 
 _CONTEXT: Final = "WatchlistSpeech"
 #: Columns drawn by a delegate (no display text): their tooltip says what they show.
@@ -48,9 +48,11 @@ def row_sentence(symbol: str, cells: Cells, stale: bool) -> str:
     when no update came for a while."""
     last = cells.display[Column.LAST]
     if cells.exact[Column.LAST] is None:  # no price yet: the Last cell says why
-        if last == WAITING:
+        if last == waiting_text():
             return price_sentence(symbol, "", "", stale=False)
-        return _tr("{symbol}, {state}").format(symbol=symbol, state=last)
+        return QCoreApplication.translate("WatchlistSpeech", "{symbol}, {state}").format(
+            symbol=symbol, state=last
+        )
     return price_sentence(symbol, last, cells.display[Column.CHANGE_PERCENT], stale=stale)
 
 
@@ -58,30 +60,48 @@ def price_sentence(symbol: str, price: str, percent_text: str, *, stale: bool) -
     """``symbol`` at ``price`` (as shown; "" before the first) and ``percent_text`` (the
     24h change as shown, ``+5.11 %``, an arrow before it allowed) in words."""
     if not price:
-        return _tr("{symbol}, waiting for price").format(symbol=symbol)
+        return QCoreApplication.translate("WatchlistSpeech", "{symbol}, waiting for price").format(
+            symbol=symbol
+        )
     sign, percent = _direction(percent_text.lstrip("▲▼■ "))
     if sign is None:
-        template = _tr("{symbol}, last {price}, 24h change not known")
+        template = QCoreApplication.translate(
+            "WatchlistSpeech", "{symbol}, last {price}, 24h change not known"
+        )
     elif sign > 0:
-        template = _tr("{symbol}, last {price}, up {percent} percent")
+        template = QCoreApplication.translate(
+            "WatchlistSpeech", "{symbol}, last {price}, up {percent} percent"
+        )
     elif sign < 0:
-        template = _tr("{symbol}, last {price}, down {percent} percent")
+        template = QCoreApplication.translate(
+            "WatchlistSpeech", "{symbol}, last {price}, down {percent} percent"
+        )
     else:
-        template = _tr("{symbol}, last {price}, unchanged")
+        template = QCoreApplication.translate(
+            "WatchlistSpeech", "{symbol}, last {price}, unchanged"
+        )
     sentence = template.format(symbol=symbol, price=price, percent=percent)
-    return _tr("{row}, stale").format(row=sentence) if stale else sentence
+    return (
+        QCoreApplication.translate("WatchlistSpeech", "{row}, stale").format(row=sentence)
+        if stale
+        else sentence
+    )
 
 
 def change_words(percent_text: str) -> str:
     """The 24h % cell in words: ``24h up 5.11 percent`` / ``24h down …`` / ``24h unchanged``."""
     sign, percent = _direction(percent_text)
     if sign is None:
-        return _tr("24h change not known")
+        return QCoreApplication.translate("WatchlistSpeech", "24h change not known")
     if sign > 0:
-        return _tr("24h up {percent} percent").format(percent=percent)
+        return QCoreApplication.translate("WatchlistSpeech", "24h up {percent} percent").format(
+            percent=percent
+        )
     if sign < 0:
-        return _tr("24h down {percent} percent").format(percent=percent)
-    return _tr("24h unchanged")
+        return QCoreApplication.translate("WatchlistSpeech", "24h down {percent} percent").format(
+            percent=percent
+        )
+    return QCoreApplication.translate("WatchlistSpeech", "24h unchanged")
 
 
 def cell_words(
@@ -108,14 +128,16 @@ def cell_words(
         return last_words(text)
     if col == Column.CHANGE_PERCENT:
         return change_words(text)
-    return column_words(HEADERS[Column(col)][0], text)
+    return column_words(header_title(col), text)
 
 
 def last_words(price: str) -> str:
     """The Last cell in words: ``last 104,164.5``."""
-    return _tr("last {price}").format(price=price)
+    return QCoreApplication.translate("WatchlistSpeech", "last {price}").format(price=price)
 
 
 def column_words(column: str, value: str) -> str:
     """Any other cell: its column's title and its text, ``24h High 105,359.3``."""
-    return _tr("{column} {value}").format(column=column, value=value)
+    return QCoreApplication.translate("WatchlistSpeech", "{column} {value}").format(
+        column=column, value=value
+    )

@@ -9,6 +9,8 @@ from decimal import Decimal
 from functools import partial
 from typing import Final
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.exchange.alert_engine import AlertLevel
 from desktop.exchange.alerts import PRICE_KINDS, AlertKind, AlertRule, describe_rule
 from desktop.exchange.display import format_percent, format_price
@@ -20,7 +22,6 @@ from desktop.qt.sorting import SortKey
 from desktop.qt.watchlist import Watchlist
 from desktop.qt.watchlist_cells import (
     QUOTE_SORT_KEYS,
-    WAITING,
     Cells,
     Column,
     Role,
@@ -28,16 +29,40 @@ from desktop.qt.watchlist_cells import (
     clock_text,
     format_age,
     waiting_cells,
+    waiting_text,
 )
+from desktop.wording import QT_TRANSLATE_NOOP  # typed: returns str
 
 #: Where a symbol's nearest alert fires: ``(symbol, last price, 24h open) → level``.
 AlertLevels = Callable[[str, Decimal, Decimal], AlertLevel | None]
 #: A symbol's alert rules (``AlertCenter.rules_for``).
 AlertRules = Callable[[str], Sequence[AlertRule]]
-REARM: Final = "waiting to re-arm"
-ALERTS_OFF: Final = "alerts off"
+REARM: Final = QT_TRANSLATE_NOOP("Watchlist", "waiting to re-arm")
+ALERTS_OFF: Final = QT_TRANSLATE_NOOP("Watchlist", "alerts off")
 SORT_ROLE = -1  # ``RowTexts.alert_data``'s role for the sort key (the model's Role.SortRole)
 EXACT_ROLE = -2  # … for the exact digits (Role.ExactRole)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Watchlist", text)
+
+
+#: Binance's contract types in words (others are shown in lower case as they come).
+CONTRACT_KINDS: Final = {
+    "PERPETUAL": QT_TRANSLATE_NOOP("Watchlist", "perpetual"),
+    "CURRENT_QUARTER": QT_TRANSLATE_NOOP("Watchlist", "current quarter"),
+    "NEXT_QUARTER": QT_TRANSLATE_NOOP("Watchlist", "next quarter"),
+    "CURRENT_MONTH": QT_TRANSLATE_NOOP("Watchlist", "current month"),
+    "NEXT_MONTH": QT_TRANSLATE_NOOP("Watchlist", "next month"),
+    "PERPETUAL_DELIVERING": QT_TRANSLATE_NOOP("Watchlist", "perpetual, delivering"),
+    "TRADIFI_PERPETUAL": QT_TRANSLATE_NOOP("Watchlist", "TradFi perpetual"),
+}
+
+
+def contract_kind(contract_type: str) -> str:
+    """``CURRENT_QUARTER`` → ``current quarter``, in the user's language."""
+    known = CONTRACT_KINDS.get(contract_type)
+    return _tr(known) if known is not None else contract_type.replace("_", " ").lower()
 
 
 def _no_key(symbol: str) -> None:
@@ -88,13 +113,22 @@ class RowTexts:
     def _waiting(self, symbol: str) -> Cells:
         if self.offline_since is None:
             return waiting_cells(
-                symbol, WAITING, f" from the exchange: none for {symbol} has arrived yet"
+                symbol,
+                waiting_text(),
+                QCoreApplication.translate(
+                    "Watchlist",
+                    "Waiting for price from the exchange: none for {symbol} has arrived yet",
+                ).format(symbol=symbol),
             )
         since = clock_text(self.offline_since)[:5]
         return waiting_cells(
             symbol,
-            f"offline since {since}",
-            f": the connection went down before a price for {symbol} arrived",
+            QCoreApplication.translate("Watchlist", "offline since {time}").format(time=since),
+            QCoreApplication.translate(
+                "Watchlist",
+                "Offline since {time}: the connection went down before a price for {symbol}"
+                " arrived",
+            ).format(time=since, symbol=symbol),
         )
 
     def set_offline(self, since: float | None, symbols: Iterable[str]) -> list[str]:
@@ -138,9 +172,13 @@ class RowTexts:
             return True, ""
         contract = catalog.get(symbol)
         if contract is None:
-            return False, f"Binance USD-M futures does not list {symbol}."
+            return False, QCoreApplication.translate(
+                "Watchlist", "Binance USD-M futures does not list {symbol}."
+            ).format(symbol=symbol)
         if not contract.is_trading:
-            return False, f"{symbol} is not trading: {contract.status}."
+            return False, QCoreApplication.translate(
+                "Watchlist", "{symbol} is not trading: {status}."
+            ).format(symbol=symbol, status=contract.status)
         return True, ""
 
     def role_value(self, symbol: str, col: int, role: int) -> object:
@@ -198,11 +236,16 @@ class RowTexts:
     def _trend_tooltip(self, symbol: str) -> str:
         trend = self.history.trend(symbol) if self.history is not None else None
         if trend is None:
-            return "The last hour appears here once prices arrive"
+            return QCoreApplication.translate(
+                "Watchlist", "The last hour appears here once prices arrive"
+            )
         decimals = self.decimals(symbol)
-        return (
-            f"Last hour {format_percent(trend.change_percent)}\n"
-            f"low {format_price(trend.low, decimals)} · high {format_price(trend.high, decimals)}"
+        return QCoreApplication.translate(
+            "Watchlist", "Last hour {percent}\nlow {low} · high {high}"
+        ).format(
+            percent=format_percent(trend.change_percent),
+            low=format_price(trend.low, decimals),
+            high=format_price(trend.high, decimals),
         )
 
     # -- alerts -------------------------------------------------------------------------
@@ -231,7 +274,9 @@ class RowTexts:
             return level.text(decimals)
         if role == TOOLTIP:
             rule = describe_rule(level.rule, decimals)
-            return f"Nearest alert: {symbol} {rule}\n{level.text(decimals)}"
+            return QCoreApplication.translate(
+                "Watchlist", "Nearest alert: {symbol} {rule}\n{level}"
+            ).format(symbol=symbol, rule=rule, level=level.text(decimals))
         if role == SORT_ROLE:
             return float(abs(level.percent))
         return f"{level.target:f}"  # EXACT_ROLE
@@ -244,13 +289,20 @@ class RowTexts:
         decimals = self.decimals(symbol)
         enabled = [r for r in rules if r.enabled]
         if not enabled:
-            return ALERTS_OFF, f"{symbol}'s alerts are switched off"
+            return _tr(ALERTS_OFF), QCoreApplication.translate(
+                "Watchlist", "{symbol}'s alerts are switched off"
+            ).format(symbol=symbol)
         lines = [f"{symbol} {describe_rule(r, decimals)}" for r in enabled]
         if self._book.quote(symbol) is None:
             return describe_rule(enabled[0], decimals), "\n".join(lines)
         if any(r.kind in PRICE_KINDS or r.kind is AlertKind.CHANGE_PCT for r in enabled):
-            return REARM, "\n".join(
-                [*lines, "The price is already past: it fires again once it comes back"]
+            return _tr(REARM), "\n".join(
+                [
+                    *lines,
+                    QCoreApplication.translate(
+                        "Watchlist", "The price is already past: it fires again once it comes back"
+                    ),
+                ]
             )
         return describe_rule(enabled[0], decimals), "\n".join(lines)  # moves: no fixed level
 
@@ -278,10 +330,16 @@ class RowTexts:
         if quote is not None and self._stale.get(symbol, False):
             if quote.from_snapshot:
                 lines.append(
-                    f"snapshot from {clock_text(quote.received)} — waiting for the live stream"
+                    QCoreApplication.translate(
+                        "Watchlist", "snapshot from {time} — waiting for the live stream"
+                    ).format(time=clock_text(quote.received))
                 )
             else:
-                lines.append(f"stale — no update for {format_age(now - quote.received)}")
+                lines.append(
+                    QCoreApplication.translate("Watchlist", "stale — no update for {age}").format(
+                        age=format_age(now - quote.received)
+                    )
+                )
         if col == Column.SYMBOL:
             lines.append(self._symbol_tooltip(symbol))
         elif col == Column.TREND:
@@ -289,8 +347,17 @@ class RowTexts:
         elif quote is None:
             lines.append(self.cells(symbol).tooltip[col])
         elif col == Column.UPDATED:
-            lines.append(f"Updated {format_age(now - quote.received)} ago")
-            lines.append(f"Exchange time {clock_text(quote.ticker.event_time / 1000, millis=True)}")
+            lines.append(
+                QCoreApplication.translate("Watchlist", "Updated {age} ago").format(
+                    age=format_age(now - quote.received)
+                )
+            )
+            exchange_time = clock_text(quote.ticker.event_time / 1000, millis=True)
+            lines.append(
+                QCoreApplication.translate("Watchlist", "Exchange time {time}").format(
+                    time=exchange_time
+                )
+            )
         else:
             lines.append(self.cells(symbol).tooltip[col])
         text = "\n".join(line for line in lines if line)
@@ -300,8 +367,8 @@ class RowTexts:
         contract = self._watchlist.catalog.get(symbol)
         lines = [symbol]
         if contract is not None:
-            kind = contract.contract_type.replace("_", " ").lower()
+            kind = contract_kind(contract.contract_type)
             lines.append(f"{contract.base_asset} / {contract.quote_asset} · {kind}")
         if symbol in self.pinned:
-            lines.append("Pinned to the tray")
+            lines.append(QCoreApplication.translate("Watchlist", "Pinned to the tray"))
         return "\n".join(lines)

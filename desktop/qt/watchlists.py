@@ -10,7 +10,12 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.exchange.contracts import ContractCatalog
 from desktop.qt.watchlist import Watchlist
-from desktop.settings.model import DEFAULT_WATCHLIST_NAME, MAX_WATCHLIST_NAME, MAX_WATCHLISTS
+from desktop.settings.model import (
+    DEFAULT_WATCHLIST_NAME,
+    MAX_WATCHLIST_NAME,
+    MAX_WATCHLISTS,
+    default_watchlist_name,
+)
 from desktop.settings.model import clean_watchlist_name as clean_name
 
 log = logging.getLogger(__name__)
@@ -58,7 +63,7 @@ class Watchlists(QObject):
             self._names.append(clean_name(name) or self._free_name())
             self._lists.append(list(dict.fromkeys(symbols)))
         if not self._lists:
-            self._names.append(DEFAULT_NAME)
+            self._names.append(default_watchlist_name())
             self._lists.append([])
         self._current = current if 0 <= current < len(self._lists) else 0
         self._union = self._compute_union()
@@ -244,9 +249,10 @@ class Watchlists(QObject):
 
     def _free_name(self) -> str:
         taken = set(self._names)
-        if DEFAULT_NAME not in taken:
-            return DEFAULT_NAME
+        default = default_watchlist_name()  # in the user's language
+        if default not in taken:
+            return default
         number = 2
-        while f"{DEFAULT_NAME} {number}" in taken:
+        while f"{default} {number}" in taken:
             number += 1
-        return f"{DEFAULT_NAME} {number}"
+        return f"{default} {number}"

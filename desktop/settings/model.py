@@ -19,6 +19,7 @@ from desktop.exchange.alert_history import FiredRecord, history_from_json, histo
 from desktop.exchange.alerts import AlertRule, rules_from_json, rules_to_json
 from desktop.exchange.endpoints import EndpointError, check_url
 from desktop.exchange.symbols import SymbolError, normalize_symbol
+from desktop.wording import QT_TRANSLATE_NOOP, translate
 
 CURRENT_VERSION: Final = 1
 DEFAULT_WATCHLIST: Final[list[str]] = ["BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT", "XRPUSDT"]
@@ -31,7 +32,9 @@ MAX_SORT_COLUMN: Final = 999
 MAX_COORDINATE: Final = 100_000  # pixels; desktops spanning more are not real
 # How many rejected entries a message lists before saying "and N more".
 _MAX_LISTED: Final = 8
-DEFAULT_WATCHLIST_NAME: Final = "Watchlist"
+#: The name of a list that has none, in English (stored as given; ``default_watchlist_name``
+#: is the name new lists get, in the user's language).
+DEFAULT_WATCHLIST_NAME: Final = QT_TRANSLATE_NOOP("Settings", "Watchlist")
 MAX_WATCHLISTS: Final = 50
 MAX_WATCHLIST_NAME: Final = 40
 #: Which colour means up: green (default), red (mainland China), or blue / orange
@@ -99,35 +102,48 @@ class Settings:
 
 KNOWN_KEYS: Final = frozenset(f.name for f in fields(Settings)) - {"extra"}
 
-# Field names as a person reads them in a message.
+# Field names as a person reads them in a message (English: ``_label`` translates).
 _LABELS: Final = {
-    "version": "file version",
-    "watchlist": "watchlist",
-    "pins": "pinned symbols",
-    "header_state": "table columns",
-    "sort_column": "sort column",
-    "sort_descending": "sort order",
-    "window_geometry": "window size and position",
-    "ws_url": "websocket URL",
-    "rest_url": "REST URL",
-    "testnet": "testnet switch",
-    "rotation_interval": "tray rotation interval",
-    "tray_notice_shown": "tray notice",
-    "movers_shown": "movers panel",
-    "dock_state": "panel layout",
-    "strip_position": "mini strip position",
-    "watchlists": "named watchlists",
-    "current_watchlist": "shown watchlist",
-    "alerts": "price alerts",
-    "alert_sound": "alert sound switch",
-    "alert_history": "alert history",
-    "color_convention": "colour convention",
-    "theme": "theme",
-    "language": "language",
-    "tick_flash": "tick flash switch",
-    "notifications": "notifications switch",
-    "extra": "settings from a newer MiniTicker",
+    "version": QT_TRANSLATE_NOOP("Settings", "file version"),
+    "watchlist": QT_TRANSLATE_NOOP("Settings", "watchlist"),
+    "pins": QT_TRANSLATE_NOOP("Settings", "pinned symbols"),
+    "header_state": QT_TRANSLATE_NOOP("Settings", "table columns"),
+    "sort_column": QT_TRANSLATE_NOOP("Settings", "sort column"),
+    "sort_descending": QT_TRANSLATE_NOOP("Settings", "sort order"),
+    "window_geometry": QT_TRANSLATE_NOOP("Settings", "window size and position"),
+    "ws_url": QT_TRANSLATE_NOOP("Settings", "websocket URL"),
+    "rest_url": QT_TRANSLATE_NOOP("Settings", "REST URL"),
+    "testnet": QT_TRANSLATE_NOOP("Settings", "testnet switch"),
+    "rotation_interval": QT_TRANSLATE_NOOP("Settings", "tray rotation interval"),
+    "tray_notice_shown": QT_TRANSLATE_NOOP("Settings", "tray notice"),
+    "movers_shown": QT_TRANSLATE_NOOP("Settings", "movers panel"),
+    "dock_state": QT_TRANSLATE_NOOP("Settings", "panel layout"),
+    "strip_position": QT_TRANSLATE_NOOP("Settings", "mini strip position"),
+    "watchlists": QT_TRANSLATE_NOOP("Settings", "named watchlists"),
+    "current_watchlist": QT_TRANSLATE_NOOP("Settings", "shown watchlist"),
+    "alerts": QT_TRANSLATE_NOOP("Settings", "price alerts"),
+    "alert_sound": QT_TRANSLATE_NOOP("Settings", "alert sound switch"),
+    "alert_history": QT_TRANSLATE_NOOP("Settings", "alert history"),
+    "color_convention": QT_TRANSLATE_NOOP("Settings", "colour convention"),
+    "theme": QT_TRANSLATE_NOOP("Settings", "theme"),
+    "language": QT_TRANSLATE_NOOP("Settings", "language"),
+    "tick_flash": QT_TRANSLATE_NOOP("Settings", "tick flash switch"),
+    "notifications": QT_TRANSLATE_NOOP("Settings", "notifications switch"),
+    "extra": QT_TRANSLATE_NOOP("Settings", "settings from a newer MiniTicker"),
 }
+
+
+def _tr(text: str) -> str:
+    return translate("Settings", text)
+
+
+def default_watchlist_name() -> str:
+    """The name a new list without one gets, in the user's language."""
+    return _tr(DEFAULT_WATCHLIST_NAME)
+
+
+def _label(key: str) -> str:
+    return _tr(_LABELS[key])
 
 
 def clean_symbol(text: str) -> str:
@@ -138,7 +154,11 @@ def clean_symbol(text: str) -> str:
     """
     symbol = normalize_symbol(text)
     if normalize_symbol(symbol) != symbol:
-        raise SymbolError(f"“{symbol[:20]}” changes each time it is upper-cased.")
+        raise SymbolError(
+            translate("Settings", "“{symbol}” changes each time it is upper-cased.").format(
+                symbol=symbol[:20]
+            )
+        )
     return symbol
 
 
@@ -225,9 +245,10 @@ class _Reader:
         out = list(self._notes)
         if self._reset:
             out.append(
-                "Some settings could not be used and were reset to their defaults: "
-                + "; ".join(self._reset)
-                + "."
+                translate(
+                    "Settings",
+                    "Some settings could not be used and were reset to their defaults: {list}.",
+                ).format(list="; ".join(self._reset))
             )
         return [printable(message) for message in out]
 
@@ -237,14 +258,22 @@ class _Reader:
         try:
             return check(self._data[key])
         except ValueError as exc:
-            self._reset.append(f"{_LABELS[key]} ({exc})")
+            self._reset.append(
+                translate("Settings", "{setting} ({reason})").format(
+                    setting=_label(key), reason=exc
+                )
+            )
             return default
 
     def _symbols(self, key: str) -> tuple[list[str], list[str]] | None:
         """Clean, de-duplicated symbols of a list field, and why each bad entry was refused."""
         raw = self._data[key]
         if not isinstance(raw, list):
-            self._reset.append(f"{_LABELS[key]} (expected a list of symbols, found {_kind(raw)})")
+            self._reset.append(
+                translate(
+                    "Settings", "{setting} (expected a list of symbols, found {found})"
+                ).format(setting=_label(key), found=_kind(raw))
+            )
             return None
         return _clean_symbols(raw)
 
@@ -254,7 +283,11 @@ class _Reader:
             return []
         raw = self._data["watchlists"]
         if not isinstance(raw, list):
-            self._reset.append(f"{_LABELS['watchlists']} (expected a list, found {_kind(raw)})")
+            self._reset.append(
+                translate("Settings", "{setting} (expected a list, found {found})").format(
+                    setting=_label("watchlists"), found=_kind(raw)
+                )
+            )
             return []
         lists: list[NamedWatchlist] = []
         unreadable = 0
@@ -267,20 +300,23 @@ class _Reader:
             name = entry.get("name")
             cleaned = clean_watchlist_name(name) if isinstance(name, str) else ""
             if not cleaned:
-                cleaned = f"{DEFAULT_WATCHLIST_NAME} {len(lists) + 1}"
+                cleaned = f"{default_watchlist_name()} {len(lists) + 1}"
             good, refused = _clean_symbols(symbols)
             bad += refused
             lists.append(NamedWatchlist(cleaned, tuple(good)))
         if unreadable:
             self._notes.append(
-                f"Named watchlists left out (unreadable, or more than {MAX_WATCHLISTS}):"
-                f" {unreadable}."
+                translate(
+                    "Settings",
+                    "Named watchlists left out (unreadable, or more than {max}): {count}.",
+                ).format(max=MAX_WATCHLISTS, count=unreadable)
             )
         if bad:
             self._notes.append(
-                "These named watchlist entries are not valid symbols and were removed: "
-                + _listing(bad)
-                + "."
+                translate(
+                    "Settings",
+                    "These named watchlist entries are not valid symbols and were removed: {list}.",
+                ).format(list=_listing(bad))
             )
         return lists
 
@@ -297,12 +333,17 @@ class _Reader:
         good, bad = found
         if bad:
             self._notes.append(
-                "These watchlist entries are not valid symbols and were removed: "
-                + _listing(bad)
-                + "."
+                translate(
+                    "Settings",
+                    "These watchlist entries are not valid symbols and were removed: {list}.",
+                ).format(list=_listing(bad))
             )
         if bad and not good:
-            self._notes.append("No valid symbol was left, so the default watchlist is shown.")
+            self._notes.append(
+                translate(
+                    "Settings", "No valid symbol was left, so the default watchlist is shown."
+                )
+            )
             return list(DEFAULT_WATCHLIST)
         return good
 
@@ -315,12 +356,16 @@ class _Reader:
         good, bad = found
         if bad:
             self._notes.append(
-                "These pins are not valid symbols and were removed: " + _listing(bad) + "."
+                translate(
+                    "Settings", "These pins are not valid symbols and were removed: {list}."
+                ).format(list=_listing(bad))
             )
         missing = [s for s in good if s not in watchlist]
         if missing:
             self._notes.append(
-                "These pins are not in the watchlist and were unpinned: " + _listing(missing) + "."
+                translate(
+                    "Settings", "These pins are not in the watchlist and were unpinned: {list}."
+                ).format(list=_listing(missing))
             )
         return [s for s in good if s in watchlist]
 
@@ -329,8 +374,16 @@ class _Reader:
         clamped = min(max(value, MIN_ROTATION_INTERVAL), MAX_ROTATION_INTERVAL)
         if clamped != value:
             self._notes.append(
-                f"The tray rotation interval of {value:g} s was changed to {clamped:g} s "
-                f"(it must be {MIN_ROTATION_INTERVAL:g}–{MAX_ROTATION_INTERVAL:g} s)."
+                translate(
+                    "Settings",
+                    "The tray rotation interval of {given} s was changed to {used} s "
+                    "(it must be {low}–{high} s).",
+                ).format(
+                    given=f"{value:g}",
+                    used=f"{clamped:g}",
+                    low=f"{MIN_ROTATION_INTERVAL:g}",
+                    high=f"{MAX_ROTATION_INTERVAL:g}",
+                )
             )
         return float(clamped)
 
@@ -348,10 +401,17 @@ class _Reader:
             return []
         records, bad = history_from_json(self._data["alert_history"])
         if bad:
-            self._notes.append(
-                f"{bad} entr{'y' if bad == 1 else 'ies'} of the alert history could not be "
-                "read and were left out."
-            )
+            if bad == 1:
+                note = translate(
+                    "Settings",
+                    "{count} entry of the alert history could not be read and were left out.",
+                )
+            else:
+                note = translate(
+                    "Settings",
+                    "{count} entries of the alert history could not be read and were left out.",
+                )
+            self._notes.append(note.format(count=bad))
         return records
 
     def _extra(self) -> dict[str, object]:
@@ -360,7 +420,11 @@ class _Reader:
             # Whatever was read must be writable again, or every later save would fail.
             json.dumps(extra, allow_nan=False)
         except (ValueError, RecursionError) as exc:
-            self._reset.append(f"{_LABELS['extra']} ({_first_line(exc)})")
+            self._reset.append(
+                translate("Settings", "{setting} ({reason})").format(
+                    setting=_label("extra"), reason=_first_line(exc)
+                )
+            )
             return {}
         return extra
 
@@ -378,7 +442,7 @@ def _clean_symbols(raw: list[object]) -> tuple[list[str], list[str]]:
     bad: list[str] = []
     for item in raw:
         if not isinstance(item, str):
-            bad.append(f"{_short(item)} is not text")
+            bad.append(translate("Settings", "{value} is not text").format(value=_short(item)))
             continue
         try:
             symbol = clean_symbol(item)
@@ -408,25 +472,39 @@ def _reconcile(lists: list[NamedWatchlist], watchlist: list[str]) -> list[NamedW
 def _list_index(value: object) -> int:
     if _is_int(value) and 0 <= value < MAX_WATCHLISTS:
         return int(value)
-    raise ValueError(f"expected a list number 0–{MAX_WATCHLISTS - 1}, found {_short(value)}")
+    raise ValueError(
+        translate("Settings", "expected a list number 0–{max}, found {found}").format(
+            max=MAX_WATCHLISTS - 1, found=_short(value)
+        )
+    )
 
 
 def _version(value: object) -> int:
     if _is_int(value) and value >= 1:
         return int(value)
-    raise ValueError(f"expected a positive whole number, found {_short(value)}")
+    raise ValueError(
+        translate("Settings", "expected a positive whole number, found {found}").format(
+            found=_short(value)
+        )
+    )
 
 
 def _sort_column(value: object) -> int:
     if _is_int(value) and 0 <= value <= MAX_SORT_COLUMN:
         return int(value)
-    raise ValueError(f"expected a column number 0–{MAX_SORT_COLUMN}, found {_short(value)}")
+    raise ValueError(
+        translate("Settings", "expected a column number 0–{max}, found {found}").format(
+            max=MAX_SORT_COLUMN, found=_short(value)
+        )
+    )
 
 
 def _bool(value: object) -> bool:
     if isinstance(value, bool):
         return value
-    raise ValueError(f"expected true or false, found {_short(value)}")
+    raise ValueError(
+        translate("Settings", "expected true or false, found {found}").format(found=_short(value))
+    )
 
 
 def _point(value: object) -> tuple[int, int]:
@@ -437,7 +515,11 @@ def _point(value: object) -> tuple[int, int]:
         and all(_is_int(v) and abs(v) <= MAX_COORDINATE for v in value)
     ):
         return value[0], value[1]
-    raise ValueError(f"expected two whole numbers [x, y], found {_short(value)}")
+    raise ValueError(
+        translate("Settings", "expected two whole numbers [x, y], found {found}").format(
+            found=_short(value)
+        )
+    )
 
 
 def _base64(value: object) -> str:
@@ -448,7 +530,7 @@ def _base64(value: object) -> str:
             pass
         else:
             return value
-    raise ValueError("the saved layout was damaged")
+    raise ValueError(translate("Settings", "the saved layout was damaged"))
 
 
 def _finite_number(value: object) -> float:
@@ -459,13 +541,19 @@ def _finite_number(value: object) -> float:
             number = math.inf
         if math.isfinite(number):
             return number
-    raise ValueError(f"expected a number of seconds, found {_short(value)}")
+    raise ValueError(
+        translate("Settings", "expected a number of seconds, found {found}").format(
+            found=_short(value)
+        )
+    )
 
 
 def _url(secure: str, insecure: str) -> Callable[[object], str]:
     def check(value: object) -> str:
         if not isinstance(value, str):
-            raise ValueError(f"expected a URL, found {_short(value)}")
+            raise ValueError(
+                translate("Settings", "expected a URL, found {found}").format(found=_short(value))
+            )
         try:
             # Whether an insecure URL may be used is decided at start-up (--allow-insecure);
             # here only URLs that could never work are refused.
@@ -481,7 +569,11 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
     def check(value: object) -> str:
         if isinstance(value, str) and value in choices:
             return value
-        raise ValueError(f"expected one of {', '.join(choices)}, found {_short(value)}")
+        raise ValueError(
+            translate("Settings", "expected one of {choices}, found {found}").format(
+                choices=", ".join(choices), found=_short(value)
+            )
+        )
 
     return check
 
@@ -499,16 +591,16 @@ def _is_int(value: object) -> TypeGuard[int]:
 
 def _kind(value: object) -> str:
     if value is None:
-        return "null"
+        return "null"  # as written in the file
     if isinstance(value, bool):
-        return "true/false"
+        return "true/false"  # as written in the file
     if isinstance(value, int | float):
-        return "a number"
+        return translate("Settings", "a number")
     if isinstance(value, str):
-        return "text"
+        return translate("Settings", "text")
     if isinstance(value, dict):
-        return "an object"
-    return "a list"
+        return translate("Settings", "an object")
+    return translate("Settings", "a list")
 
 
 def _short(value: object) -> str:
@@ -518,7 +610,7 @@ def _short(value: object) -> str:
     try:
         text = json.dumps(value, ensure_ascii=False)
     except ValueError:  # an integer too long to print
-        return "a very long number"
+        return translate("Settings", "a very long number")
     return printable(text if len(text) <= 30 else text[:29] + "…")
 
 
@@ -530,7 +622,11 @@ def printable(text: str) -> str:
 def _listing(items: list[str]) -> str:
     shown = "; ".join(items[:_MAX_LISTED])
     more = len(items) - _MAX_LISTED
-    return f"{shown}; and {more} more" if more > 0 else shown
+    return (
+        translate("Settings", "{list}; and {count} more").format(list=shown, count=more)
+        if more > 0
+        else shown
+    )
 
 
 def _first_line(exc: BaseException) -> str:

@@ -37,6 +37,7 @@ from desktop.settings.model import (
     settings_to_json,
 )
 from desktop.settings.paths import paths_here
+from desktop.wording import translate
 
 __all__ = [
     "DEFAULT_PINS",
@@ -116,7 +117,9 @@ class SettingsStore:
             settings, messages = settings_from_json(data)
         except Exception as exc:  # a bug here must not stop the app from starting
             log.exception("Could not interpret %s", self.path)
-            return self._start_over(f"unexpected error: {type(exc).__name__}")
+            return self._start_over(
+                translate("Settings", "unexpected error: {kind}").format(kind=type(exc).__name__)
+            )
         for message in messages:
             log.warning("%s: %s", self.path, message)
         return LoadResult(settings, messages, first_run=False)
@@ -131,11 +134,15 @@ class SettingsStore:
         except OSError as exc:
             raise _Unreadable(_os_reason(exc)) from None
         if stat.S_ISDIR(info.st_mode):
-            raise _Unreadable("it is a folder, not a file")
+            raise _Unreadable(translate("Settings", "it is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise _Unreadable("it is not a regular file")
+            raise _Unreadable(translate("Settings", "it is not a regular file"))
         if info.st_size > MAX_FILE_BYTES:
-            raise _Unreadable(f"it is {info.st_size:,} bytes, far too large for a settings file")
+            raise _Unreadable(
+                translate(
+                    "Settings", "it is {size} bytes, far too large for a settings file"
+                ).format(size=f"{info.st_size:,}")
+            )
         try:
             raw = _read_bytes(self.path)
         except OSError as exc:
@@ -143,15 +150,20 @@ class SettingsStore:
         try:
             text = raw.decode("utf-8-sig")  # tolerate the BOM some editors add
         except UnicodeDecodeError:
-            raise _Unreadable("it is not text") from None
+            raise _Unreadable(translate("Settings", "it is not text")) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise _Unreadable(f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+            # exc.msg is the json module's own English words: shown as they come.
+            raise _Unreadable(
+                translate("Settings", "not valid JSON: {reason} at line {line}").format(
+                    reason=exc.msg, line=exc.lineno
+                )
+            ) from None
         except (ValueError, RecursionError):
-            raise _Unreadable("not valid JSON") from None
+            raise _Unreadable(translate("Settings", "not valid JSON")) from None
         if not isinstance(data, dict):
-            raise _Unreadable("it does not hold a settings object")
+            raise _Unreadable(translate("Settings", "it does not hold a settings object"))
         return data
 
     def _start_over(self, reason: str) -> LoadResult:
@@ -161,13 +173,18 @@ class SettingsStore:
             kept = self._move_aside()
         except OSError as exc:
             log.warning("Could not move %s aside: %s", self.path, exc)
-            what_happened = f"the old file could not be moved aside ({_os_reason(exc)})"
+            what_happened = translate(
+                "Settings", "the old file could not be moved aside ({reason})"
+            ).format(reason=_os_reason(exc))
         else:
-            what_happened = f"the old file was kept as {kept}"
-        message = (
-            f"Your settings file could not be read ({reason}). MiniTicker started with "
-            f"the default watchlist; {what_happened}."
-        )
+            what_happened = translate("Settings", "the old file was kept as {path}").format(
+                path=kept
+            )
+        message = translate(
+            "Settings",
+            "Your settings file could not be read ({reason}). MiniTicker started with "
+            "the default watchlist; {what_happened}.",
+        ).format(reason=reason, what_happened=what_happened)
         return LoadResult(Settings(), [printable(message)], first_run=False)
 
     def _move_aside(self) -> Path:
@@ -224,9 +241,14 @@ def _read_bytes(path: Path) -> bytes:
         return file.read(MAX_FILE_BYTES + 1)
 
 
+def _tr(text: str) -> str:
+    return translate("Settings", text)
+
+
 def _os_reason(exc: OSError) -> str:
+    """Why the OS refused, in words: ours where we know the case, else the OS's own."""
     if isinstance(exc, PermissionError):
-        return "permission denied"
+        return translate("Settings", "permission denied")
     if isinstance(exc, NotADirectoryError):
-        return "a file stands where its folder should be"
+        return translate("Settings", "a file stands where its folder should be")
     return (exc.strerror or type(exc).__name__).lower()

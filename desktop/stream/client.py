@@ -29,6 +29,7 @@ from desktop.stream.log_limits import ListenerFailures, MalformedLog
 from desktop.stream.marks import MARK_ARRAY_FROM, MarkListener, MarkSubscriptions
 from desktop.stream.recording import Recorder
 from desktop.stream.status import ClientStatus, StreamStats
+from desktop.wording import translate
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ def _clean(symbols: Iterable[str], report: ErrorListener) -> set[str]:
         try:
             cleaned.add(normalize_symbol(symbol))
         except SymbolError as exc:
-            report(f"Ignored a symbol: {exc}")
+            report(translate("Stream", "Ignored a symbol: {reason}").format(reason=exc))
     return cleaned
 
 

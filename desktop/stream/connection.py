@@ -35,6 +35,7 @@ from desktop.stream.session import Session
 from desktop.stream.status import ConnState, StreamStats
 from desktop.stream.subscription_trouble import SubscriptionTrouble
 from desktop.stream.wire import open_socket
+from desktop.wording import translate
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,11 @@ class Connection:
             return
         # A bug, not a network problem: say so instead of going quietly stale.
         logger.error("%s: stopped by an internal error", self.label, exc_info=task.exception())
-        self.health.broken(f"internal error in the stream client ({task.exception()!r:.100})")
+        self.health.broken(
+            translate("Stream", "internal error in the stream client ({reason})").format(
+                reason=f"{task.exception()!r:.100}"
+            )
+        )
         self._changed()
 
     @property
@@ -252,11 +257,15 @@ class Connection:
 
     def _outcome(self, task: asyncio.Task[Failure]) -> Failure:
         if task.cancelled():
-            return Failure("the connection was closed by the client")
+            return Failure(translate("Stream", "the connection was closed by the client"))
         exc = task.exception()
         if exc is not None:
             logger.error("%s: session failed", self.label, exc_info=exc)
-            return Failure(f"internal error in the stream client ({exc!r:.100})")
+            return Failure(
+                translate("Stream", "internal error in the stream client ({reason})").format(
+                    reason=f"{exc!r:.100}"
+                )
+            )
         return task.result()
 
     def _explain(self, exc: Exception) -> Failure:

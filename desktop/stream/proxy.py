@@ -19,6 +19,8 @@ from collections.abc import Callable
 from typing import Final
 from urllib.parse import unquote, urlsplit
 
+from desktop.wording import translate
+
 _HEAD_LIMIT: Final = 16 * 1024  # a proxy's answer to CONNECT is a few hundred bytes
 
 
@@ -78,12 +80,19 @@ async def _tunnel(proxy: str, host: str, port: int) -> socket.socket:
             from python_socks.async_.asyncio import Proxy  # optional dependency
         except ImportError:
             raise ProxyError(
-                f"the system names a SOCKS proxy ({parts.hostname}); install python-socks to use it"
+                translate(
+                    "Stream",
+                    "the system names a SOCKS proxy ({host}); install python-socks to use it",
+                ).format(host=parts.hostname)
             ) from None
         sock: socket.socket = await Proxy.from_url(proxy).connect(host, port)
         return sock
     if parts.scheme != "http" or not parts.hostname:
-        raise ProxyError(f"unsupported proxy {proxy!r} (http:// and socks5:// work)")
+        raise ProxyError(
+            translate("Stream", "unsupported proxy {proxy} (http:// and socks5:// work)").format(
+                proxy=repr(proxy)
+            )
+        )
     sock = await _connect(parts.hostname, parts.port or 80)
     try:
         await _handshake(sock, host, port, parts.username, parts.password)
@@ -111,7 +120,9 @@ async def _connect(host: str, port: int) -> socket.socket:
             sock.close()
             raise
         return sock
-    raise error or ProxyError(f"the proxy {host} has no address")
+    raise error or ProxyError(
+        translate("Stream", "the proxy {host} has no address").format(host=host)
+    )
 
 
 async def _handshake(
@@ -130,13 +141,17 @@ async def _handshake(
         # with a head only, and the server says nothing before the client's first bytes.
         chunk = await loop.sock_recv(sock, 4096)
         if not chunk:
-            raise ProxyError("the proxy closed the connection instead of opening a tunnel")
+            raise ProxyError(
+                translate("Stream", "the proxy closed the connection instead of opening a tunnel")
+            )
         head += chunk
         if len(head) > _HEAD_LIMIT:
-            raise ProxyError("the proxy's answer to CONNECT is too long")
+            raise ProxyError(translate("Stream", "the proxy's answer to CONNECT is too long"))
     status = head.split(b"\r\n", 1)[0].split()
     code = status[1].decode("ascii", "replace") if len(status) > 1 else "?"
     if code != "200":
-        raise ProxyError(f"the proxy refused the tunnel (HTTP {code})")
+        raise ProxyError(
+            translate("Stream", "the proxy refused the tunnel (HTTP {code})").format(code=code)
+        )
     if not head.endswith(b"\r\n\r\n"):
-        raise ProxyError("the proxy sent data before the tunnel opened")
+        raise ProxyError(translate("Stream", "the proxy sent data before the tunnel opened"))

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from desktop.wording import translate
+
 logger = logging.getLogger(__name__)
 
 FORMAT = "miniticker-recording"
@@ -81,7 +83,11 @@ class Recorder:
         try:
             self._raw: IO[bytes] = open(self.path, "wb")  # noqa: SIM115 - closed in ``close``
         except OSError as exc:
-            raise RecordingError(f"Cannot write the recording {self.path}: {exc}") from exc
+            raise RecordingError(
+                translate("Stream", "Cannot write the recording {path}: {reason}").format(
+                    path=self.path, reason=exc
+                )
+            ) from exc
         self._gzip = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=6)
         header = {
             "format": FORMAT,
@@ -152,7 +158,11 @@ class RecordingReader:
         try:
             self._file: IO[bytes] = open(self.path, "rb")  # noqa: SIM115 - closed in ``close``
         except OSError as exc:
-            raise RecordingError(f"Cannot read the recording {self.path}: {exc}") from exc
+            raise RecordingError(
+                translate("Stream", "Cannot read the recording {path}: {reason}").format(
+                    path=self.path, reason=exc
+                )
+            ) from exc
         self._inflate = zlib.decompressobj(wbits=31)
         self._rest = b""
         self._lines: list[bytes] = []
@@ -167,12 +177,17 @@ class RecordingReader:
                 header = None
         if not isinstance(header, dict) or header.get("format") != FORMAT:
             self.close()
-            raise RecordingError(f"{self.path} is not a MiniTicker recording.")
+            raise RecordingError(
+                translate("Stream", "{path} is not a MiniTicker recording.").format(path=self.path)
+            )
         if header.get("version") != VERSION:
             self.close()
             raise RecordingError(
-                f"{self.path} is a recording of version {header.get('version')}; "
-                f"this MiniTicker reads version {VERSION}."
+                translate(
+                    "Stream",
+                    "{path} is a recording of version {version}; "
+                    "this MiniTicker reads version {supported}.",
+                ).format(path=self.path, version=header.get("version"), supported=VERSION)
             )
         self.header: dict[str, object] = header
 

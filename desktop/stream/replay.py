@@ -22,6 +22,7 @@ from desktop.exchange.funding import MarkPrice
 from desktop.exchange.ticker import MiniTicker
 from desktop.stream.client import StreamClient
 from desktop.stream.recording import Frame, RecordingError, RecordingReader
+from desktop.wording import translate
 
 logger = logging.getLogger(__name__)
 
@@ -48,23 +49,23 @@ class ReplayStatus:
     def describe(self) -> str:
         """ "Replaying — 12:31:05 of the recording (×10)", "Replay finished", …"""
         if self.error is not None:
-            return f"Replay failed: {self.error}"
+            return translate("Stream", "Replay failed: {reason}").format(reason=self.error)
         if self.finished:
-            return (
-                "Replay finished (the recording ends early)"
-                if self.truncated
-                else ("Replay finished")
-            )
+            if self.truncated:
+                return translate("Stream", "Replay finished (the recording ends early)")
+            return translate("Stream", "Replay finished")
         if self.position is None:
-            return "Replay starting…"
+            return translate("Stream", "Replay starting…")
         at = time.strftime("%H:%M:%S", time.localtime(self.position))
-        return f"Replaying — {at} of the recording ({speed_words(self.speed)})"
+        return translate("Stream", "Replaying — {time} of the recording ({speed})").format(
+            time=at, speed=speed_words(self.speed)
+        )
 
 
 def speed_words(speed: float) -> str:
     """ "×10", "×0.5", "fastest"."""
     if math.isinf(speed):
-        return "fastest"
+        return translate("Stream", "fastest")
     return f"×{speed:g}"
 
 

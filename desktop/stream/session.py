@@ -32,6 +32,7 @@ from desktop.stream.config import StreamConfig
 from desktop.stream.errors import Failure, explain
 from desktop.stream.pacing import Pacer
 from desktop.stream.wire import StreamSocket
+from desktop.wording import translate
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +159,9 @@ class Session:
         if task.cancelled() or task.exception() is None:
             return
         logger.error("%s: %s failed", self.label, task.get_name(), exc_info=task.exception())
-        self.failure = f"internal error in the stream client ({task.exception()!r:.100})"
+        self.failure = translate("Stream", "internal error in the stream client ({reason})").format(
+            reason=f"{task.exception()!r:.100}"
+        )
         self.ws.abort()
 
     async def _fail(self, text: str) -> None:
@@ -184,7 +187,9 @@ class Session:
             self._take(messages)
         except Exception as exc:  # a bug here must end this socket, not the loop's reader
             logger.exception("%s: failed on a batch of %d messages", self.label, len(messages))
-            self.failure = f"internal error in the stream client ({exc!r:.100})"
+            self.failure = translate(
+                "Stream", "internal error in the stream client ({reason})"
+            ).format(reason=f"{exc!r:.100}")
             self.ws.abort()
 
     def _take(self, messages: list[bytes]) -> None:
@@ -227,7 +232,11 @@ class Session:
     def _on_error(self, reply: ErrorReply) -> None:
         request = self._take_request(reply.id)
         if request is None:
-            self.host.on_problem(f"the exchange reported an error: {_error_words(reply)}")
+            self.host.on_problem(
+                translate("Stream", "the exchange reported an error: {reason}").format(
+                    reason=_error_words(reply)
+                )
+            )
             return
         delay = self.host.on_refused(self, request.streams, reply)
         until = time.monotonic() + delay
@@ -320,7 +329,10 @@ class Session:
                 and now - min(r.sent_at for r in self._pending.values()) > reply_timeout
             ):
                 await self._fail(
-                    f"the exchange did not answer a subscription request within {reply_timeout:g} s"
+                    translate(
+                        "Stream",
+                        "the exchange did not answer a subscription request within {seconds} s",
+                    ).format(seconds=f"{reply_timeout:g}")
                 )
                 return
             watched = self.acked & self.host.delivered_ever
@@ -332,11 +344,17 @@ class Session:
             if now - max(self.last_market, self._watch_since) < config.data_timeout:
                 continue
             if self.host.on_silence(self, watched):
-                await self._fail(f"no market data for {config.data_timeout:g} s")
+                await self._fail(
+                    translate("Stream", "no market data for {seconds} s").format(
+                        seconds=f"{config.data_timeout:g}"
+                    )
+                )
                 return
             self._watch_since = now
 
 
 def _error_words(reply: ErrorReply) -> str:
-    msg = reply.msg or "no message"
-    return f"{msg} (code {reply.code})" if reply.code is not None else msg
+    msg = reply.msg or translate("Stream", "no message")
+    if reply.code is None:
+        return msg
+    return translate("Stream", "{message} (code {code})").format(message=msg, code=reply.code)

@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass
 from enum import Enum
 
+from desktop.wording import translate
+
 
 class ConnState(Enum):
     """Overall state of the market-data connections, worst one first when aggregated.
@@ -49,23 +51,38 @@ class ClientStatus:
     def describe(self, now: float | None = None) -> str:
         """One line for people: "Live", "Connecting…", "Reconnecting in 4 s (attempt 3): …"."""
         if self.state is ConnState.LIVE:
-            return "Live"
+            return translate("Stream", "Live")
         if self.state is ConnState.CONNECTING:
-            return "Connecting…"
+            return translate("Stream", "Connecting…")
         now = time.monotonic() if now is None else now
         wait = self._wait_words(now)
         if self.state is ConnState.RECONNECTING:
-            head = f"Reconnecting in {wait}" if wait else "Reconnecting…"
+            if wait:
+                head = translate("Stream", "Reconnecting in {wait}").format(wait=wait)
+            else:
+                head = translate("Stream", "Reconnecting…")
             if self.attempt:
-                head += f" (attempt {self.attempt})"
-            return f"{head}: {self.last_error}" if self.last_error else head
-        text = f"Offline: {self.last_error}" if self.last_error else "Offline"
-        return f"{text} (retrying in {wait})" if wait else text
+                head = translate("Stream", "{state} (attempt {attempt})").format(
+                    state=head, attempt=self.attempt
+                )
+            if not self.last_error:
+                return head
+            return translate("Stream", "{state}: {reason}").format(
+                state=head, reason=self.last_error
+            )
+        if self.last_error:
+            text = translate("Stream", "Offline: {reason}").format(reason=self.last_error)
+        else:
+            text = translate("Stream", "Offline")
+        if not wait:
+            return text
+        return translate("Stream", "{state} (retrying in {wait})").format(state=text, wait=wait)
 
     def _wait_words(self, now: float) -> str | None:
         if self.retry_at is None or self.retry_at <= now:
             return None
-        return f"{max(1, math.ceil(self.retry_at - now))} s"
+        seconds = max(1, math.ceil(self.retry_at - now))
+        return translate("Stream", "{seconds} s").format(seconds=seconds)
 
     def same_state(self, other: ClientStatus) -> bool:
         """True when only the rate and lag differ (those are announced at most once a second)."""

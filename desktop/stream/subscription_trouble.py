@@ -13,6 +13,7 @@ from typing import Protocol
 from desktop.exchange.ticker import ErrorReply
 from desktop.stream.backoff import Backoff
 from desktop.stream.config import StreamConfig
+from desktop.wording import translate
 
 
 class Reporter(Protocol):
@@ -39,20 +40,35 @@ class SubscriptionTrouble:
         """The exchange acknowledged a subscription; say so if it had refused one before."""
         if self._refusals.attempt:
             self._reporter.report_recovered(
-                "The exchange accepted the subscription it had refused; prices flow again."
+                translate(
+                    "Stream",
+                    "The exchange accepted the subscription it had refused; prices flow again.",
+                )
             )
         self._refusals.reset()
 
     def refused(self, streams: tuple[str, ...], reply: ErrorReply, *, subscribing: bool) -> float:
         """Tell the user about a refused request; returns the delay before asking again."""
         delay = max(self._config.backoff_initial, self._refusals.next_delay())
-        what = "subscribe to" if subscribing else "unsubscribe from"
-        said = reply.msg or "no reason given"
+        if subscribing:
+            template = translate(
+                "Stream",
+                "The exchange refused to subscribe to {streams} ({reason}); "
+                "trying again in {seconds} s.",
+            )
+        else:
+            template = translate(
+                "Stream",
+                "The exchange refused to unsubscribe from {streams} ({reason}); "
+                "trying again in {seconds} s.",
+            )
+        said = reply.msg or translate("Stream", "no reason given")
         if reply.code is not None:
-            said += f", code {reply.code}"
+            said = translate("Stream", "{reason}, code {code}").format(reason=said, code=reply.code)
         self._reporter.report_problem(
-            f"The exchange refused to {what} {streams_words(streams)} ({said}); "
-            f"trying again in {max(1, round(delay))} s."
+            template.format(
+                streams=streams_words(streams), reason=said, seconds=max(1, round(delay))
+            )
         )
         return delay
 
@@ -69,9 +85,14 @@ class SubscriptionTrouble:
             return True
         self._silent_strikes = 0
         self._reporter.report_problem(
-            f"No market data for {streams_words(tuple(sorted(streams)))} for "
-            f"{self._config.data_timeout:g} s, even after reconnecting; "
-            "the contracts may have stopped trading."
+            translate(
+                "Stream",
+                "No market data for {streams} for {seconds} s, even after reconnecting; "
+                "the contracts may have stopped trading.",
+            ).format(
+                streams=streams_words(tuple(sorted(streams))),
+                seconds=f"{self._config.data_timeout:g}",
+            )
         )
         return False
 
@@ -79,11 +100,17 @@ class SubscriptionTrouble:
 def streams_words(streams: tuple[str, ...]) -> str:
     """Streams named for people: their symbols, the first three and how many more."""
     names = [
-        s.partition("@")[0].upper() if not s.startswith("!") else "the all-market ticker"
+        s.partition("@")[0].upper()
+        if not s.startswith("!")
+        else translate("Stream", "the all-market ticker")
         for s in streams
     ]
     if len(names) == 1:
         return names[0]
     if len(names) <= 3:
-        return ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{', '.join(names[:3])} and {len(names) - 3} more"
+        return translate("Stream", "{names} and {last}").format(
+            names=", ".join(names[:-1]), last=names[-1]
+        )
+    return translate("Stream", "{names} and {count} more").format(
+        names=", ".join(names[:3]), count=len(names) - 3
+    )
