@@ -1183,8 +1183,12 @@
         <translation>语言</translation>
     </message>
     <message>
-        <source>A new language applies at the next start.</source>
-        <translation>新语言将在下次启动时生效。</translation>
+        <source>A new language applies at once: the windows reopen in it.</source>
+        <translation>新语言立即生效：窗口将以新语言重新打开。</translation>
+    </message>
+    <message>
+        <source>A new exchange applies at once: MiniTicker reconnects to it (a demo, a replay or an exchange named on the command line stays as it is).</source>
+        <translation>新交易所立即生效：MiniTicker 会重新连接到它（演示、回放或命令行指定的交易所保持不变）。</translation>
     </message>
     <message>
         <source>Exchange</source>
@@ -1209,10 +1213,6 @@
     <message>
         <source>REST</source>
         <translation>REST 接口</translation>
-    </message>
-    <message>
-        <source>A new exchange applies at the next start.</source>
-        <translation>新的交易所设置将在下次启动时生效。</translation>
     </message>
     <message>
         <source>Enter a market stream or REST address, or choose live or testnet.</source>

@@ -2,7 +2,7 @@
 
 Switches, choices and the rotation interval apply as soon as they change; the exchange
 addresses apply when they check out (Apply or Close), with the command line's checks
-and messages, and take effect at the next start.
+and messages. A new language or exchange makes the windows anew (``desktop.app.run``).
 """
 
 from __future__ import annotations
@@ -146,7 +146,9 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Colours"), self.convention_box)
         form.addRow(self.tr("Theme"), self.theme_box)
         form.addRow(self.tr("Language"), self.language_box)
-        form.addRow("", QLabel(self.tr("A new language applies at the next start."), self))
+        form.addRow(
+            "", QLabel(self.tr("A new language applies at once: the windows reopen in it."), self)
+        )
         form.addRow("", self.flash_box)
         form.addRow("", self.notify_box)
         form.addRow("", self.sound_box)
@@ -198,7 +200,15 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Market streams"), self.ws_edit)
         form.addRow(self.tr("REST"), self.rest_edit)
         form.addRow(self.exchange_error)
-        form.addRow(QLabel(self.tr("A new exchange applies at the next start."), group))
+        note = QLabel(
+            self.tr(
+                "A new exchange applies at once: MiniTicker reconnects to it "
+                "(a demo, a replay or an exchange named on the command line stays as it is)."
+            ),
+            group,
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
         return group
 
     # -- values ----------------------------------------------------------------------
