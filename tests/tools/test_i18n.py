@@ -3,7 +3,10 @@ in the repository (not hand-copied), and loaded by the app for the chosen langua
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,3 +111,36 @@ def test_english_and_languages_without_a_translation_speak_english(language: Lan
     assert catalogue_file(QLocale("de_DE")) is None
     assert catalogue_file(QLocale("zh_TW")) is None, "Traditional readers are not given Simplified"
     assert catalogue_file(QLocale("zh_CN")) == I18N_DIR / "miniticker_zh_CN.qm"
+
+
+def test_system_follows_the_desktops_locale_in_a_real_process() -> None:
+    """LANG=zh_CN.UTF-8 (as a Chinese desktop sets it) makes "system" speak Chinese."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from desktop.qt.language import Language\n"
+        "app = QCoreApplication([])\n"
+        "language = Language(app)\n"
+        "print(language.install('system'), language.locale().name())\n"
+        "print(QCoreApplication.translate('WindowActions', '&File'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    chinese = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**env, "LANG": "zh_CN.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()
+    assert chinese[0] == "True zh_CN"
+    assert chinese[1] != "&File" and "(&F)" in chinese[1]
+    english = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**env, "LANG": "en_GB.UTF-8"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.splitlines()
+    assert english == ["False en_US", "&File"]
