@@ -39,6 +39,7 @@ from desktop.qt.alerts import AlertCenter
 from desktop.qt.contracts_model import ContractsModel
 from desktop.qt.history import PriceHistory
 from desktop.qt.language import Language
+from desktop.qt.mark_demand import MarkDemand
 from desktop.qt.marks import MarkBook
 from desktop.qt.quotes import QuoteBook
 from desktop.qt.settings_saver import SettingsSaver
@@ -116,6 +117,7 @@ class Parts:
     preferences_action: QAction | None = None  # set by ``_wire_preferences``; for a menu
     recording: RecordingMenu | None = None  # File ▸ Record…; None in a replay
     rebuild: Options | None = None  # set when a new language asks for new windows
+    mark_demand: MarkDemand | None = None  # whose mark prices are subscribed, and why
 
 
 def _endpoints(options: Options, settings: Settings) -> tuple[Endpoints, str | None]:
@@ -204,7 +206,6 @@ async def build(
             else StreamClient(endpoints)
         )
     book = QuoteBook(client, cadence=options.demo_cadence if options.demo else 2.0)
-    client.set_marks(True)  # mark price and funding: the optional columns, the tray
     marks = MarkBook(client)
     lists, pins, shown = _initial_watchlists(options, settings)
     watchlists = Watchlists(lists, pins, shown)
@@ -234,6 +235,12 @@ async def build(
         rotation_interval=settings.rotation_interval,
     )
     tray.set_marks(marks)
+    # Mark prices flow only for what needs them (issue 20): the watchlist's funding
+    # columns while one shows, the pins' tray funding, funding alert rules (_wire_alerts).
+    mark_demand = MarkDemand(client, parent=window)
+    mark_demand.follow_rows(watchlist)
+    window.table.columns.fundingShown.connect(mark_demand.set_columns_shown)
+    mark_demand.follow_pins(watchlists)
 
     parts_holder: list[Parts] = []
 
@@ -277,6 +284,7 @@ async def build(
         movers,
         language,
         exchange,
+        mark_demand=mark_demand,
     )
     parts_holder.append(parts)
     _wire(parts, app)
@@ -402,6 +410,8 @@ def _wire_alerts(parts: Parts) -> AlertCenter:
     center = AlertCenter(parts.settings.alerts, parent=window)
     center.attach(parts.client)
     center.attach_marks(parts.client)  # funding rate rules
+    if parts.mark_demand is not None:
+        parts.mark_demand.follow_rules(center)
     dialogs: list[AlertsDialog] = []
 
     def decimals(symbol: str) -> int | None:

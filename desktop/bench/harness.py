@@ -150,8 +150,9 @@ async def running_app(
     make_client: Callable[[Endpoints], StreamClient] = StreamClient,
 ) -> AsyncIterator[RunningApp]:
     """The whole app (composition root, window shown) streaming ``symbols`` from ``sim``
-    with their mark prices (per symbol, or ``!markPrice@arr@1s`` for a long list); with
-    ``all_market`` the movers panel is open too, which subscribes ``!miniTicker@arr``.
+    with its default columns and the first symbol pinned, so with the mark prices of
+    that pin only (the tray tooltip's funding); with ``all_market`` the movers panel is
+    open too, which subscribes ``!miniTicker@arr``.
 
     Yields once every stream is acknowledged and the contract list is loaded; quits the
     app the way the Quit menu does on the way out. ``make_client`` builds the stream
@@ -179,7 +180,7 @@ async def running_app(
                 parts.movers.setVisible(True)
             streams = len(wanted) + (1 if all_market else 0)
             await until(lambda: running.live(streams), ready_timeout, f"{streams} live streams")
-            # The mark prices the app subscribes for the list: part of the load measured.
+            # The mark prices the app subscribes (the pin's): part of the load measured.
             stats = client.stats_counters
             await until(lambda: stats.marks > 0, ready_timeout, "the first mark prices")
             await until(lambda: len(parts.watchlist.catalog) > 0, ready_timeout, "contract list")

@@ -13,9 +13,10 @@ socket drains. Three readers take the same firehose over the same four connectio
 - the app: ``StreamClient`` → ``QuoteBook`` → ``WatchlistModel`` (all 800 symbols on the
   watchlist, window shown offscreen), timed until the model has taken the last event.
 
-Beside the firehose, every reader also takes the mark prices the app subscribes for a
-full-market watchlist: ``!markPrice@arr@1s``, ~800 events a second on a connection of
-its own (the bare loops decode them; the app parses them and feeds its mark book).
+Beside the firehose, every reader also takes the mark prices the app subscribes with
+its default columns: those of its one pin, for the tray tooltip's funding line (the
+bare loops decode them; the app parses them and feeds its mark book). The whole
+market's ``!markPrice@arr@1s`` flows only while a funding column shows (issue 20).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from desktop.bench.harness import (
     until,
 )
 from desktop.bench.simproc import SimProcess
-from desktop.exchange.funding import ALL_MARK_STREAM
+from desktop.exchange.funding import mark_stream_name
 from desktop.exchange.symbols import stream_name
 from desktop.exchange.ticker import MAX_FRAME_BYTES, decode_json
 
@@ -56,7 +57,7 @@ async def _bare_trials(sim: SimProcess, rounds: int, trials: int) -> list[tuple[
     marks: asyncio.Task[None] | None = None
     try:
         mark_socket = await connect(
-            sim.endpoints.combined_ws_url([ALL_MARK_STREAM]),
+            sim.endpoints.combined_ws_url([mark_stream_name(sim.trading[0])]),  # the pin
             max_size=MAX_FRAME_BYTES,
             ping_interval=None,
             compression=None,

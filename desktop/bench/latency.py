@@ -140,7 +140,7 @@ def measure(quick: bool) -> Report:
     lag = [x * 1000 for x in result["lag"]]
     report = Report()
     section = "2 Latency"
-    note = f"{len(latencies)} samples over {seconds:g} s, {symbols} symbols + @arr + marks"
+    note = f"{len(latencies)} samples over {seconds:g} s, {symbols} symbols + @arr + pin marks"
     report.add(
         section, "frame arrival → table model, p50", percentile(latencies, 50), "ms", note=note
     )

@@ -12,6 +12,7 @@ longs pay shorts; a negative one, shorts pay longs.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Annotated, Final
 
@@ -32,6 +33,13 @@ BASIS_PERCENT_PLACES: Final = 3
 _MAX_TEXT: Final = 64
 _is_plain: Final = re.compile(r"[0-9]++(?:\.[0-9]++)?+").fullmatch
 _is_signed: Final = re.compile(r"-?+[0-9]++(?:\.[0-9]++)?+").fullmatch
+
+_PLAIN: Final = r"[0-9]++(?:\.[0-9]++)?+"
+#: A whole read's mark, index, settle (may be empty) and rate (signed, may be empty)
+#: numbers, each ending in "|" (``marks_are_plain``).
+_are_marks: Final = re.compile(
+    rf"(?:{_PLAIN}\|{_PLAIN}\|(?:{_PLAIN})?+\|(?:-?+{_PLAIN})?+\|)*+"
+).fullmatch
 
 _Text = Annotated[str, msgspec.Meta(min_length=1, max_length=_MAX_TEXT)]
 _MaybeText = Annotated[str, msgspec.Meta(max_length=_MAX_TEXT)]
@@ -99,6 +107,16 @@ def check_mark(event: MarkPrice) -> MarkPrice:
     if event.rate_text and not _is_signed(event.rate_text):
         raise MarkError(f"field 'r' is not a decimal number: {event.rate_text!r:.80}")
     return event
+
+
+def marks_are_plain(events: Sequence[MarkPrice]) -> bool:
+    """What ``check_mark`` says of every one of ``events``, in one regex match: the
+    whole market's array is ~800 events a second. Counting the bars keeps a "|" inside
+    a number (``"1|2"``) from passing as two."""
+    joined = "".join(
+        [f"{e.mark_text}|{e.index_text}|{e.settle_text}|{e.rate_text}|" for e in events]
+    )
+    return joined.count("|") == 4 * len(events) and _are_marks(joined) is not None
 
 
 _convert: Final = msgspec.convert

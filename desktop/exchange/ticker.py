@@ -20,8 +20,8 @@ import orjson
 from desktop.exchange.funding import (
     MarkError,
     MarkPrice,
-    check_mark,
     is_mark_payload,
+    marks_are_plain,
     parse_mark_event,
 )
 
@@ -460,13 +460,10 @@ def _take_marks(
 ) -> bool:
     """Append a frame's mark events to ``into`` if every one is valid; False if not."""
     items = data if isinstance(data, list) else [data]
-    try:
-        checked = [check_mark(item) for item in items if type(item) is MarkPrice]
-    except MarkError:
+    marks = [item for item in items if type(item) is MarkPrice]
+    if len(marks) != len(items) or not marks_are_plain(marks):
         return False
-    if len(checked) != len(items):
-        return False
-    into += checked
+    into += marks
     return True
 
 

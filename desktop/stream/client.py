@@ -83,9 +83,10 @@ class StreamClient:
       event older than or equal to one already delivered for its symbol) and the frame's
       ``time.time()`` of arrival;
     - mark listeners ``fn(marks, received)``: the same for mark price events of the
-      wanted symbols, when the client was made with ``marks=True`` (one more stream per
-      symbol, ``<symbol>@markPrice@1s``, or ``!markPrice@arr@1s`` for long lists,
-      carried by the same connections, pacing and recovery);
+      wanted symbols, when the client was made with ``marks=True``, or of those chosen
+      with ``set_mark_symbols`` (one more stream per symbol, ``<symbol>@markPrice@1s``,
+      or ``!markPrice@arr@1s`` for long lists, carried by the same connections, pacing
+      and recovery);
     - status listeners ``fn(status)``: on every state change, and at most about once a
       second when only the message rate or lag changed;
     - error listeners ``fn(text)``: problems worth showing that are not state changes,
@@ -203,13 +204,34 @@ class StreamClient:
 
     @property
     def marks(self) -> bool:
-        return self._marks.enabled
+        """Whether every wanted symbol's mark prices are subscribed (``set_marks``)."""
+        return self._marks.all
 
     def set_marks(self, enabled: bool) -> None:
-        """Also subscribe the wanted symbols' mark price streams (or stop)."""
-        if enabled == self._marks.enabled:
+        """Also subscribe every wanted symbol's mark price streams (or stop)."""
+        if enabled == self._marks.all:
             return
-        add, remove = self._marks.set_enabled(enabled, self._symbols)
+        add, remove = self._marks.set_all(enabled, self._symbols)
+        self._apply(add=add, remove=remove)
+
+    @property
+    def mark_symbols(self) -> frozenset[str]:
+        """The symbols whose mark prices are subscribed and delivered now."""
+        return self._marks.symbols
+
+    @property
+    def mark_streams(self) -> frozenset[str]:
+        """The mark price streams wanted now (per symbol, or the all-market array)."""
+        return self._marks.streams
+
+    def set_mark_symbols(self, symbols: Iterable[str]) -> None:
+        """Subscribe the mark prices of just these symbols (those among the wanted
+        ones, now or once added); empty: none. Only what is asked for flows: the whole
+        market's mark array costs about a millisecond of parsing every second."""
+        chosen = _clean(symbols, self.report_problem)
+        if chosen == self._marks.chosen:
+            return
+        add, remove = self._marks.choose(chosen, self._symbols)
         self._apply(add=add, remove=remove)
 
     def _change(self, *, add: set[str], remove: set[str]) -> None:
@@ -327,7 +349,7 @@ class StreamClient:
             lag = board.lag
             board.lag = sample if lag is None else lag + LAG_SMOOTHING * (sample - lag)
         if batch.marks:
-            self._marks.deliver(batch.marks, received, self._symbols)
+            self._marks.deliver(batch.marks, received)
         if not fresh:
             return
         stats.delivered += len(fresh)

@@ -110,6 +110,10 @@ class ReplaySource:
         """Recorded mark frames are played to mark listeners (nothing to subscribe)."""
         self.client.set_marks(enabled)
 
+    def set_mark_symbols(self, symbols: Iterable[str]) -> None:
+        """Recorded mark frames of these symbols are played to mark listeners."""
+        self.client.set_mark_symbols(symbols)
+
     def add_status_listener(self, fn: Callable[[ReplayStatus], None]) -> None:
         self._status_listeners.append(fn)
 

@@ -335,8 +335,8 @@ async def bring_back(exchange: SimExchange, parts: Parts) -> None:
     await wait_for(lambda: parts.client.status.state is ConnState.LIVE, what="live again")
 
 
-#: Three streams a connection: the default watchlist's BNB, BTC and ETH on one
-#: connection, SOL and XRP on another.
+#: Three streams a connection: the default watchlist's BNB and BTC (with the mark
+#: prices of BTC, the pin) on one connection, ETH, SOL and XRP on another.
 TWO_CONNECTIONS: dict[str, Any] = {"max_streams_per_connection": 3}
 
 
@@ -344,13 +344,13 @@ def test_a_symbol_is_not_marked_when_another_connection_drops(
     qt_loop: QtLoop, qapp: object, tmp_path: Path
 ) -> None:
     async def body(exchange: SimExchange, parts: Parts, watch: Watch) -> None:
-        p0 = (await watch.first_prices("ETHUSDT", "SOLUSDT"))["ETHUSDT"]
-        rule = AlertRule("ETHUSDT", AlertKind.ABOVE, quantize(percent(p0, "5"), Decimal("0.01")))
+        p0 = (await watch.first_prices("BNBUSDT", "SOLUSDT"))["BNBUSDT"]
+        rule = AlertRule("BNBUSDT", AlertKind.ABOVE, quantize(percent(p0, "5"), Decimal("0.01")))
         watch.center.add_rule(rule)
-        exchange.set_quiet("ETHUSDT")  # its next event is the cross
+        exchange.set_quiet("BNBUSDT")  # its next event is the cross
         await take_down_connection_of(exchange, parts, "SOLUSDT")
         assert parts.client.status.state is not ConnState.LIVE
-        await watch.force(exchange, "ETHUSDT", percent(p0, "6"))
+        await watch.force(exchange, "BNBUSDT", percent(p0, "6"))
         (alert,) = watch.fired_for(rule)
         assert not alert.during_gap
         assert "disconnected" not in alert.text()

@@ -101,9 +101,9 @@ def test_adding_in_the_window_subscribes_and_removing_unsubscribes(
     async def scenario() -> None:
         async with SimExchange(cadence=0.1, seed=2) as exchange:
             parts, task = await start(exchange, tmp_path, qapp)
-            # 5 symbols, each with its mini ticker and its mark price stream
+            # 5 symbols' mini tickers, and the mark prices of the pin (its tray funding)
             await wait_for(
-                lambda: live_client(parts).status.streams == 10, what="10 streams acknowledged"
+                lambda: live_client(parts).status.streams == 6, what="6 streams acknowledged"
             )
             # the contract list arrives over REST, then the picker can add from it
             await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")

@@ -137,8 +137,8 @@ def test_movers_rank_the_real_all_market_stream_only_while_shown(
         async with SimExchange(cadence=3600, arr_interval=0.05, seed=13) as exchange:
             parts, task = await start(exchange, tmp_path, qapp, patient_client(exchange))
             await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")
-            # 5 symbols, each with its mini ticker and its mark price stream
-            await wait_for(lambda: live_client(parts).status.streams == 10, what="10 streams")
+            # 5 symbols' mini tickers, and the mark prices of the pin (its tray funding)
+            await wait_for(lambda: live_client(parts).status.streams == 6, what="6 streams")
             assert ALL_MARKET_STREAM not in exchange.stats.subscribed_streams()
             panel = parts.movers.panel
             parts.movers.show()
@@ -197,8 +197,8 @@ def test_two_lists_sharing_a_symbol_subscribe_it_once(
         async with SimExchange(cadence=0.1, seed=14) as exchange:
             parts, task = await start(exchange, tmp_path, qapp)
             lists = parts.watchlists
-            # 5 symbols, each with its mini ticker and its mark price stream
-            await wait_for(lambda: live_client(parts).status.streams == 10, what="10 streams")
+            # 5 symbols' mini tickers, and the mark prices of the pin (its tray funding)
+            await wait_for(lambda: live_client(parts).status.streams == 6, what="6 streams")
             await wait_for(lambda: len(parts.watchlist.catalog) > 50, what="contract list")
             subscribes_before = requested(exchange, "SUBSCRIBE", "btcusdt@miniTicker")
             alts = lists.add_list("Alts")
@@ -212,7 +212,7 @@ def test_two_lists_sharing_a_symbol_subscribe_it_once(
             # BTCUSDT is on both lists and subscribed once: no new request, one stream.
             assert requested(exchange, "SUBSCRIBE", "btcusdt@miniTicker") == subscribes_before
             assert streams_at_server(exchange).count("btcusdt@miniTicker") == 1
-            assert len(streams_at_server(exchange)) == 12  # 6 symbols, with their marks
+            assert len(streams_at_server(exchange)) == 7  # 6 symbols, the pin's marks
             # Off one list but still on the other: it stays subscribed.
             parts.watchlist.remove(["BTCUSDT", "DOGEUSDT"])
             await wait_for(

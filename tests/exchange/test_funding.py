@@ -97,7 +97,19 @@ def test_mark_frames_beside_tickers_leave_the_tickers_as_they_were() -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("p", "1e5"), ("i", "-1.0"), ("r", "0.0001x"), ("r", "NaN"), ("P", " 1"), ("T", "soon")],
+    [
+        ("p", "1e5"),
+        ("i", "-1.0"),
+        ("r", "0.0001x"),
+        ("r", "NaN"),
+        ("P", " 1"),
+        ("T", "soon"),
+        ("p", "1|2"),
+        ("P", "-1"),
+        ("r", "-"),
+        ("r", "+0.1"),
+        ("i", "1."),
+    ],
 )
 def test_a_broken_mark_number_refuses_its_frame_and_keeps_the_others(
     field: str, value: str
@@ -108,6 +120,22 @@ def test_a_broken_mark_number_refuses_its_frame_and_keeps_the_others(
     assert [e.symbol for e in batch.events] == ["ETHUSDT"]
     assert batch.marks == []
     assert len(batch.others) == 1 and isinstance(batch.others[0][1], FrameError)
+
+
+def test_bars_inside_the_numbers_of_an_array_cannot_line_up_as_valid_marks() -> None:
+    # Four bars more in all, but one event's fields shifted into the next: refused whole.
+    shifted = {**BINANCE, "p": "1|2|3|4", "P": "", "r": "5|6"}
+    array = combined("!markPrice@arr@1s", [shifted, QUARTERLY])
+    batch = parse_frames([array])
+    assert batch.marks == []
+    assert len(batch.others) == 1 and isinstance(batch.others[0][1], FrameError)
+
+
+def test_an_empty_settle_price_and_rate_pass_as_for_a_quarterly() -> None:
+    quiet = {**BINANCE, "s": "ETHUSDT", "P": "", "r": "-0.00012500"}
+    batch = parse_frames([combined("!markPrice@arr@1s", [quiet, QUARTERLY])])
+    assert [m.symbol for m in batch.marks] == ["ETHUSDT", "BTCUSDT_261225"]
+    assert batch.marks[0].rate_text == "-0.00012500"
 
 
 def test_negative_rate_means_shorts_pay_longs() -> None:

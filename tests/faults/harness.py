@@ -72,12 +72,14 @@ class App:
         return True
 
     def wanted_streams(self) -> set[str]:
-        """Every symbol's mini ticker stream and, as the app subscribes, its mark prices."""
+        """Every symbol's mini ticker stream and the mark prices the app needs (those of
+        the pins, by default; a long list takes the all-market mark array)."""
         wanted = {stream_name(s) for s in self.symbols}
-        if self.client.marks and len(self.symbols) >= MARK_ARRAY_FROM:
-            wanted.add(ALL_MARK_STREAM)  # a long list takes the all-market mark array
-        elif self.client.marks:
-            wanted |= {mark_stream_name(s) for s in self.symbols}
+        marks = self.client.mark_symbols
+        if len(marks) >= MARK_ARRAY_FROM:
+            wanted.add(ALL_MARK_STREAM)
+        else:
+            wanted |= {mark_stream_name(s) for s in marks}
         return wanted
 
     def live(self) -> bool:

@@ -99,3 +99,50 @@ def test_marks_come_back_after_the_connection_drops() -> None:
             assert r.sim.stats.subscribed_streams() == both("BTCUSDT")
 
     run(main)
+
+
+def test_chosen_mark_symbols_get_streams_of_their_own_and_nothing_more() -> None:
+    async def main() -> None:
+        async with rig(["BTCUSDT", "ETHUSDT"], sim=FAST_MARKS) as r:
+            rec = MarkRecorder()
+            r.client.add_mark_listener(rec)
+            # A symbol not watched gets no mark stream until it is.
+            r.client.set_mark_symbols(["btcusdt", "SOLUSDT"])
+            tickers = {stream_name("BTCUSDT"), stream_name("ETHUSDT")}
+            wanted = tickers | {mark_stream_name("BTCUSDT")}
+            await r.until(lambda: r.sim.stats.subscribed_streams() == wanted)
+            assert r.client.mark_symbols == {"BTCUSDT"}
+            r.client.add_symbols(["SOLUSDT"])
+            await r.until(lambda: r.sim.stats.subscribed_streams() == both("SOLUSDT") | wanted)
+            await r.until(lambda: rec.seen() == {"BTCUSDT", "SOLUSDT"})
+            # Nothing chosen: every mark stream goes, the tickers stay.
+            r.client.set_mark_symbols([])
+            tickers.add(stream_name("SOLUSDT"))
+            await r.until(lambda: r.sim.stats.subscribed_streams() == tickers)
+            stopped, seen = time.time(), r.rec.count("BTCUSDT")
+            await r.until(lambda: r.rec.count("BTCUSDT") > seen + 2)
+            assert all(got[-1][1] <= stopped for got in rec.marks.values())
+            assert r.client.mark_symbols == frozenset()
+            assert r.sim.stats.connections_opened == 1
+
+    run(main)
+
+
+def test_chosen_mark_symbols_beyond_the_threshold_take_the_array_and_only_they_arrive() -> None:
+    async def main() -> None:
+        contracts = synthetic_contracts(12)
+        names = [c["symbol"] for c in contracts]
+        sim = {**FAST_MARKS, "contracts": contracts}
+        async with rig(names, client={"mark_array_from": 4}, sim=sim) as r:
+            rec = MarkRecorder()
+            r.client.add_mark_listener(rec)
+            r.client.set_mark_symbols(names[:5])
+            tickers = {stream_name(s) for s in names}
+            await r.until(lambda: r.sim.stats.subscribed_streams() == tickers | {ALL_MARK_STREAM})
+            await r.until(lambda: rec.seen() == set(names[:5]))
+            r.client.set_mark_symbols(names[:2])
+            wanted = tickers | {mark_stream_name(s) for s in names[:2]}
+            await r.until(lambda: r.sim.stats.subscribed_streams() == wanted)
+            assert not rec.seen() - set(names[:5])
+
+    run(main)
