@@ -61,6 +61,19 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
 NO_MNEMONIC: Final = "noMnemonic"
 
 
+def menu_of(action: QAction) -> QMenu | None:
+    """The submenu ``action`` opens, or None.
+
+    Not ``QAction.menu()``: PySide6 before 6.9 hands its result to Python, which then
+    deletes the menu along with the wrapper. A submenu's action is its own child
+    (``QMenu.menuAction``), so its parent is the menu.
+    """
+    parent = action.parent()
+    if isinstance(parent, QMenu) and parent.menuAction() == action:
+        return parent
+    return None
+
+
 def give_mnemonics(actions: Iterable[QAction]) -> None:
     """A mnemonic for each of ``actions`` (one menu's) that has none, none used twice.
     Disabled items (information lines) and ``NO_MNEMONIC`` ones keep their text."""
@@ -91,7 +104,7 @@ class MenuMnemonics(QObject):
         actions = self._menu.actions()
         give_mnemonics(actions)
         for action in actions:
-            follow(action.menu())
+            follow(menu_of(action))
 
 
 def follow(menu: object) -> None:
@@ -109,7 +122,7 @@ class MenuBarMnemonics(QObject):
         self._bar = bar
         give_mnemonics(bar.actions())
         for action in bar.actions():
-            follow(action.menu())
+            follow(menu_of(action))
         bar.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -117,5 +130,5 @@ class MenuBarMnemonics(QObject):
             action = event.action()
             if action is not None:
                 give_mnemonics(self._bar.actions())
-                follow(action.menu())
+                follow(menu_of(action))
         return False

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app import Parts
 from desktop.simexchange.server import SimExchange
+from desktop.ui.mnemonics import menu_of
 from tests.app.test_app import start
 from tests.conftest import QtLoop, wait_for
 
@@ -120,7 +121,7 @@ def action_texts(action: QAction, where: str) -> Iterator[tuple[str, str]]:
         return
     for text in (action.text(), action.toolTip(), action.statusTip(), action.whatsThis()):
         yield where, text
-    menu = action.menu()
+    menu = menu_of(action)
     if isinstance(menu, QMenu):
         yield from menu_texts(menu, f"{where} ▸ {action.text()}")
 
@@ -194,11 +195,11 @@ async def open_dialogs(parts: Parts, also: Iterable[QAction] = ()) -> list[QWidg
     opened: list[QWidget] = []
     before = set(QApplication.topLevelWidgets())
     for menu_action in parts.window.menuBar().actions():
-        menu = menu_action.menu()
+        menu = menu_of(menu_action)
         if not isinstance(menu, QMenu):
             continue
         for action in menu.actions():
-            if action.text().endswith("…") and action.isEnabled() and action.menu() is None:
+            if action.text().endswith("…") and action.isEnabled() and menu_of(action) is None:
                 action.trigger()
     for action in also:
         action.trigger()

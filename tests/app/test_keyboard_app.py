@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from desktop.simexchange.server import SimExchange
-from desktop.ui.mnemonics import NO_MNEMONIC, mnemonic_of
+from desktop.ui.mnemonics import NO_MNEMONIC, menu_of, mnemonic_of
 from tests.app.test_app import start
 from tests.conftest import QtLoop
 
@@ -36,7 +36,7 @@ def unreachable(menu: QMenu, path: str = "") -> list[str]:
         if action.isSeparator() or not action.isVisible() or action.property(NO_MNEMONIC):
             # A tray row (its text is a live price): reached with the arrow keys.
             continue
-        sub = action.menu()
+        sub = menu_of(action)
         if isinstance(sub, QMenu):
             if not reachable(action):
                 missing.append(f"{where} ▸ {action.text()} (submenu)")
@@ -57,7 +57,7 @@ def test_every_enabled_menu_action_has_a_mnemonic_or_shortcut(
             window.table.selectRow(0)  # the row actions enabled too
             missing: list[str] = []
             for action in window.menuBar().actions():
-                menu = action.menu()
+                menu = menu_of(action)
                 assert isinstance(menu, QMenu)
                 if not reachable(action):
                     missing.append(f"menu bar ▸ {action.text()}")
