@@ -26,19 +26,25 @@ _ROWS: Final = (
 )
 
 
-def hidpi_icon_sheet() -> QImage:
-    """Per size: the 1× icon scaled to 200 % (left) and the 2× icon (right), enlarged."""
-    gap, label_w, head = 16, 70, 28
-    cells = [2 * size * ZOOM for size in SIZES]
-    width = label_w + sum(2 * c + 3 * gap for c in cells)
-    row_h = max(cells) + gap
-    sheet = QImage(width, head + row_h * len(_ROWS), QImage.Format.Format_RGB32)
+def blank_sheet(width: int, height: int) -> tuple[QImage, QPainter]:
+    """A dark sheet of ``width`` × ``height`` pixels and a painter on it, set for labels."""
+    sheet = QImage(width, height, QImage.Format.Format_RGB32)
     sheet.fill(PANEL)
     painter = QPainter(sheet)
     painter.setPen(QColor("#e6e8eb"))
     font = QFont()
     font.setPixelSize(14)
     painter.setFont(font)
+    return sheet, painter
+
+
+def hidpi_icon_sheet() -> QImage:
+    """Per size: the 1× icon scaled to 200 % (left) and the 2× icon (right), enlarged."""
+    gap, label_w, head = 16, 70, 28
+    cells = [2 * size * ZOOM for size in SIZES]
+    width = label_w + sum(2 * c + 3 * gap for c in cells)
+    row_h = max(cells) + gap
+    sheet, painter = blank_sheet(width, head + row_h * len(_ROWS))
     x = label_w
     for size, cell in zip(SIZES, cells, strict=True):
         painter.drawText(x, 18, f"{size} px: 1× scaled up")

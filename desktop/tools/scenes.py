@@ -24,7 +24,7 @@ from typing import Final
 
 import qasync
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from desktop.app import Parts, build, serve
@@ -34,7 +34,7 @@ from desktop.qt.tray_icon import IconState, render_tray_icon
 from desktop.qt.watchlist_cells import Column
 from desktop.settings.model import NamedWatchlist, Settings
 from desktop.settings.store import SettingsStore
-from desktop.tools.hidpi import hidpi_icon_sheet
+from desktop.tools.hidpi import blank_sheet, hidpi_icon_sheet
 from desktop.ui.watchlist_transfer import WatchlistTransfer
 
 log = logging.getLogger(__name__)
@@ -313,13 +313,7 @@ def icon_sheet() -> QImage:
     label_w, gap = 110, 16
     cell = [size + gap + size * SHEET_ZOOM + 2 * gap for size in SHEET_SIZES]
     row_h = max(SHEET_SIZES) * SHEET_ZOOM + gap
-    sheet = QImage(label_w + sum(cell), 28 + row_h * len(rows), QImage.Format.Format_RGB32)
-    sheet.fill(PANEL)
-    painter = QPainter(sheet)
-    painter.setPen(QColor("#e6e8eb"))
-    font = QFont()
-    font.setPixelSize(14)
-    painter.setFont(font)
+    sheet, painter = blank_sheet(label_w + sum(cell), 28 + row_h * len(rows))
     x = label_w
     for size, width in zip(SHEET_SIZES, cell, strict=True):
         painter.drawText(x, 18, f"{size} px")

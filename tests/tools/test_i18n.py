@@ -125,22 +125,19 @@ def test_system_follows_the_desktops_locale_in_a_real_process() -> None:
         "print(QCoreApplication.translate('WindowActions', '&File'))\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
-    chinese = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**env, "LANG": "zh_CN.UTF-8"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    ).stdout.splitlines()
+
+    def speaks(lang: str) -> list[str]:
+        return subprocess.run(
+            [sys.executable, "-c", script],
+            env={**env, "LANG": lang},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        ).stdout.splitlines()
+
+    chinese = speaks("zh_CN.UTF-8")
     assert chinese[0] == "True zh_CN"
     assert chinese[1] != "&File" and "(&F)" in chinese[1]
-    english = subprocess.run(
-        [sys.executable, "-c", script],
-        env={**env, "LANG": "en_GB.UTF-8"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    ).stdout.splitlines()
+    english = speaks("en_GB.UTF-8")
     assert english == ["False en_US", "&File"]
