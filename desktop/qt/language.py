@@ -22,8 +22,8 @@ log = logging.getLogger(__name__)
 #: Where the compiled ``.qm`` files are, in a checkout and in an installed wheel alike.
 I18N_DIR: Final = Path(__file__).resolve().parent.parent / "i18n"
 CATALOGUE: Final = "miniticker"
-#: Languages with a complete translation, besides the English of the source.
-TRANSLATED: Final = ("zh_CN",)
+#: The language of the source texts.
+ENGLISH: Final = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
 
 def locale_for(choice: str) -> QLocale:
@@ -31,17 +31,19 @@ def locale_for(choice: str) -> QLocale:
     if choice == "system":
         return QLocale.system()
     if choice == "en":
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        return ENGLISH
     return QLocale(choice)
+
+
+def _load(translator: QTranslator, locale: QLocale, directory: Path) -> bool:
+    """Qt's own search: ``miniticker_<ui language>.qm`` for each of the locale's languages."""
+    return translator.load(locale, CATALOGUE, "_", str(directory))
 
 
 def catalogue_file(locale: QLocale, directory: Path = I18N_DIR) -> Path | None:
     """MiniTicker's compiled translation for ``locale``, or None (English is the source)."""
-    for name in locale.uiLanguages():
-        candidate = directory / f"{CATALOGUE}_{name.replace('-', '_')}.qm"
-        if candidate.is_file():
-            return candidate
-    return None
+    translator = QTranslator()
+    return Path(translator.filePath()) if _load(translator, locale, directory) else None
 
 
 def _qt_translate(context: str, text: str, disambiguation: str | None, n: int) -> str:
@@ -60,23 +62,18 @@ class Language:
         self._app = app
         self._directory = directory
         self._installed: list[QTranslator] = []
-        self._locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+        self._locale = ENGLISH
 
     def install(self, choice: str) -> bool:
         """Speak ``choice`` from now on; False when MiniTicker has no translation for it
         (it then speaks English, and so do Qt's own texts)."""
         self._remove()
         locale = locale_for(choice)
-        found = catalogue_file(locale, self._directory)
-        if found is None:
+        ours = QTranslator(self._app)
+        if not _load(ours, locale, self._directory):
             if locale.language() != QLocale.Language.English:
                 log.info("no translation for %s in %s; English", locale.name(), self._directory)
-            self._locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-            QLocale.setDefault(self._locale)
-            return False
-        ours = QTranslator(self._app)
-        if not ours.load(str(found)):
-            log.warning("could not load the translation %s; English", found)
+            self.remove()
             return False
         qt_own = QTranslator(self._app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -88,7 +85,7 @@ class Language:
         self._locale = locale
         QLocale.setDefault(locale)
         wording.use_translator(_qt_translate)
-        log.info("language %s from %s", locale.name(), found)
+        log.info("language %s from %s", locale.name(), ours.filePath())
         return True
 
     def locale(self) -> QLocale:
@@ -102,7 +99,8 @@ class Language:
     def remove(self) -> None:
         """Take this language's translators out again: English from now on."""
         self._remove()
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        self._locale = ENGLISH
+        QLocale.setDefault(ENGLISH)
 
     def _remove(self) -> None:
         for translator in self._installed:
