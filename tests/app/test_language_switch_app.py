@@ -31,6 +31,14 @@ def shown_window(other_than: MainWindow | None = None) -> MainWindow | None:
     return None
 
 
+async def quit_app(task: asyncio.Task[int]) -> None:
+    """Quit as File ▸ Quit does, from whichever window is shown now; ``run`` returns 0."""
+    window = shown_window()
+    if window is not None and not task.done():
+        window.quitRequested.emit()
+    assert await task == 0
+
+
 def file_menu_title(window: MainWindow) -> str:
     return window.menuBar().actions()[0].text()
 
@@ -49,11 +57,7 @@ def test_choosing_chinese_rebuilds_the_windows_in_chinese_and_keeps_the_watchlis
             try:
                 await switch(tmp_path)
             finally:
-                if not task.done():
-                    for window in QApplication.topLevelWidgets():
-                        if isinstance(window, MainWindow) and window.isVisible():
-                            window.quitRequested.emit()
-                assert await task == 0
+                await quit_app(task)
 
     async def switch(tmp_path: Path) -> None:
         await wait_for(lambda: shown_window() is not None, what="the first window")
@@ -121,9 +125,6 @@ def test_a_new_exchange_in_preferences_reconnects_there_at_once(
                 assert saved["ws_url"] == second.endpoints.ws_base
                 assert saved["watchlist"] == ["BTCUSDT"]
             finally:
-                for widget in QApplication.topLevelWidgets():
-                    if isinstance(widget, MainWindow) and widget.isVisible():
-                        widget.quitRequested.emit()
-                assert await task == 0
+                await quit_app(task)
 
     qt_loop.run(scenario())
